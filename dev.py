@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Bootstrap and run ookbalans with only Python 3.11+: `python3 dev.py demo` or `python3 dev.py test`."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+LOCK = ROOT / "requirements.lock"
+STAMP = VENV / ".ookbalans-installed"
+
+
+def run(*args: str | Path, env: dict[str, str] | None = None) -> None:
+    print("+", " ".join(str(a) for a in args), flush=True)
+    subprocess.run([str(a) for a in args], check=True, cwd=ROOT, env=env)
+
+
+def installed_fingerprint() -> str:
+    digest = hashlib.sha256()
+    for path in (LOCK, ROOT / "pyproject.toml"):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def ensure_venv() -> None:
+    """Create .venv and install the locked dependencies, once per change of the lock file."""
+    if sys.version_info < (3, 11):  # noqa: UP036 - this script may be started by an older python3
+        sys.exit("ookbalans needs Python 3.11 or newer.")
+    if not (BIN / "python").exists():
+        print(f"Creating the virtual environment in {VENV} ...", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    fingerprint = installed_fingerprint()
+    if STAMP.exists() and STAMP.read_text() == fingerprint:
+        return
+    python = BIN / "python"
+    run(python, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    run(python, "-m", "pip", "install", "--quiet", "--require-hashes", "-r", LOCK)
+    run(python, "-m", "pip", "install", "--quiet", "--no-deps", "-e", ROOT)
+    STAMP.write_text(fingerprint)
+
+
+def demo(extra: list[str]) -> None:
+    """Migrate, load the demo coalition and serve it on http://127.0.0.1:8000/."""
+    ensure_venv()
+    ookbalans = BIN / "ookbalans"
+    run(ookbalans, "migrate", "--no-input")
+    run(ookbalans, "load_demo")
+    address = extra[0] if extra else "127.0.0.1:8000"
+    run(ookbalans, "runserver", address)
+
+
+def test(extra: list[str]) -> None:
+    """Lint, check the project and run every test on the database DATABASE_URL names (default SQLite)."""
+    ensure_venv()
+    python = BIN / "python"
+    run(BIN / "ruff", "check", ".")
+    run(BIN / "ookbalans", "check")
+    run(BIN / "ookbalans", "makemigrations", "--check", "--dry-run")
+    run(python, "-m", "pytest", *extra)
+
+
+COMMANDS = {"demo": demo, "test": test, "setup": lambda extra: ensure_venv()}
+
+
+def main() -> None:
+    if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
+        sys.exit("usage: python3 dev.py demo|test|setup [arguments]")
+    try:
+        COMMANDS[sys.argv[1]](sys.argv[2:])
+    except subprocess.CalledProcessError as error:
+        sys.exit(error.returncode)
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

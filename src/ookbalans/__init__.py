@@ -1,0 +1,1 @@
+"""ookbalans: the local Kansrijke Start offering on the terms of OOK in Balans."""

@@ -1,0 +1,1 @@
+"""The local offering of a coalition: organisations, services, locations and contact points."""

@@ -1,0 +1,370 @@
+"""The coordinators' admin for the local offering, scoped to the coalitions a user belongs to."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+
+from ookbalans.catalogue import permissions
+from ookbalans.catalogue.models import (
+    Coalition,
+    ContactPoint,
+    CostOption,
+    Location,
+    Membership,
+    Municipality,
+    NationalIntervention,
+    Organisation,
+    Schedule,
+    Service,
+    ServiceAtLocation,
+)
+from ookbalans.catalogue.readability import readability
+from ookbalans.framework.models import Term
+
+admin.site.site_header = _("ookbalans — management")
+admin.site.site_title = _("ookbalans")
+admin.site.index_title = _("Local offering and coalition")
+
+
+class CoalitionScopedMixin:
+    """Shows and changes only what belongs to the user's coalitions, by their role there.
+
+    `coalition_path` is the lookup from the model to its coalition; `edit_roles` are the roles
+    that may add, change and delete. Superusers may do everything everywhere.
+    """
+
+    coalition_path = "coalition"
+    edit_roles = permissions.EDIT_ROLES
+
+    def coalition_id_of(self, obj):
+        for part in self.coalition_path.split("__"):
+            obj = getattr(obj, part)
+        return obj.pk
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.user.is_superuser:
+            return queryset
+        allowed = permissions.coalition_ids_for(request.user)
+        return queryset.filter(**{f"{self.coalition_path}__in": allowed})
+
+    def has_module_permission(self, request):
+        return bool(permissions.coalition_ids_for(request.user))
+
+    def has_view_permission(self, request, obj=None):
+        allowed = permissions.coalition_ids_for(request.user)
+        if obj is None:
+            return bool(allowed)
+        return self.coalition_id_of(obj) in allowed
+
+    def has_change_permission(self, request, obj=None):
+        allowed = permissions.coalition_ids_for(request.user, self.edit_roles)
+        if obj is None:
+            return bool(allowed)
+        return self.coalition_id_of(obj) in allowed
+
+    def has_add_permission(self, request, obj=None):
+        return bool(permissions.coalition_ids_for(request.user, self.edit_roles))
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        """Offer only the coalitions, organisations and locations the user may edit."""
+        editable = permissions.coalition_ids_for(request.user, self.edit_roles)
+        if db_field.related_model is Coalition:
+            kwargs["queryset"] = Coalition.objects.filter(id__in=editable)
+        elif db_field.related_model in (Organisation, Location):
+            kwargs["queryset"] = db_field.related_model.objects.filter(coalition__in=editable)
+        elif db_field.related_model is Service:
+            kwargs["queryset"] = Service.objects.filter(coalition__in=editable)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class ScopedInlineMixin(CoalitionScopedMixin):
+    """Inlines follow the rights on their parent object, which Django passes as `obj`."""
+
+    def coalition_id_of(self, parent):
+        return parent.coalition_id if hasattr(parent, "coalition_id") else parent.service.coalition_id
+
+    def has_add_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj)
+
+
+class CostOptionInline(ScopedInlineMixin, admin.TabularInline):
+    model = CostOption
+    extra = 0
+    min_num = 0
+    coalition_path = "service__coalition"
+
+
+class ServiceAtLocationInline(ScopedInlineMixin, admin.TabularInline):
+    model = ServiceAtLocation
+    extra = 0
+    show_change_link = True
+    fields = ["location", "description"]
+    coalition_path = "service__coalition"
+    verbose_name = _("location")
+    verbose_name_plural = _("locations (open a location to set its opening hours)")
+
+
+class ScheduleInline(ScopedInlineMixin, admin.TabularInline):
+    model = Schedule
+    extra = 1
+    coalition_path = "service_at_location__service__coalition"
+
+
+def plain_language_warning(text: str) -> str | None:
+    """A Dutch hint for the coordinator when a short description is harder than B1, else None."""
+    result = readability(text)
+    if not result.harder_than_b1:
+        return None
+    tips = []
+    if result.words_per_sentence > 15:
+        tips.append(
+            gettext("make the sentences shorter (now %(n)s words on average)")
+            % {"n": result.words_per_sentence}
+        )
+    if result.long_words:
+        tips.append(
+            gettext("use shorter words than: %(words)s") % {"words": ", ".join(result.long_words[:5])}
+        )
+    if not tips:
+        tips.append(gettext("use shorter sentences and everyday words"))
+    return gettext(
+        "The short description may be harder than language level B1 (Flesch-Douma reading score "
+        "%(score)s; aim for 60 or more). Tip: %(tips)s."
+    ) % {"score": result.score, "tips": "; ".join(tips)}
+
+
+@admin.register(Service)
+class ServiceAdmin(CoalitionScopedMixin, TranslationAdmin):
+    list_display = ["name", "organization", "levels", "status", "last_checked_on", "coalition"]
+    list_filter = [
+        "status",
+        ("pyramid_levels", admin.RelatedOnlyFieldListFilter),
+        ("phases", admin.RelatedOnlyFieldListFilter),
+        ("organization", admin.RelatedOnlyFieldListFilter),
+        ("coalition", admin.RelatedOnlyFieldListFilter),
+    ]
+    search_fields = ["name", "short_description", "description", "organization__name"]
+    inlines = [CostOptionInline, ServiceAtLocationInline]
+    readonly_fields = ["plain_language_check", "evidence"]
+    filter_horizontal = ["languages"]
+    list_select_related = ["organization", "coalition"]
+    fieldsets = [
+        (None, {"fields": ["coalition", "organization", "status"]}),
+        (
+            _("Description for parents"),
+            {"fields": ["name", "short_description", "plain_language_check", "description"]},
+        ),
+        (
+            _("Place on the support pyramid"),
+            {
+                "fields": [
+                    "pyramid_levels",
+                    "phases",
+                    "aims",
+                    "target_groups",
+                    "factors",
+                    "upbringing_components",
+                ]
+            },
+        ),
+        (
+            _("Accessibility"),
+            {
+                "fields": [
+                    "access",
+                    "home_visits",
+                    "online",
+                    "online_url",
+                    "languages",
+                    "culture_sensitive",
+                    "culture_sensitive_explanation",
+                    "waiting_time_weeks",
+                    "frequency",
+                ]
+            },
+        ),
+        (_("Contact"), {"fields": ["url", "email", "phone"]}),
+        (_("Evidence"), {"fields": ["national_intervention", "evidence"]}),
+        (_("Checked"), {"fields": ["last_checked_on", "last_checked_by"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("pyramid_levels")
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.related_model is Term:
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    @admin.display(description=_("levels"))
+    def levels(self, obj):
+        return ", ".join(level.label for level in obj.pyramid_levels.all())
+
+    @admin.display(description=_("plain language"))
+    def plain_language_check(self, obj):
+        if obj is None or not obj.short_description:
+            return gettext("Checked after saving.")
+        warning = plain_language_warning(obj.short_description)
+        if warning:
+            return format_html('<strong class="ookbalans-warning">{}</strong>', warning)
+        return gettext("Readable at level B1 (Flesch-Douma reading score %(score)s).") % {
+            "score": readability(obj.short_description).score
+        }
+
+    @admin.display(description=_("evidence level"))
+    def evidence(self, obj):
+        if obj is None:
+            return ""
+        level = obj.recognition_level
+        if not level:
+            return gettext("Unknown: no source states the level of this intervention.")
+        return dict(NationalIntervention._meta.get_field("recognition_level").choices).get(level) or gettext(
+            "Not assessed"
+        )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        warning = plain_language_warning(obj.short_description)
+        if warning:
+            messages.warning(request, warning)
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(CoalitionScopedMixin, admin.ModelAdmin):
+    list_display = ["name", "domain", "coalition"]
+    list_filter = ["domain", ("coalition", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["name", "description"]
+
+
+@admin.register(Location)
+class LocationAdmin(CoalitionScopedMixin, admin.ModelAdmin):
+    list_display = ["name", "address_1", "house_number", "postal_code", "city", "municipality"]
+    list_filter = [
+        ("municipality", admin.RelatedOnlyFieldListFilter),
+        ("coalition", admin.RelatedOnlyFieldListFilter),
+    ]
+    search_fields = ["name", "address_1", "postal_code", "city"]
+    fields = [
+        "coalition",
+        "name",
+        ("address_1", "house_number"),
+        ("postal_code", "city"),
+        "municipality",
+        ("latitude", "longitude"),
+    ]
+
+
+@admin.register(ServiceAtLocation)
+class ServiceAtLocationAdmin(CoalitionScopedMixin, admin.ModelAdmin):
+    coalition_path = "service__coalition"
+    list_display = ["service", "location"]
+    search_fields = ["service__name", "location__name"]
+    inlines = [ScheduleInline]
+
+    def has_module_permission(self, request):
+        # Reached from a service's page; it needs no entry of its own on the index.
+        return False
+
+
+@admin.register(ContactPoint)
+class ContactPointAdmin(CoalitionScopedMixin, admin.ModelAdmin):
+    edit_roles = (permissions.Role.COORDINATOR,)
+    list_display = ["phase", "name", "organization", "phone", "coalition"]
+    list_filter = [("coalition", admin.RelatedOnlyFieldListFilter)]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user"]
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_superuser or (
+            obj is not None and permissions.has_role(request.user, obj.pk, (permissions.Role.COORDINATOR,))
+        )
+
+    def has_add_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+
+@admin.register(Coalition)
+class CoalitionAdmin(CoalitionScopedMixin, admin.ModelAdmin):
+    coalition_path = "id"
+    edit_roles = (permissions.Role.COORDINATOR,)
+    list_display = ["name", "slug", "is_demo"]
+    search_fields = ["name"]
+    filter_horizontal = ["municipalities"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [MembershipInline]
+
+    def coalition_id_of(self, obj):
+        return obj.pk
+
+    def has_add_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+
+@admin.register(NationalIntervention)
+class NationalInterventionAdmin(admin.ModelAdmin):
+    """National reference data: everyone with admin access reads it; only superusers change it."""
+
+    list_display = ["name", "recognition_level", "owner"]
+    list_filter = ["recognition_level"]
+    search_fields = ["name", "owner"]
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_staff
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_staff
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(admin.ModelAdmin):
+    """Reference data from CBS; searchable for the coalition form, never edited by hand."""
+
+    list_display = ["name", "code", "province"]
+    list_filter = ["province"]
+    search_fields = ["name", "code"]
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_staff
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,32 @@
+"""`ookbalans load_demo`: load the demo coalition Kansrijke Start Voorbeeldregio and its coordinator."""
+
+from django.core.management.base import BaseCommand
+
+from ookbalans.catalogue.demo import DEMO_PASSWORD, DEMO_USERNAME, load_demo, remove_demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo coalition 'Kansrijke Start Voorbeeldregio'. A second run changes nothing."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reset", action="store_true", help="Delete the demo coalition first, then load it afresh."
+        )
+
+    def handle(self, *args, reset=False, **options):
+        if reset and remove_demo():
+            self.stdout.write("Removed the demo coalition.")
+        report = load_demo()
+        if report.created:
+            made = ", ".join(
+                f"{count} {kind.replace('_', ' ')}(s)" for kind, count in sorted(report.created.items())
+            )
+            self.stdout.write(self.style.SUCCESS(f"Loaded the demo coalition: {made}."))
+        else:
+            self.stdout.write("The demo coalition is already loaded; nothing changed.")
+        note = "" if report.user_created else " (unless changed since the first load)"
+        self.stdout.write(
+            "\nDemo coordinator account for http://127.0.0.1:8000/admin/\n"
+            f"  username: {DEMO_USERNAME}\n"
+            f"  password: {DEMO_PASSWORD}{note}\n"
+        )

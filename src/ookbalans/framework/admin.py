@@ -1,0 +1,40 @@
+"""Read-only admin views of the framework's reference data, for coordinators to look up codes."""
+
+from django.contrib import admin
+
+from ookbalans.framework.models import ContactPrinciple, Statement, Term
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Reference data changes through codes.py and migrations, never by hand."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_staff
+
+
+@admin.register(Term)
+class TermAdmin(ReadOnlyAdmin):
+    list_display = ["label", "code", "taxonomy"]
+    list_filter = ["taxonomy"]
+    search_fields = ["label", "code"]
+
+
+@admin.register(Statement)
+class StatementAdmin(ReadOnlyAdmin):
+    list_display = ["section", "number", "text", "edition"]
+    list_filter = ["edition", "section"]
+    search_fields = ["text"]
+
+
+@admin.register(ContactPrinciple)
+class ContactPrincipleAdmin(ReadOnlyAdmin):
+    list_display = ["number", "text", "edition"]

@@ -1,0 +1,1 @@
+"""The public landing page and what every page shares (the demonstration-data notice)."""

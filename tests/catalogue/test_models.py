@@ -1,0 +1,117 @@
+"""Model rules a coordinator meets: locations placed by postcode, consistent services, costs, readability."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from ookbalans.catalogue.models import CostOption, NationalIntervention, Schedule, ServiceAtLocation
+from ookbalans.catalogue.readability import readability
+from tests.factories import CoalitionFactory, LocationFactory, OrganisationFactory, ServiceFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_location_takes_centroid_and_municipality_from_its_postcode():
+    location = LocationFactory(postal_code="7241 AB", city="Lochem")
+    location.refresh_from_db()
+    assert (location.latitude, location.longitude) == (52.16009, 6.41322)
+    assert location.municipality.name == "Lochem"
+
+
+def test_location_keeps_given_coordinates():
+    location = LocationFactory(postal_code="7241 AB", latitude=52.1, longitude=6.4)
+    location.refresh_from_db()
+    assert (location.latitude, location.longitude) == (52.1, 6.4)
+
+
+def test_location_with_unknown_postcode_area_is_refused():
+    location = LocationFactory.build(coalition=CoalitionFactory(), postal_code="1009 ZZ")
+    with pytest.raises(ValidationError) as error:
+        location.full_clean()
+    assert "1009" in str(error.value.message_dict["postal_code"])
+
+
+def test_location_postcode_is_normalised_on_clean():
+    location = LocationFactory.build(coalition=CoalitionFactory(), postal_code="7201ab")
+    location.full_clean()
+    assert location.postal_code == "7201 AB"
+
+
+def test_service_needs_an_organisation_of_its_own_coalition():
+    service = ServiceFactory()
+    service.organization = OrganisationFactory()  # another coalition
+    with pytest.raises(ValidationError) as error:
+        service.full_clean()
+    assert "organization" in error.value.message_dict
+
+
+def test_short_description_is_required_and_at_most_300_characters():
+    service = ServiceFactory()
+    service.short_description_nl = ""
+    with pytest.raises(ValidationError) as error:
+        service.full_clean()
+    assert "short_description_nl" in error.value.message_dict
+    service.short_description_nl = "a" * 301
+    with pytest.raises(ValidationError):
+        service.full_clean()
+    service.short_description_nl = "a" * 300
+    service.full_clean()
+
+
+def test_culture_sensitive_needs_an_explanation():
+    service = ServiceFactory()
+    service.culture_sensitive = True
+    with pytest.raises(ValidationError) as error:
+        service.full_clean()
+    assert "culture_sensitive_explanation" in error.value.message_dict
+    service.culture_sensitive_explanation = "Met een sleutelpersoon uit de eigen gemeenschap."
+    service.full_clean()
+
+
+def test_evidence_is_inherited_from_the_national_intervention_never_guessed():
+    service = ServiceFactory()
+    assert service.recognition_level == "niet_beoordeeld"
+    service.national_intervention = NationalIntervention.objects.get(name="VoorZorg")
+    assert service.recognition_level == "effectief_goede"
+    service.national_intervention = NationalIntervention.objects.get(
+        name="CenteringZwangerschap (CenteringPregnancy)"
+    )
+    assert service.recognition_level == ""  # no source states a level: unknown
+
+
+def test_cost_amount_goes_with_the_kind_amount():
+    service = ServiceFactory()
+    with pytest.raises(ValidationError):
+        CostOption(service=service, kind="amount").full_clean()
+    with pytest.raises(ValidationError):
+        CostOption(service=service, kind="free", amount=5).full_clean()
+    CostOption(service=service, kind="amount", amount=25).full_clean()
+
+
+def test_service_and_location_must_share_a_coalition():
+    service = ServiceFactory()
+    elsewhere = LocationFactory()
+    with pytest.raises(ValidationError):
+        ServiceAtLocation(service=service, location=elsewhere).full_clean()
+
+
+def test_schedule_closes_after_it_opens():
+    at = ServiceAtLocation.objects.create(
+        service=(s := ServiceFactory()), location=LocationFactory(coalition=s.coalition)
+    )
+    with pytest.raises(ValidationError):
+        Schedule(service_at_location=at, weekday=2, opens_at="12:00", closes_at="09:00").full_clean()
+    Schedule(service_at_location=at, weekday=2, opens_at="09:00", closes_at="12:00").full_clean()
+
+
+def test_readability_tells_plain_from_hard_dutch():
+    plain = readability(
+        "Kom langs bij het consultatiebureau. Je kind wordt gewogen en gemeten. Stel je vragen."
+    )
+    hard = readability(
+        "Multidisciplinaire ondersteuning ten behoeve van ouders met meervoudige psychosociale problematiek, "
+        "gericht op het versterken van opvoedingsvaardigheden binnen het gezinssysteem."
+    )
+    assert not plain.harder_than_b1
+    assert hard.harder_than_b1
+    assert "opvoedingsvaardigheden" in hard.long_words
+    assert not readability("").harder_than_b1
