@@ -53,7 +53,7 @@ def demo(extra: list[str]) -> None:
     run(ookbalans, "migrate", "--no-input")
     run(ookbalans, "load_demo")
     address = extra[0] if extra else "127.0.0.1:8000"
-    run(ookbalans, "runserver", address)
+    run(ookbalans, "runserver", address, env={**os.environ, "OOKBALANS_DEBUG": "1"})
 
 
 def test(extra: list[str]) -> None:

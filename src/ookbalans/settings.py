@@ -118,7 +118,9 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("nl",)
 MODELTRANSLATION_AUTO_POPULATE = False
 
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

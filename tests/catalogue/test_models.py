@@ -115,3 +115,43 @@ def test_readability_tells_plain_from_hard_dutch():
     assert hard.harder_than_b1
     assert "opvoedingsvaardigheden" in hard.long_words
     assert not readability("").harder_than_b1
+
+
+def test_one_coalition_wide_contact_point_per_phase():
+    from tests.factories import ContactPointFactory
+
+    first = ContactPointFactory()
+    second = ContactPointFactory.build(coalition=first.coalition, phase=first.phase)
+    with pytest.raises(ValidationError) as error:
+        second.full_clean()
+    assert "al een aanspreekpunt voor deze fase" in str(error.value)
+
+
+def test_contact_points_per_municipality_of_the_coalition():
+    from ookbalans.catalogue.models import Municipality
+    from tests.factories import ContactPointFactory
+
+    coalition = CoalitionFactory()
+    coalition.municipalities.set(["GM0301", "GM0262"])
+    zutphen = ContactPointFactory(coalition=coalition, municipality_id="GM0301")
+    lochem = ContactPointFactory.build(coalition=coalition, phase=zutphen.phase, municipality_id="GM0262")
+    lochem.full_clean()
+    lochem.save()
+    again = ContactPointFactory.build(coalition=coalition, phase=zutphen.phase, municipality_id="GM0262")
+    with pytest.raises(ValidationError):
+        again.full_clean()
+    elsewhere = ContactPointFactory.build(
+        coalition=coalition, phase=zutphen.phase, municipality=Municipality.objects.get(name="Deventer")
+    )
+    with pytest.raises(ValidationError) as error:
+        elsewhere.full_clean()
+    assert "municipality" in error.value.message_dict
+
+
+def test_contact_point_needs_a_way_to_reach_it():
+    from tests.factories import ContactPointFactory
+
+    contact = ContactPointFactory.build(coalition=CoalitionFactory(), phone="", how_to_reach="")
+    with pytest.raises(ValidationError) as error:
+        contact.full_clean()
+    assert "how_to_reach" in error.value.message_dict

@@ -132,7 +132,7 @@ def plain_language_warning(text: str) -> str | None:
         )
     if result.long_words:
         tips.append(
-            gettext("use shorter words than: %(words)s") % {"words": ", ".join(result.long_words[:5])}
+            gettext("replace long words such as: %(words)s") % {"words": ", ".join(result.long_words[:5])}
         )
     if not tips:
         tips.append(gettext("use shorter sentences and everyday words"))
@@ -278,8 +278,14 @@ class ServiceAtLocationAdmin(CoalitionScopedMixin, admin.ModelAdmin):
 @admin.register(ContactPoint)
 class ContactPointAdmin(CoalitionScopedMixin, admin.ModelAdmin):
     edit_roles = (permissions.Role.COORDINATOR,)
-    list_display = ["phase", "name", "organization", "phone", "coalition"]
+    list_display = ["phase", "municipality", "name", "organization", "phone", "coalition"]
     list_filter = [("coalition", admin.RelatedOnlyFieldListFilter)]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.related_model is Municipality:
+            editable = permissions.coalition_ids_for(request.user, self.edit_roles)
+            kwargs["queryset"] = Municipality.objects.filter(coalitions__in=editable).distinct()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 class MembershipInline(admin.TabularInline):

@@ -229,9 +229,10 @@ class DemoLoader:
         self.create(
             ContactPoint,
             "contact_point",
-            item["phase"],
+            f"{item['phase']}/{item.get('municipality', '')}",
             coalition=coalition,
             phase=self.term(codes.PHASES, item["phase"]),
+            municipality_id=item.get("municipality") or None,
             name=item["name"],
             organization=organisations.get(item.get("organisation")),
             description=item["description"],

@@ -228,7 +228,7 @@ class Service(CoalitionOwned):
         INACTIVE = "inactive", _("inactive")
 
     class Access(models.TextChoices):
-        OPEN = "open", _("open to all: walk in or just come")
+        OPEN = "open", _("open to all: just come by")
         SIGNUP = "signup", _("sign up yourself")
         REFERRAL = "referral", _("referral needed")
 
@@ -608,6 +608,18 @@ class ContactPoint(CoalitionOwned):
         related_name="contact_points",
         verbose_name=_("phase"),
     )
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="contact_points",
+        verbose_name=_("municipality"),
+        help_text=_(
+            "Leave empty when this contact point serves the whole coalition. Choose a municipality "
+            "when each municipality of the coalition has its own contact point in this phase."
+        ),
+    )
     name = models.CharField(
         _("name"),
         max_length=200,
@@ -637,16 +649,35 @@ class ContactPoint(CoalitionOwned):
         ordering = ["coalition", "phase__position"]
         default_related_name = "contact_points"
         constraints = [
-            models.UniqueConstraint(fields=["coalition", "phase"], name="catalogue_contact_point_per_phase"),
+            models.UniqueConstraint(
+                fields=["coalition", "phase"],
+                condition=models.Q(municipality__isnull=True),
+                name="catalogue_contact_point_per_phase",
+                violation_error_message=_("This coalition already has a contact point for this phase."),
+            ),
+            models.UniqueConstraint(
+                fields=["coalition", "phase", "municipality"],
+                name="catalogue_contact_point_per_phase_and_municipality",
+                violation_error_message=_(
+                    "This coalition already has a contact point for this phase in this municipality."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.phase}: {self.name}"
+        where = f" ({self.municipality})" if self.municipality_id else ""
+        return f"{self.phase}{where}: {self.name}"
 
     def clean(self) -> None:
         errors = {}
         if self.organization_id and self.coalition_id and self.organization.coalition_id != self.coalition_id:
             errors["organization"] = _("Choose an organisation of the same coalition.")
+        if (
+            self.municipality_id
+            and self.coalition_id
+            and not self.coalition.municipalities.filter(code=self.municipality_id).exists()
+        ):
+            errors["municipality"] = _("Choose one of the coalition's municipalities, or leave it empty.")
         if not (self.phone or self.email or self.website or self.how_to_reach.strip()):
             errors["how_to_reach"] = _(
                 "Say how parents reach this contact point: a phone number, email or website."

@@ -55,7 +55,9 @@ def readability(text: str) -> Readability:
     words_per_sentence = len(words) / sentences
     syllables_per_word = sum(syllables) / len(words)
     score = 206.835 - 0.93 * words_per_sentence - 77 * syllables_per_word
-    long_words = tuple(dict.fromkeys(w for w, s in zip(words, syllables, strict=True) if s >= 4))
+    # The longest words first: they are the first to replace.
+    ranked = sorted(zip(words, syllables, strict=True), key=lambda pair: -pair[1])
+    long_words = tuple(dict.fromkeys(word for word, count in ranked if count >= 4))
     return Readability(
         round(score, 1),
         len(words),

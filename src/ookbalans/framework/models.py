@@ -45,7 +45,7 @@ class Edition(models.Model):
         ordering = ["code"]
 
     def __str__(self) -> str:
-        return f"{self.title} ({_('edition')} {self.code})"
+        return _("%(title)s (edition %(code)s)") % {"title": self.title, "code": self.code}
 
 
 class Statement(models.Model):

@@ -1,0 +1,44 @@
+"""The landing page says in plain Dutch what ookbalans is and leads coordinators to the admin."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import CoalitionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_landing_page_explains_ookbalans_in_dutch(client):
+    response = client.get("/")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="nl" dir="ltr">' in page
+    assert "Kansrijke Start" in page
+    assert "Wat is ookbalans?" in page
+    assert reverse("admin:index") in page
+
+
+def test_coalitions_are_listed_and_demo_data_is_marked_on_every_page(client, admin_client):
+    CoalitionFactory(name="Kansrijke Start Voorbeeldregio", is_demo=True)
+    page = client.get("/").content.decode()
+    assert "Kansrijke Start Voorbeeldregio" in page
+    assert "demonstratiegegevens" in page
+    assert "demonstratiegegevens" in client.get(reverse("admin:login")).content.decode()
+    assert "demonstratiegegevens" in admin_client.get(reverse("admin:index")).content.decode()
+
+
+def test_no_demo_notice_without_demo_data(client):
+    CoalitionFactory(name="Kansrijke Start Echt", is_demo=False)
+    assert "demonstratiegegevens" not in client.get("/").content.decode()
+
+
+def test_admin_answers_in_dutch(client):
+    response = client.get(reverse("admin:login"))
+    assert response.status_code == 200
+    assert "Gebruikersnaam" in response.content.decode()
+
+
+def test_the_stylesheet_is_served_by_the_app_itself(client):
+    response = client.get("/static/ookbalans/site.css")
+    assert response.status_code == 200
+    assert b"--ook-color-primary" in b"".join(response.streaming_content)
