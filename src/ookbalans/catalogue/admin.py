@@ -14,6 +14,7 @@ from ookbalans.catalogue.models import (
     Coalition,
     ContactPoint,
     CostOption,
+    Language,
     Location,
     Membership,
     Municipality,
@@ -155,7 +156,7 @@ class ServiceAdmin(CoalitionScopedMixin, TranslationAdmin):
     search_fields = ["name", "short_description", "description", "organization__name"]
     inlines = [CostOptionInline, ServiceAtLocationInline]
     readonly_fields = ["plain_language_check", "evidence"]
-    filter_horizontal = ["languages"]
+    autocomplete_fields = ["languages"]
     list_select_related = ["organization", "coalition"]
     fieldsets = [
         (None, {"fields": ["coalition", "organization", "status"]}),
@@ -199,6 +200,15 @@ class ServiceAdmin(CoalitionScopedMixin, TranslationAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("pyramid_levels")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name.startswith("short_description"):
+            # Coordinators must see the whole short text they write, not one scrolling line;
+            # dir=auto lets Arabic translations run right to left.
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "cols": 60, "maxlength": 300, "dir": "auto"})
+        elif db_field.name.startswith("name_"):
+            kwargs["widget"] = forms.TextInput(attrs={"size": 60, "dir": "auto"})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.related_model is Term:
@@ -362,6 +372,28 @@ class MunicipalityAdmin(admin.ModelAdmin):
 
     def has_module_permission(self, request):
         return request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_staff
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Language)
+class LanguageAdmin(admin.ModelAdmin):
+    """ISO 639-1 reference data; searchable when choosing a service's languages, never edited."""
+
+    search_fields = ["name", "name_en", "code"]
+
+    def has_module_permission(self, request):
+        return False
 
     def has_view_permission(self, request, obj=None):
         return request.user.is_active and request.user.is_staff
