@@ -218,3 +218,21 @@ def test_superusers_see_every_coalition(client, world, django_user_model):
     page = client.get(reverse("admin:catalogue_service_changelist")).content.decode()
     assert "Dienst van A" in page
     assert "Dienst van B" in page
+
+
+def test_a_member_of_two_coalitions_cannot_mix_them_in_a_new_service(client, world):
+    user = world["a"]["user"]
+    Membership.objects.create(user=user, coalition=world["b"]["coalition"], role=Membership.Role.EDITOR)
+    client.force_login(user)
+    data = service_form(
+        world["a"]["coalition"],
+        world["a"]["organisation"],
+        **{
+            "service_at_locations-TOTAL_FORMS": "1",
+            "service_at_locations-0-location": world["b"]["location"].pk,
+        },
+    )
+    response = client.post(reverse("admin:catalogue_service_add"), data)
+    assert response.status_code == 200
+    assert "Kies een locatie van dezelfde coalitie als de dienst." in response.content.decode()
+    assert not Service.objects.filter(name_nl="Nieuwe dienst").exists()

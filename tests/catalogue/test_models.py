@@ -155,3 +155,30 @@ def test_contact_point_needs_a_way_to_reach_it():
     with pytest.raises(ValidationError) as error:
         contact.full_clean()
     assert "how_to_reach" in error.value.message_dict
+
+
+@pytest.mark.parametrize(
+    "model_name",
+    [
+        "Coalition",
+        "Membership",
+        "Organisation",
+        "Service",
+        "CostOption",
+        "Location",
+        "ServiceAtLocation",
+        "Schedule",
+        "ContactPoint",
+    ],
+)
+def test_every_field_a_coordinator_fills_in_explains_itself(model_name):
+    from django.apps import apps
+
+    model = apps.get_model("catalogue", model_name)
+    for field in model._meta.get_fields():
+        if field.auto_created or not getattr(field, "editable", False) or field.name == "id":
+            continue
+        if field.name.startswith(("name_", "short_description_")):
+            continue  # the translations share the help text of their field
+        assert field.verbose_name, f"{model_name}.{field.name}"
+        assert field.help_text, f"{model_name}.{field.name} has no help text"

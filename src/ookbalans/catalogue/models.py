@@ -80,7 +80,9 @@ class Coalition(models.Model):
     """A local Kansrijke Start coalition and the municipalities it covers."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    name = models.CharField(
+        _("name"), max_length=200, unique=True, help_text=_("The coalition's name, as partners know it.")
+    )
     slug = models.SlugField(
         _("short name in web addresses"),
         unique=True,
@@ -95,9 +97,17 @@ class Coalition(models.Model):
     description = models.TextField(
         _("description"), blank=True, help_text=_("A few sentences on who works together and why.")
     )
-    email = models.EmailField(_("email address"), blank=True)
-    phone = PhoneNumberField(_("phone number"), blank=True)
-    website = WebAddressField(_("website"), blank=True)
+    email = models.EmailField(
+        _("email address"),
+        blank=True,
+        help_text=_("A general address where partners and the council reach the coalition."),
+    )
+    phone = PhoneNumberField(_("phone number"), blank=True, help_text=_("Like 0575 512 345 or 06 12345678."))
+    website = WebAddressField(
+        _("website"),
+        blank=True,
+        help_text=_("The coalition's own web page, if it has one. Starts with https://"),
+    )
     is_demo = models.BooleanField(
         _("demonstration data"),
         default=False,
@@ -126,9 +136,14 @@ class Membership(models.Model):
         on_delete=models.CASCADE,
         related_name="memberships",
         verbose_name=_("user"),
+        help_text=_("The person's account; accounts are made by the administrator."),
     )
     coalition = models.ForeignKey(
-        Coalition, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("coalition")
+        Coalition,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("coalition"),
+        help_text=_("The coalition in which the person has this role."),
     )
     role = models.CharField(
         _("role"),
@@ -155,7 +170,12 @@ class CoalitionOwned(models.Model):
     """Common fields of what belongs to one coalition: a stable UUID (also the HSDS id) and timestamps."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    coalition = models.ForeignKey(Coalition, on_delete=models.CASCADE, verbose_name=_("coalition"))
+    coalition = models.ForeignKey(
+        Coalition,
+        on_delete=models.CASCADE,
+        verbose_name=_("coalition"),
+        help_text=_("The coalition this belongs to."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     modified_at = models.DateTimeField(_("last modified at"), auto_now=True)
 
@@ -166,17 +186,23 @@ class CoalitionOwned(models.Model):
 class Organisation(CoalitionOwned):
     """A provider of services: JGZ, a midwives' practice, the library, a group of volunteers."""
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("The organisation's name as parents know it.")
+    )
     domain = models.CharField(
         _("domain"),
         max_length=30,
         choices=codes.choices(codes.DOMAINS),
         help_text=_("Medical, social, education and childcare, or informal."),
     )
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("What the organisation does, in a few sentences.")
+    )
     website = WebAddressField(_("website"), blank=True, help_text=_("Starts with https://"))
-    email = models.EmailField(_("email address"), blank=True)
-    phone = PhoneNumberField(_("phone number"), blank=True)
+    email = models.EmailField(
+        _("email address"), blank=True, help_text=_("A general address, never a personal one of a parent.")
+    )
+    phone = PhoneNumberField(_("phone number"), blank=True, help_text=_("Like 0575 512 345 or 06 12345678."))
 
     class Meta:
         verbose_name = _("organisation")
@@ -195,7 +221,9 @@ class NationalIntervention(models.Model):
     """A national intervention as listed in the Dutch databases, with its recognition level if known."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    name = models.CharField(_("name"), max_length=300, unique=True)
+    name = models.CharField(
+        _("name"), max_length=300, unique=True, help_text=_("As listed in the national database.")
+    )
     owner = models.CharField(_("owner"), max_length=300, blank=True)
     recognition_level = models.CharField(
         _("recognition level"),
@@ -205,7 +233,12 @@ class NationalIntervention(models.Model):
         help_text=_("As stated by the database; empty when no source states a level. Never guessed."),
     )
     database = models.CharField(_("database"), max_length=300, blank=True)
-    url = WebAddressField(_("web address"), max_length=500, blank=True)
+    url = WebAddressField(
+        _("web address"),
+        max_length=500,
+        blank=True,
+        help_text=_("The page in the national database that states the facts."),
+    )
     target_group = models.TextField(_("target group"), blank=True)
     short_description = models.TextField(_("short description"), blank=True)
     recognition_date = models.CharField(_("date of recognition"), max_length=100, blank=True)
@@ -247,7 +280,11 @@ class Service(CoalitionOwned):
         verbose_name=_("organisation"),
         help_text=_("Who offers this service."),
     )
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(
+        _("name"),
+        max_length=200,
+        help_text=_("A short name parents understand, like 'Borstvoedingscafé' or 'Budgetcoach'."),
+    )
     short_description = models.CharField(
         _("short description"),
         max_length=SHORT_DESCRIPTION_MAX_LENGTH,
@@ -261,9 +298,19 @@ class Service(CoalitionOwned):
         blank=True,
         help_text=_("What happens, for whom, and how to take part."),
     )
-    url = WebAddressField(_("website"), blank=True)
-    email = models.EmailField(_("email address"), blank=True)
-    phone = PhoneNumberField(_("phone number"), blank=True)
+    url = WebAddressField(
+        _("website"),
+        blank=True,
+        help_text=_("The page where parents read more or sign up. Starts with https://"),
+    )
+    email = models.EmailField(
+        _("email address"), blank=True, help_text=_("Where parents send their questions.")
+    )
+    phone = PhoneNumberField(
+        _("phone number"),
+        blank=True,
+        help_text=_("Where parents call with their questions, like 0575 512 345."),
+    )
     status = models.CharField(
         _("status"),
         max_length=10,
@@ -328,7 +375,11 @@ class Service(CoalitionOwned):
         _("home visits or outreach"), default=False, help_text=_("The service comes to parents at home.")
     )
     online = models.BooleanField(_("online"), default=False, help_text=_("Also available online."))
-    online_url = WebAddressField(_("online address"), blank=True)
+    online_url = WebAddressField(
+        _("online address"),
+        blank=True,
+        help_text=_("Where parents find the online service. Starts with https://"),
+    )
     access = models.CharField(
         _("how to take part"),
         max_length=10,
@@ -336,7 +387,11 @@ class Service(CoalitionOwned):
         default=Access.OPEN,
         help_text=_("Open to all, sign up yourself, or a referral is needed."),
     )
-    culture_sensitive = models.BooleanField(_("culture-sensitive"), default=False)
+    culture_sensitive = models.BooleanField(
+        _("culture-sensitive"),
+        default=False,
+        help_text=_("Tick when the service takes the culture and language of parents into account."),
+    )
     culture_sensitive_explanation = models.TextField(
         _("how it is culture-sensitive"),
         blank=True,
@@ -350,7 +405,11 @@ class Service(CoalitionOwned):
         help_text=_("Leave empty when unknown; 0 when there is no waiting time."),
     )
     frequency = models.CharField(
-        _("frequency"), max_length=20, choices=Frequency.choices, default=Frequency.BY_APPOINTMENT
+        _("frequency"),
+        max_length=20,
+        choices=Frequency.choices,
+        default=Frequency.BY_APPOINTMENT,
+        help_text=_("How often parents can come: once, every week, a series of meetings, by appointment ..."),
     )
 
     national_intervention = models.ForeignKey(
@@ -422,9 +481,18 @@ class CostOption(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     service = models.ForeignKey(
-        Service, on_delete=models.CASCADE, related_name="cost_options", verbose_name=_("service")
+        Service,
+        on_delete=models.CASCADE,
+        related_name="cost_options",
+        verbose_name=_("service"),
+        help_text=_("The service this cost applies to."),
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=Kind.choices,
+        help_text=_("Free, an amount, reimbursed by health insurance, or paid by the municipality."),
+    )
     amount = models.DecimalField(
         _("amount in euros"),
         max_digits=8,
@@ -460,11 +528,24 @@ class CostOption(models.Model):
 class Location(CoalitionOwned):
     """A place where services are given; placed on the map by its postcode when not given."""
 
-    name = models.CharField(_("name"), max_length=200)
-    address_1 = models.CharField(_("street"), max_length=200, blank=True)
-    house_number = models.CharField(_("house number"), max_length=20, blank=True)
+    name = models.CharField(
+        _("name"),
+        max_length=200,
+        help_text=_("As parents know the place, like 'Consultatiebureau Zutphen' or 'Bibliotheek Lochem'."),
+    )
+    address_1 = models.CharField(
+        _("street"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leave empty for a location without a public address."),
+    )
+    house_number = models.CharField(
+        _("house number"), max_length=20, blank=True, help_text=_("With addition, like 12a.")
+    )
     postal_code = PostcodeField(_("postcode"), help_text=_("Four digits and two letters, like 7201 AB."))
-    city = models.CharField(_("place"), max_length=100)
+    city = models.CharField(
+        _("place"), max_length=100, help_text=_("The place name, like Zutphen or Warnsveld.")
+    )
     municipality = models.ForeignKey(
         Municipality,
         on_delete=models.PROTECT,
@@ -535,10 +616,18 @@ class ServiceAtLocation(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     service = models.ForeignKey(
-        Service, on_delete=models.CASCADE, related_name="service_at_locations", verbose_name=_("service")
+        Service,
+        on_delete=models.CASCADE,
+        related_name="service_at_locations",
+        verbose_name=_("service"),
+        help_text=_("The service given at this location."),
     )
     location = models.ForeignKey(
-        Location, on_delete=models.PROTECT, related_name="service_at_locations", verbose_name=_("location")
+        Location,
+        on_delete=models.PROTECT,
+        related_name="service_at_locations",
+        verbose_name=_("location"),
+        help_text=_("Where it is given. Add new locations under Locations first."),
     )
     description = models.CharField(
         _("note on the schedule"),
@@ -558,7 +647,12 @@ class ServiceAtLocation(models.Model):
         return f"{self.service} — {self.location}"
 
     def clean(self) -> None:
-        if self.service_id and self.location_id and self.service.coalition_id != self.location.coalition_id:
+        # Read the service from the relation's cache: while a new service is being added with its
+        # locations, the admin's inline form holds the unsaved service there, without an id.
+        service = ServiceAtLocation.service.field.get_cached_value(self, default=None)
+        if service is None and self.service_id:
+            service = self.service
+        if service and self.location_id and service.coalition_id != self.location.coalition_id:
             raise ValidationError({"location": _("Choose a location of the same coalition as the service.")})
 
 
@@ -580,10 +674,13 @@ class Schedule(models.Model):
         on_delete=models.CASCADE,
         related_name="schedules",
         verbose_name=_("service at location"),
+        help_text=_("The service and location these opening hours belong to."),
     )
-    weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
-    opens_at = models.TimeField(_("from"))
-    closes_at = models.TimeField(_("until"))
+    weekday = models.PositiveSmallIntegerField(
+        _("day"), choices=Weekday.choices, help_text=_("The day of the week.")
+    )
+    opens_at = models.TimeField(_("from"), help_text=_("Opening time, like 09:00."))
+    closes_at = models.TimeField(_("until"), help_text=_("Closing time, like 11:30."))
 
     class Meta:
         verbose_name = _("opening hours")
@@ -607,6 +704,7 @@ class ContactPoint(CoalitionOwned):
         limit_choices_to=terms_of(codes.PHASES),
         related_name="contact_points",
         verbose_name=_("phase"),
+        help_text=_("The phase of the child's life in which parents turn to this contact point."),
     )
     municipality = models.ForeignKey(
         Municipality,
@@ -632,6 +730,7 @@ class ContactPoint(CoalitionOwned):
         blank=True,
         related_name="contact_points",
         verbose_name=_("organisation"),
+        help_text=_("The organisation the contact point works for, if it is in the list."),
     )
     description = models.TextField(
         _("what they do for you"), help_text=_("Plain language: who this is and what parents can ask them.")
@@ -639,9 +738,11 @@ class ContactPoint(CoalitionOwned):
     how_to_reach = models.TextField(
         _("how to reach them"), blank=True, help_text=_("Plain language: when and how parents reach them.")
     )
-    phone = PhoneNumberField(_("phone number"), blank=True)
-    email = models.EmailField(_("email address"), blank=True)
-    website = WebAddressField(_("website"), blank=True)
+    phone = PhoneNumberField(_("phone number"), blank=True, help_text=_("Like 0575 512 345 or 06 12345678."))
+    email = models.EmailField(
+        _("email address"), blank=True, help_text=_("Where parents send their questions.")
+    )
+    website = WebAddressField(_("website"), blank=True, help_text=_("Starts with https://"))
 
     class Meta:
         verbose_name = _("contact point")
