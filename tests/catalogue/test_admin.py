@@ -112,3 +112,16 @@ def test_service_list_filters_by_level_phase_status_and_organisation(client, coo
         .result_list
     )
     assert [s.name for s in extra] == ["Gezinscoach"]
+
+
+def test_coordinators_read_national_interventions_but_cannot_change_them(client, coordinator):
+    from ookbalans.catalogue.models import NationalIntervention
+
+    voorzorg = NationalIntervention.objects.get(name="VoorZorg")
+    page = client.get(reverse("admin:catalogue_nationalintervention_changelist")).content.decode()
+    assert "VoorZorg" in page
+    url = reverse("admin:catalogue_nationalintervention_change", args=[voorzorg.pk])
+    assert 'name="_save"' not in client.get(url).content.decode()
+    client.post(url, {"name": "Iets anders", "recognition_level": "effectief_sterke"})
+    voorzorg.refresh_from_db()
+    assert (voorzorg.name, voorzorg.recognition_level) == ("VoorZorg", "effectief_goede")

@@ -25,6 +25,7 @@ from ookbalans.catalogue.models import (
     ServiceAtLocation,
 )
 from ookbalans.catalogue.readability import readability
+from ookbalans.framework.admin import ReadOnlyAdmin
 from ookbalans.framework.models import Term
 
 admin.site.site_header = _("ookbalans — management")
@@ -339,17 +340,14 @@ class CoalitionAdmin(CoalitionScopedMixin, admin.ModelAdmin):
 
 
 @admin.register(NationalIntervention)
-class NationalInterventionAdmin(admin.ModelAdmin):
-    """National reference data: everyone with admin access reads it; only superusers change it."""
+class NationalInterventionAdmin(ReadOnlyAdmin):
+    """National reference data: everyone with admin access reads it; only superusers correct it."""
 
     list_display = ["name", "recognition_level", "owner"]
     list_filter = ["recognition_level"]
     search_fields = ["name", "owner"]
 
     def has_module_permission(self, request):
-        return request.user.is_active and request.user.is_staff
-
-    def has_view_permission(self, request, obj=None):
         return request.user.is_active and request.user.is_staff
 
     def has_add_permission(self, request):
@@ -363,7 +361,7 @@ class NationalInterventionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(admin.ModelAdmin):
+class MunicipalityAdmin(ReadOnlyAdmin):
     """Reference data from CBS; searchable for the coalition form, never edited by hand."""
 
     list_display = ["name", "code", "province"]
@@ -373,36 +371,12 @@ class MunicipalityAdmin(admin.ModelAdmin):
     def has_module_permission(self, request):
         return request.user.is_superuser
 
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_staff
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Language)
-class LanguageAdmin(admin.ModelAdmin):
+class LanguageAdmin(ReadOnlyAdmin):
     """ISO 639-1 reference data; searchable when choosing a service's languages, never edited."""
 
     search_fields = ["name", "name_en", "code"]
 
     def has_module_permission(self, request):
-        return False
-
-    def has_view_permission(self, request, obj=None):
-        return request.user.is_active and request.user.is_staff
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
         return False

@@ -6,7 +6,7 @@ from ookbalans.framework.models import ContactPrinciple, Statement, Term
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
-    """Reference data changes through codes.py and migrations, never by hand."""
+    """Reference data: every staff user reads it; it changes through data files and migrations only."""
 
     def has_add_permission(self, request):
         return False
