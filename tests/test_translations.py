@@ -1,33 +1,42 @@
-"""The Dutch interface catalogue is complete and compiled: every message has a translation in the .mo."""
+"""Every interface catalogue is complete and compiled: each message has a translation in its .mo."""
 
 import gettext
 import re
 from pathlib import Path
 
+import pytest
+
 import ookbalans
 
-LOCALE = Path(ookbalans.__file__).parent / "locale" / "nl" / "LC_MESSAGES"
+PACKAGE = Path(ookbalans.__file__).parent
+CATALOGUES = sorted(PACKAGE.glob("**/locale/*/LC_MESSAGES/django.po"))
 ENTRY = re.compile(r'^msgid ((?:".*"\n)+)msgstr ((?:".*"\n)+)', re.MULTILINE)
 
 
-def po_entries() -> dict[str, str]:
+def po_entries(path: Path) -> dict[str, str]:
     def join(block: str) -> str:
         parts = re.findall(r'"(.*)"', block)
         return "".join(parts).encode("raw_unicode_escape").decode("unicode_escape")
 
-    text = (LOCALE / "django.po").read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
     return {join(msgid): join(msgstr) for msgid, msgstr in ENTRY.findall(text) if join(msgid)}
 
 
-def test_every_dutch_message_is_translated_and_not_fuzzy():
-    entries = po_entries()
-    assert len(entries) > 200
+def test_the_project_has_a_dutch_catalogue():
+    assert PACKAGE / "locale" / "nl" / "LC_MESSAGES" / "django.po" in CATALOGUES
+
+
+@pytest.mark.parametrize("path", CATALOGUES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_every_message_is_translated_and_not_fuzzy(path):
+    entries = po_entries(path)
+    assert entries
     assert [msgid for msgid, msgstr in entries.items() if not msgstr] == []
-    assert "#, fuzzy" not in (LOCALE / "django.po").read_text(encoding="utf-8")
+    assert "#, fuzzy" not in path.read_text(encoding="utf-8")
 
 
-def test_the_compiled_catalogue_holds_every_translation():
-    with (LOCALE / "django.mo").open("rb") as handle:
+@pytest.mark.parametrize("path", CATALOGUES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_the_compiled_catalogue_holds_every_translation(path):
+    with path.with_suffix(".mo").open("rb") as handle:
         compiled = gettext.GNUTranslations(handle)
-    stale = [msgid for msgid, msgstr in po_entries().items() if compiled.gettext(msgid) != msgstr]
-    assert stale == [], "run: cd src/ookbalans && ookbalans compilemessages"
+    stale = [msgid for msgid, msgstr in po_entries(path).items() if compiled.gettext(msgid) != msgstr]
+    assert stale == [], f"run: cd {path.parents[3]} && ookbalans compilemessages"

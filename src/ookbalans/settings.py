@@ -46,8 +46,17 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "rest_framework",
+    "drf_spectacular",
+    "corsheaders",
     "ookbalans.framework",
     "ookbalans.catalogue",
+    "ookbalans.search",
+    "ookbalans.analysis",
+    "ookbalans.vision",
+    "ookbalans.finder",
+    "ookbalans.interchange",
+    "ookbalans.api",
     "ookbalans.home",
 ]
 

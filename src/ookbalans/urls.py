@@ -1,11 +1,17 @@
-"""The site's URLs: the landing page and the coordinators' admin."""
+"""The site's URLs: the landing page, the admin, and each app's pages under its own prefix."""
 
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from ookbalans.home import views as home
 
 urlpatterns = [
     path("", home.landing, name="landing"),
     path("admin/", admin.site.urls),
+    path("analyse/", include("ookbalans.analysis.urls")),
+    path("visie/", include("ookbalans.vision.urls")),
+    path("api/", include("ookbalans.api.urls")),
+    path("uitwisseling/", include("ookbalans.interchange.urls")),
+    # The finder's public pages come last: they start at the coalition's slug (/<slug>/...).
+    path("", include("ookbalans.finder.urls")),
 ]

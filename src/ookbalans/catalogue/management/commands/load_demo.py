@@ -1,5 +1,8 @@
 """`ookbalans load_demo`: load the demo coalition Kansrijke Start Voorbeeldregio and its coordinator."""
 
+from importlib import import_module
+
+from django.apps import apps
 from django.core.management.base import BaseCommand
 
 from ookbalans.catalogue.demo import DEMO_PASSWORD, DEMO_USERNAME, load_demo, remove_demo
@@ -30,3 +33,20 @@ class Command(BaseCommand):
             f"  username: {DEMO_USERNAME}\n"
             f"  password: {DEMO_PASSWORD}{note}\n"
         )
+
+
+def demo_modules():
+    """The `demo` modules of the other ookbalans apps, in INSTALLED_APPS order.
+
+    Each has `load_demo() -> dict[str, int]`: what it created for the demo coalition (empty on a
+    second run). The catalogue's demo is loaded first, since the others build on it.
+    """
+    for config in apps.get_app_configs():
+        if not config.name.startswith("ookbalans.") or config.name == "ookbalans.catalogue":
+            continue
+        name = f"{config.name}.demo"
+        try:
+            yield import_module(name)
+        except ModuleNotFoundError as error:
+            if error.name != name:
+                raise

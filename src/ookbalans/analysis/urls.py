@@ -1,0 +1,4 @@
+"""URLs of analysis."""
+
+app_name = "analysis"
+urlpatterns: list = []

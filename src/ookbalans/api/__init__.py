@@ -1,0 +1,1 @@
+"""The HSDS read API and the management API."""

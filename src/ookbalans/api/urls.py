@@ -1,0 +1,4 @@
+"""URLs of api."""
+
+app_name = "api"
+urlpatterns: list = []

@@ -1,0 +1,1 @@
+"""Public pages where parents and professionals find fitting support near them."""

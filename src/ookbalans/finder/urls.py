@@ -1,0 +1,4 @@
+"""URLs of finder."""
+
+app_name = "finder"
+urlpatterns: list = []

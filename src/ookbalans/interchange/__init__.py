@@ -1,0 +1,1 @@
+"""HSDS 3.0 mapping, and import and export as JSON, CSV datapackage and Excel."""

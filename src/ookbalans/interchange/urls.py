@@ -1,0 +1,4 @@
+"""URLs of interchange."""
+
+app_name = "interchange"
+urlpatterns: list = []

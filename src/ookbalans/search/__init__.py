@@ -1,0 +1,1 @@
+"""The one search interface over the catalogue, with a PostgreSQL and a SQLite FTS5 backend."""

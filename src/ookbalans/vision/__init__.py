@@ -1,0 +1,1 @@
+"""A coalition's local vision: adopted building blocks, goals, actions and the council-ready documents."""

@@ -1,0 +1,4 @@
+"""URLs of vision."""
+
+app_name = "vision"
+urlpatterns: list = []
