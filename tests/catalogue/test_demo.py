@@ -127,3 +127,30 @@ def test_removing_the_demo_leaves_other_coalitions_alone(demo):
     assert remove_demo()
     assert not Coalition.objects.filter(slug="voorbeeldregio").exists()
     assert Service.objects.get() == other
+
+
+def test_load_demo_also_runs_every_other_apps_demo(monkeypatch, capsys):
+    from types import SimpleNamespace
+
+    from ookbalans.catalogue.management.commands import load_demo as command
+
+    calls = []
+
+    def vision_demo():
+        calls.append("vision")
+        return {"vision": 1} if len(calls) == 1 else {}
+
+    monkeypatch.setattr(command, "demo_modules", lambda: [SimpleNamespace(load_demo=vision_demo)])
+    call_command("load_demo")
+    assert "1 vision(s)" in capsys.readouterr().out
+    call_command("load_demo")
+    assert "nothing changed" in capsys.readouterr().out
+    assert calls == ["vision", "vision"]
+
+
+def test_demo_modules_finds_the_apps_that_have_one():
+    from ookbalans.catalogue.management.commands.load_demo import demo_modules
+
+    names = [module.__name__ for module in demo_modules()]
+    assert "ookbalans.catalogue.demo" not in names
+    assert all(name.startswith("ookbalans.") and name.endswith(".demo") for name in names)

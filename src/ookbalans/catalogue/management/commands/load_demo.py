@@ -20,9 +20,13 @@ class Command(BaseCommand):
         if reset and remove_demo():
             self.stdout.write("Removed the demo coalition.")
         report = load_demo()
-        if report.created:
+        created = dict(report.created)
+        for module in demo_modules():
+            for kind, count in module.load_demo().items():
+                created[kind] = created.get(kind, 0) + count
+        if created:
             made = ", ".join(
-                f"{count} {kind.replace('_', ' ')}(s)" for kind, count in sorted(report.created.items())
+                f"{count} {kind.replace('_', ' ')}(s)" for kind, count in sorted(created.items())
             )
             self.stdout.write(self.style.SUCCESS(f"Loaded the demo coalition: {made}."))
         else:
