@@ -31,9 +31,20 @@ def legend() -> list[dict]:
     ]
 
 
+def header_lines(label: str) -> list[str]:
+    """A phase label on at most two lines: 'Baby (0 tot 1 jaar)' -> 'Baby', '(0 tot 1 jaar)'."""
+    if " (" in label:
+        head, rest = label.split(" (", 1)
+        return [head, f"({rest}"]
+    if " en " in label:
+        head, rest = label.split(" en ", 1)
+        return [f"{head} en", rest]
+    return [label]
+
+
 def heatmap_svg(matrix: dict, cell_url=None, title: str = "") -> str:
     """Rows are pyramid levels (extra steun on top), columns phases; `cell_url(level, phase)` links cells."""
-    label_width, cell_w, cell_h, head_h = 170, 78, 46, 58
+    label_width, cell_w, cell_h, head_h = 170, 96, 46, 58
     width = label_width + cell_w * len(PHASES) + 4
     rows = list(reversed(LEVELS))  # the pyramid: its base at the bottom
     height = head_h + cell_h * len(rows) + 4
@@ -50,13 +61,10 @@ def heatmap_svg(matrix: dict, cell_url=None, title: str = "") -> str:
     ]
     for column, phase in enumerate(PHASES):
         x = label_width + column * cell_w + cell_w / 2
-        words = phase_label(phase).split(" (", 1)
-        parts.append(
-            f'<text x="{x}" y="22" text-anchor="middle" font-weight="bold">{escape(words[0])}</text>'
-        )
-        if len(words) > 1:
+        for line, text in enumerate(header_lines(phase_label(phase))):
+            weight = ' font-weight="bold"' if line == 0 else ""
             parts.append(
-                f'<text x="{x}" y="40" text-anchor="middle" fill="#1a1a1a">({escape(words[1])}</text>'
+                f'<text x="{x}" y="{22 + 18 * line}" text-anchor="middle"{weight}>{escape(text)}</text>'
             )
     for row, level in enumerate(rows):
         y = head_h + row * cell_h
