@@ -52,9 +52,11 @@ def heatmap_svg(matrix: dict, cell_url=None, title: str = "") -> str:
     description = _(
         "Number of active services per level and phase; the table beside it holds the same numbers."
     )
+    # With links in its cells the map is a group of links; a role of img would hide them.
+    role = "group" if cell_url else "img"
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="heatmap" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img" aria-labelledby="heatmap-title heatmap-desc">',
+        f'width="{width}" height="{height}" role="{role}" aria-labelledby="heatmap-title heatmap-desc">',
         f'<title id="heatmap-title">{escape(title)}</title>',
         f'<desc id="heatmap-desc">{escape(description)}</desc>',
         '<g font-family="Arial, Helvetica, sans-serif" font-size="13">',
