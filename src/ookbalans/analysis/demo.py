@@ -5,7 +5,8 @@ from __future__ import annotations
 import dataclasses
 import datetime
 
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 
 from ookbalans.analysis.catalogue_data import load_catalogue
 from ookbalans.analysis.models import Snapshot, thresholds_for
@@ -32,7 +33,8 @@ def load_demo() -> dict[str, int]:
     if coalition is None or Snapshot.objects.filter(coalition=coalition, note=DEMO_NOTE).exists():
         return {}
     catalogue = earlier_catalogue(load_catalogue(coalition, timezone.localdate()))
-    analysis = analyse(catalogue, thresholds_for(coalition))
+    with translation.override(settings.LANGUAGE_CODE):
+        analysis = analyse(catalogue, thresholds_for(coalition))
     Snapshot.objects.create(
         coalition=coalition,
         taken_on=catalogue.today,

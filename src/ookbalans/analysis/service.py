@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ookbalans.analysis.catalogue_data import load_catalogue, load_catalogues
 from ookbalans.analysis.models import AnalysisSettings, Snapshot, thresholds_for
@@ -31,7 +32,9 @@ def run_analyses(coalitions, today: datetime.date | None = None) -> dict:
 def take_snapshot(coalition: Coalition, by: str = "", note: str = "", today=None) -> Snapshot:
     """Record today's analysis; a second snapshot on the same day replaces the first."""
     today = today or timezone.localdate()
-    analysis = run_analysis(coalition, today)
+    # Stored findings keep their sentences: write them in the product's language, also from the CLI.
+    with translation.override(settings.LANGUAGE_CODE):
+        analysis = run_analysis(coalition, today)
     Snapshot.objects.filter(coalition=coalition, taken_on=today).delete()
     return Snapshot.objects.create(
         coalition=coalition, taken_on=today, created_by=by, note=note, data=analysis.to_json()

@@ -2,7 +2,9 @@
 
 import json
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from ookbalans.analysis.rules import LEVELS, PHASES, level_label, phase_label
 from ookbalans.analysis.service import run_analysis
@@ -27,7 +29,10 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["json", "text"], default="text")
 
     def handle(self, *args, coalition, format, **options):
-        analysis = run_analysis(coalition_by_slug(coalition))
+        with translation.override(settings.LANGUAGE_CODE):
+            self.print_analysis(run_analysis(coalition_by_slug(coalition)), format)
+
+    def print_analysis(self, analysis, format):
         if format == "json":
             self.stdout.write(json.dumps(analysis.to_json(), ensure_ascii=False, indent=2, default=str))
             return
