@@ -24,7 +24,7 @@ def colour_class(count: int) -> int:
 
 
 def legend() -> list[dict]:
-    labels = ["0", "1", "2–3", "4–7", _("8 or more")]
+    labels = [_("no services"), _("1 service"), _("2–3 services"), _("4–7 services"), _("8 or more services")]
     return [
         {"label": label, "fill": fill, "text": text}
         for label, (fill, text) in zip(labels, PALETTE, strict=True)
