@@ -6,8 +6,8 @@ Run against a scratch database, never a real one; it writes test data:
     OOKBALANS_VAR_DIR=/tmp/ookbalans-bench .venv/bin/python benchmarks/analysis.py
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/ookbalans_bench .venv/bin/python benchmarks/analysis.py
 
-The national catalogue comes from benchmarks/national_catalogue.py (shared with the finder's benchmark)
-when it is there; otherwise this script generates a catalogue of the same size itself.
+The national catalogue comes from benchmarks/national_catalogue.py (shared with the finder's benchmark);
+it is generated on the first run and reused after.
 """
 
 from __future__ import annotations
@@ -186,28 +186,16 @@ def main() -> None:
 
     if args.skip_national:
         return
-    try:
-        from benchmarks import national_catalogue
-    except ImportError:
-        national_catalogue = None
-    if national_catalogue is not None:
+    from benchmarks import national_catalogue
+
+    coalitions = list(Coalition.objects.filter(slug__startswith="ks-gm"))
+    if not coalitions:
         timed(
-            "generate the national catalogue (benchmarks/national_catalogue.py)",
+            f"generate the national catalogue ({args.national:,} services)",
             national_catalogue.generate,
             args.national,
-            1,
         )
-        coalitions = list(Coalition.objects.exclude(slug__startswith="bench"))
-    else:
-        municipalities = list(Municipality.objects.all())
-        coalitions, _e = timed(
-            f"generate a national catalogue ({args.national:,} services, {len(municipalities)} coalitions)",
-            generate_coalitions,
-            args.national,
-            municipalities,
-            rng,
-            "bench-nl",
-        )
+        coalitions = list(Coalition.objects.filter(slug__startswith="ks-gm"))
     total = Service.objects.filter(coalition__in=coalitions).count()
     analyses, elapsed = timed(
         f"analyse all {len(coalitions)} coalitions, {total:,} services (target < 30 s)",
