@@ -58,3 +58,8 @@ def test_demo_dashboard_shows_each_kind_of_finding_without_wcag_violations(live_
     assert page.locator("table.data tbody tr").count() == len(finding.service_ids)
     results = Axe().run(page, options=WCAG_AA)
     assert results.violations_count == 0, results.generate_report()
+
+    # On a small phone the page does not scroll sideways (WCAG 1.4.10); wide tables scroll inside.
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(f"{live_server.url}/analyse/voorbeeldregio/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
