@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 
-from ookbalans.analysis.catalogue_data import load_catalogue, load_catalogues
+from ookbalans.analysis.catalogue_data import load_catalogue, load_catalogues, paused_gc
 from ookbalans.analysis.models import AnalysisSettings, Snapshot, thresholds_for
 from ookbalans.analysis.rules import Analysis, Thresholds, analyse
 from ookbalans.catalogue.models import Coalition
@@ -25,7 +25,8 @@ def run_analyses(coalitions, today: datetime.date | None = None) -> dict:
     stored = {
         s.coalition_id: s.thresholds() for s in AnalysisSettings.objects.filter(coalition__in=coalitions)
     }
-    return {c.pk: analyse(catalogues[c.pk], stored.get(c.pk, Thresholds())) for c in coalitions}
+    with paused_gc():
+        return {c.pk: analyse(catalogues[c.pk], stored.get(c.pk, Thresholds())) for c in coalitions}
 
 
 @transaction.atomic
