@@ -83,6 +83,8 @@ def test_finding_drill_down(client, coalition):
     ).content
     assert b"Kinderwens" in html
     assert client.get(reverse("analysis:finding", args=["hier", "geen.bevinding"])).status_code == 404
+    html = client.get(reverse("analysis:finding", args=["hier", "fathers.few_services"])).content.decode()
+    assert "Minimum van de coalitie" in html and "<td>3</td>" in html
 
 
 def test_only_coordinators_record_snapshots_and_the_trend_shows_changes(client, coalition):

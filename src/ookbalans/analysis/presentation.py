@@ -48,6 +48,37 @@ KIND_LABELS = {
 }
 
 
+NUMBER_LABELS = {
+    "services": gettext_lazy("Services"),
+    "thin_below": gettext_lazy("Thin below"),
+    "services_at_level": gettext_lazy("Services at this level"),
+    "services_with_aim": gettext_lazy("Services serving this aim"),
+    "minimum": gettext_lazy("Minimum set by the coalition"),
+    "active": gettext_lazy("Active services"),
+    "met": gettext_lazy("Services meeting the condition"),
+    "total": gettext_lazy("Services at this level"),
+    "share": gettext_lazy("Share"),
+    "recognised": gettext_lazy("Recognised"),
+    "stale": gettext_lazy("Out of date"),
+    "months": gettext_lazy("Months"),
+    "areas": gettext_lazy("Postcode areas and distance to the nearest place (km)"),
+    "max_distance_km": gettext_lazy("Far from (km)"),
+    "terms": gettext_lazy("Search terms and number of searches"),
+}
+
+
+def number_rows(numbers: dict) -> list[dict]:
+    """The numbers behind a finding, with Dutch labels; shares as percentages."""
+    rows = []
+    for key, value in numbers.items():
+        if isinstance(value, dict):
+            value = "; ".join(f"{k}: {'–' if v is None else v}" for k, v in value.items())
+        elif isinstance(value, float) and key in ("share", "minimum"):
+            value = percent(value)
+        rows.append({"label": NUMBER_LABELS.get(key, key), "value": value})
+    return rows
+
+
 def heatmap_for(analysis: Analysis, cell_url=None) -> str:
     return heatmap_svg(analysis.matrix, cell_url)
 
@@ -92,6 +123,7 @@ def finding_row(finding: Finding) -> dict:
         "message": finding.message,
         "next_step": finding.next_step,
         "numbers": finding.numbers,
+        "number_rows": number_rows(finding.numbers),
         "service_count": len(finding.service_ids),
         "service_ids": finding.service_ids,
     }
