@@ -189,3 +189,33 @@ def test_settings_admin_is_for_coordinators_of_the_coalition(client, coalition):
     assert response.status_code in (200, 403)
     client.force_login(member(CoalitionFactory()))
     assert client.get(url).status_code in (302, 403, 404)
+
+
+def test_a_coordinator_sets_the_thresholds_in_the_admin(client, coalition):
+    client.force_login(member(coalition))
+    url = reverse("admin:analysis_analysissettings_add")
+    form = client.get(url + f"?coalition={coalition.pk}")
+    assert form.status_code == 200
+    data = {
+        "coalition": coalition.pk,
+        "thin_cell_below": 3,
+        "max_distance_km": 7.5,
+        "min_access_share": 0.6,
+        "min_access_share_secondary": 0.2,
+        "max_affordable_amount": "15.00",
+        "max_waiting_weeks": 4,
+        "min_evidence_share": 0.3,
+        "min_father_services": 2,
+        "min_vulnerable_services": 2,
+        "stale_after_months": 6,
+        "min_unmet_searches": 5,
+    }
+    assert client.post(url, data).status_code == 302
+    thresholds = AnalysisSettings.objects.get(coalition=coalition).thresholds()
+    assert (thresholds.max_distance_km, thresholds.max_affordable_amount, thresholds.stale_after_months) == (
+        7.5,
+        15.0,
+        6,
+    )
+    response = client.post(url, data | {"min_access_share": 2})
+    assert response.status_code == 200 and AnalysisSettings.objects.count() == 1
