@@ -28,3 +28,14 @@ def test_demo_vision_is_in_progress_and_loads_once():
     assert vision.own_statements.exists()
     assert all(action.services.exists() for action in vision.actions.all())
     assert "Meer vaders en partners bereikt" in documents.render_html(vision)
+
+
+def test_demo_coalition_with_its_vision_can_be_removed_and_loaded_again():
+    from ookbalans.catalogue.demo import remove_demo
+
+    load_catalogue_demo()
+    load_demo()
+    assert remove_demo()
+    assert not Vision.objects.exists()
+    load_catalogue_demo()
+    assert load_demo()["vision"] == 1

@@ -166,3 +166,13 @@ def test_a_new_version_is_a_full_copy_of_the_adopted_one_and_editable():
     assert vision.goals.get().title == "Meer vaders bereikt"
     with pytest.raises(ValidationError):
         services.start_new_version(vision, members["coordinator"])  # a newer version exists
+
+
+def test_a_coalition_goes_whole_with_its_adopted_and_newer_versions():
+    coalition, _ = coalition_with_members()
+    vision = make_vision(coalition)
+    add_goal_with_action(vision)
+    adopt(vision)
+    services.start_new_version(vision, None)
+    coalition.delete()
+    assert not Vision.objects.exists() and not ChangeLogEntry.objects.exists()
