@@ -5,6 +5,7 @@ import io
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from docx import Document
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from ookbalans.catalogue.models import Membership, Municipality
@@ -48,6 +49,12 @@ def log_in(page, live_server, username):
     page.wait_for_url("**/visie/")
 
 
+def submit(page, button) -> None:
+    """Click a submit button and wait for the page it leads to, so the next step never races it."""
+    with page.expect_navigation():
+        button.click()
+
+
 def pdf_text(content: bytes) -> str:
     return " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages).split())
 
@@ -72,21 +79,21 @@ def test_new_vision_from_empty_to_adopted_and_downloaded(live_server, page, tmp_
     page.get_by_role("link", name="Kansrijke Start Berkelland").click()
     check_accessibility(page, checked)
     page.get_by_role("link", name="Visie beginnen").click()
-    page.get_by_role("button", name="Opslaan").click()  # empty: Dutch messages, still accessible
-    assert page.get_by_role("alert").is_visible()
+    submit(page, page.get_by_role("button", name="Opslaan"))  # empty: Dutch messages, still accessible
+    expect(page.get_by_role("alert")).to_be_visible()
     check_accessibility(page, checked)
     page.get_by_label("Titel").fill("Samen voor een kansrijke start in Berkelland")
     page.get_by_label("Eerste jaar").fill("2026")
     page.get_by_label("Laatste jaar").fill("2029")
     page.get_by_label("JGZ Berkelland").check()
-    page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Samen voor een kansrijke start in Berkelland"
+    submit(page, page.get_by_role("button", name="Opslaan"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Samen voor een kansrijke start in Berkelland")
     check_accessibility(page, checked)
 
     # Walk the nine sections: adapt one, leave one out with a reason, adopt the rest.
     page.get_by_role("navigation", name="Menu van de visie").get_by_role("link", name="Onderdelen").click()
     for number, term in enumerate(codes.VISION_SECTIONS.terms, start=1):
-        assert page.get_by_role("heading", level=1).inner_text() == f"Onderdeel {number} van 9: {term.label}"
+        expect(page.get_by_role("heading", level=1)).to_have_text(f"Onderdeel {number} van 9: {term.label}")
         for statement in Statement.objects.filter(edition__code="1", section=term.code):
             choice = "adopt"
             if statement.code == "1/ouderschap/3":
@@ -101,19 +108,19 @@ def test_new_vision_from_empty_to_adopted_and_downloaded(live_server, page, tmp_
         if number == 1:
             check_accessibility(page, checked)
         if number < 9:
-            page.get_by_role("button", name="Opslaan en naar het volgende onderdeel").click()
+            submit(page, page.get_by_role("button", name="Opslaan en naar het volgende onderdeel"))
         else:
-            page.get_by_role("button", name="Opslaan", exact=True).click()
-            assert page.get_by_role("status").inner_text() == "Het onderdeel is opgeslagen."
+            submit(page, page.get_by_role("button", name="Opslaan", exact=True))
+            expect(page.get_by_role("status")).to_have_text("Het onderdeel is opgeslagen.")
 
     # Add an own statement to the first section.
     page.get_by_role("link", name="1. Visie op ouderschap").click()
     page.get_by_label("Nieuwe eigen uitspraak").fill(OWN)
-    page.get_by_role("button", name="Uitspraak toevoegen").click()
-    assert page.get_by_role("listitem").filter(has_text=OWN).is_visible()
+    submit(page, page.get_by_role("button", name="Uitspraak toevoegen"))
+    expect(page.get_by_role("listitem").filter(has_text=OWN)).to_be_visible()
 
     page.get_by_role("link", name="Overzicht", exact=True).click()
-    assert page.get_by_text("klaar · 4 van 4 bouwstenen besloten · 1 eigen uitspraak").is_visible()
+    expect(page.get_by_text("klaar · 4 van 4 bouwstenen besloten · 1 eigen uitspraak")).to_be_visible()
 
     # A goal with an action.
     page.get_by_role("navigation", name="Menu van de visie").get_by_role(
@@ -128,15 +135,15 @@ def test_new_vision_from_empty_to_adopted_and_downloaded(live_server, page, tmp_
     page.get_by_label("Streefwaarde").fill("60%")
     page.get_by_label("Streefdatum").fill("2027-12-31")
     check_accessibility(page, checked)
-    page.get_by_role("button", name="Opslaan").click()
+    submit(page, page.get_by_role("button", name="Opslaan"))
     page.get_by_role("link", name=f"Actie toevoegen bij {GOAL}").click()
     page.fill("#id_title", "Een Papa Café starten")
     page.get_by_label("Uitvoerende organisatie").select_option(label="JGZ Berkelland")
     page.get_by_label("Deadline").fill("2026-09-01")
     page.get_by_label("Papa Café Berkelland").check()
     check_accessibility(page, checked)
-    page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_role("cell", name="Een Papa Café starten").is_visible()
+    submit(page, page.get_by_role("button", name="Opslaan"))
+    expect(page.get_by_role("cell", name="Een Papa Café starten")).to_be_visible()
     check_accessibility(page, checked)
 
     # A voice of parents; personal data is refused first.
@@ -147,39 +154,40 @@ def test_new_vision_from_empty_to_adopted_and_downloaded(live_server, page, tmp_
     page.get_by_label("Soort bijeenkomst").select_option(label="gesprek met ouders")
     page.get_by_label("Datum van de bijeenkomst").fill("2026-03-12")
     page.get_by_label("Wat er gezegd werd").fill("Bel mij op 06-12345678 over de inloop")
-    page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_text(
-        "Deze tekst lijkt persoonsgegevens te bevatten (telefoonnummer)"
-    ).first.is_visible()
+    submit(page, page.get_by_role("button", name="Opslaan"))
+    expect(
+        page.get_by_text("Deze tekst lijkt persoonsgegevens te bevatten (telefoonnummer)").first
+    ).to_be_visible()
     check_accessibility(page, checked)
     page.get_by_label("Wat er gezegd werd").fill("Vaders weten vaak niet dat hun vragen welkom zijn")
-    page.get_by_role("button", name="Opslaan").click()
+    submit(page, page.get_by_role("button", name="Opslaan"))
     check_accessibility(page, checked)
 
     # Through discussion to adopted.
     page.get_by_role("navigation", name="Menu van de visie").get_by_role("link", name="Status").click()
     page.get_by_label("in bespreking").check()
-    page.get_by_role("button", name="Status wijzigen").click()
+    submit(page, page.get_by_role("button", name="Status wijzigen"))
     page.get_by_role("navigation", name="Menu van de visie").get_by_role("link", name="Status").click()
     page.get_by_label("vastgesteld", exact=True).check()
-    page.get_by_role("button", name="Status wijzigen").click()
-    assert page.get_by_text("Vul de datum in waarop de visie is vastgesteld.").first.is_visible()
+    submit(page, page.get_by_role("button", name="Status wijzigen"))
+    expect(page.get_by_text("Vul de datum in waarop de visie is vastgesteld.").first).to_be_visible()
     check_accessibility(page, checked)
     page.get_by_label("vastgesteld", exact=True).check()
     page.get_by_label("Vastgesteld op").fill("2026-06-15")
     page.get_by_label("Vastgesteld door").fill("gemeenteraad Zutphen")
-    page.get_by_role("button", name="Status wijzigen").click()
-    assert page.get_by_role("status").inner_text() == "De status is nu: vastgesteld."
+    submit(page, page.get_by_role("button", name="Status wijzigen"))
+    expect(page.get_by_role("status")).to_have_text("De status is nu: vastgesteld.")
     vision = Vision.objects.get(coalition=coalition)
     assert vision.is_adopted and vision.adopted_by == "gemeenteraad Zutphen"
     check_accessibility(page, checked)
 
     # Read-only now: the section page offers no form fields.
     page.get_by_role("link", name="Onderdelen").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Onderdeel 1 van 9: Visie op ouderschap")
     assert page.locator("textarea").count() == 0 and page.get_by_role("button").count() == 0
     check_accessibility(page, checked)
     page.get_by_role("link", name="Geschiedenis").click()
-    assert page.get_by_text("Status gewijzigd van in bespreking naar vastgesteld.").is_visible()
+    expect(page.get_by_text("Status gewijzigd van in bespreking naar vastgesteld.")).to_be_visible()
     check_accessibility(page, checked)
 
     # Download both documents.
@@ -199,11 +207,11 @@ def test_new_vision_from_empty_to_adopted_and_downloaded(live_server, page, tmp_
 
     # A new version starts as a copy; the two versions compare side by side.
     page.get_by_role("link", name="Kansrijke Start Berkelland").click()
-    page.get_by_role("button", name="Nieuwe versie beginnen").click()
-    assert page.get_by_text("versie 2").first.is_visible()
+    submit(page, page.get_by_role("button", name="Nieuwe versie beginnen"))
+    expect(page.get_by_text("versie 2").first).to_be_visible()
     page.get_by_role("link", name="Kansrijke Start Berkelland").click()
     page.get_by_role("link", name="Versies vergelijken").click()
-    assert page.get_by_role("table").get_by_text("vastgesteld").first.is_visible()
+    expect(page.get_by_role("table").get_by_text("vastgesteld").first).to_be_visible()
     check_accessibility(page, checked)
     assert len(checked) >= 15
 
@@ -218,7 +226,21 @@ def test_viewer_pages_have_no_violations(live_server, page):
     add_goal_with_action(vision)
     log_in(page, live_server, viewer.username)
     checked = []
-    for path in ("1/", "1/onderdeel/kind/", "1/doelen/", "1/stemmen/", "1/status/", "1/gegevens/"):
+    paths = (
+        "",
+        "1/",
+        "1/onderdeel/kind/",
+        "1/doelen/",
+        "1/stemmen/",
+        "1/status/",
+        "1/gegevens/",
+        "1/geschiedenis/",
+    )
+    for path in paths:
         page.goto(f"{live_server.url}/visie/berkelland/{path}")
         assert page.locator("textarea").count() == 0
         check_accessibility(page, checked)
+        # No horizontal scrolling on a small phone (WCAG 1.4.10 reflow); wide tables scroll on their own.
+        page.set_viewport_size({"width": 320, "height": 640})
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, path
+        page.set_viewport_size({"width": 1280, "height": 720})

@@ -65,7 +65,7 @@ def test_pdf_holds_every_part_of_the_vision(vision):
     assert "Principes voor elk contact met ouders" in text
     assert "Ouders voelen dat zij er niet alleen voor staan." in text
     assert "Bijlage: de lokale ondersteuningspiramide" in text and "Steunpunt extra" in text
-    assert "Ontwerp: concept" in text
+    assert "Ontwerp (concept)" in text
 
 
 def test_word_file_has_real_headings_and_tables(vision):

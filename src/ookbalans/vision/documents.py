@@ -116,7 +116,7 @@ def document_data(vision: Vision) -> dict:
             "body": vision.adopted_by,
         }
     else:
-        status = _("Draft: %(status)s") % {"status": vision.get_status_display()}
+        status = _("Draft (%(status)s)") % {"status": vision.get_status_display()}
     return {
         "title": vision.title,
         "coalition": vision.coalition.name,
@@ -192,7 +192,10 @@ def render_docx(vision: Vision) -> bytes:
             if section["explanation"]:
                 document.add_paragraph(section["explanation"])
             for statement in section["statements"]:
-                document.add_paragraph(statement["text"], style="List Bullet")
+                paragraph = document.add_paragraph(style="List Bullet")
+                paragraph.add_run(statement["text"])
+                if statement["adapted"]:
+                    paragraph.add_run(" " + _("(in own words)")).italic = True
             for text in section["own"]:
                 paragraph = document.add_paragraph(style="List Bullet")
                 paragraph.add_run(text)
