@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -55,7 +56,8 @@ def create_vision(coalition, user, **values) -> Vision:
     """The coalition's first vision, in concept, on the newest edition of the building blocks."""
     municipalities = values.pop("municipalities", None)
     signatories = values.pop("signatories", None)
-    version = (latest_vision(coalition).version + 1) if latest_vision(coalition) else 1
+    latest = latest_vision(coalition)
+    version = latest.version + 1 if latest else 1
     vision = Vision(coalition=coalition, edition=current_edition(), version=version, **values)
     vision.full_clean()
     vision.save()
@@ -78,8 +80,6 @@ def change_status(vision: Vision, user, status: str, adopted_on=None, adopted_by
     if vision.is_adopted:
         raise VisionLocked()
     if not can_move(vision, status):
-        from django.core.exceptions import ValidationError
-
         raise ValidationError(_("This step is not possible from the current status."))
     old = vision.get_status_display()
     vision.status = status
@@ -102,12 +102,8 @@ def change_status(vision: Vision, user, status: str, adopted_on=None, adopted_by
 def start_new_version(vision: Vision, user) -> Vision:
     """A new concept version as a copy of an adopted one: choices, statements, goals, actions, voices."""
     if not vision.is_adopted:
-        from django.core.exceptions import ValidationError
-
         raise ValidationError(_("A new version can only start from an adopted vision."))
     if Vision.objects.filter(coalition=vision.coalition, version__gt=vision.version).exists():
-        from django.core.exceptions import ValidationError
-
         raise ValidationError(_("A newer version already exists; continue with that one."))
     new = Vision.objects.create(
         coalition=vision.coalition,
