@@ -106,6 +106,8 @@ def test_snapshot_follows_a_renamed_goal_across_versions():
     lines = [line for line in compare(snapshot(vision), snapshot(new)) if line.kind != "same"]
     kinds = {(line.area, line.item): line.kind for line in lines}
     assert kinds[("Doelen", "Meer vaders bereikt")] == "changed"
+    goal_line = next(line for line in lines if line.area == "Doelen")
+    assert (goal_line.old, goal_line.new) == ("streefwaarde: 60%", "streefwaarde: 75%")  # only what differs
     assert kinds[("Visie op ouderschap", "Bouwsteen 1/ouderschap/1")] == "changed"
     assert kinds[("Gegevens", "status")] == "changed"
     assert ("Acties", "Papa Café starten") not in kinds  # unchanged action

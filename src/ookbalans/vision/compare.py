@@ -133,7 +133,7 @@ def compare(old: dict, new: dict) -> list[Difference]:
         "indicator": _("indicator"),
         "target_value": _("target value"),
         "target_date": _("target date"),
-        "aims": _("aims"),
+        "aims": _("aims of the support pyramid"),
         "levels": _("levels"),
         "phases": _("phases"),
     }
@@ -163,16 +163,21 @@ def _statement(values: dict | None) -> str:
 
 
 def _keyed(area: str, old: dict, new: dict, labels: dict) -> list[Difference]:
+    """Goals or actions matched by key; of one in both versions only the fields that differ are shown."""
     lines = []
     for key in list(old) + [k for k in new if k not in old]:
         before, after = old.get(key), new.get(key)
         item = (after or before)["title"]
+        if before and after:
+            shown = {name: label for name, label in labels.items() if before.get(name) != after.get(name)}
+        else:
+            shown = labels
         lines.append(
             Difference(
                 area,
                 item,
-                _describe(before, labels) if before else "",
-                _describe(after, labels) if after else "",
+                _describe(before, shown) if before else "",
+                _describe(after, shown) if after else "",
             )
         )
     return lines

@@ -270,7 +270,7 @@ class Goal(VisionPart):
         Term,
         related_name="+",
         limit_choices_to={"taxonomy": codes.AIMS.code},
-        verbose_name=_("aims"),
+        verbose_name=_("aims of the support pyramid"),
         help_text=_("Which of the five aims of the support pyramid this goal serves."),
     )
     pyramid_levels = models.ManyToManyField(
