@@ -6,7 +6,7 @@ import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from ookbalans.catalogue.models import Coalition, Municipality, Organisation, Service
@@ -25,6 +25,11 @@ class VisionLocked(ValidationError):
             _("This version has been adopted and can no longer be changed. Start a new version."),
             code="locked",
         )
+
+
+def locked_status(vision_id) -> str | None:
+    """A vision's stored status, locking its row for the rest of the transaction where the database can."""
+    return Vision.objects.select_for_update().filter(pk=vision_id).values_list("status", flat=True).first()
 
 
 class Vision(models.Model):
@@ -111,14 +116,16 @@ class Vision(models.Model):
 
     def save(self, *args, **kwargs):
         # Adopted is final: the row as stored decides, so no form or script can reopen it.
-        if self.stored_status() == self.Status.ADOPTED:
-            raise VisionLocked()
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            if self.stored_status() == self.Status.ADOPTED:
+                raise VisionLocked()
+            super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        if self.stored_status() == self.Status.ADOPTED:
-            raise VisionLocked()
-        return super().delete(*args, **kwargs)
+        with transaction.atomic():
+            if self.stored_status() == self.Status.ADOPTED:
+                raise VisionLocked()
+            return super().delete(*args, **kwargs)
 
     @property
     def is_adopted(self) -> bool:
@@ -141,9 +148,11 @@ class Vision(models.Model):
             raise ValidationError(errors)
 
     def stored_status(self) -> str | None:
+        """The status in the database, with the row locked until the transaction ends (on PostgreSQL),
+        so a change and an adoption at the same moment cannot both go through."""
         if self._state.adding:
             return None
-        return type(self).objects.filter(pk=self.pk).values_list("status", flat=True).first()
+        return locked_status(self.pk)
 
 
 class VisionPart(models.Model):
@@ -155,16 +164,17 @@ class VisionPart(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        self.check_editable()
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            self.check_editable()
+            super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        self.check_editable()
-        return super().delete(*args, **kwargs)
+        with transaction.atomic():
+            self.check_editable()
+            return super().delete(*args, **kwargs)
 
     def check_editable(self) -> None:
-        status = Vision.objects.filter(pk=self.vision_id).values_list("status", flat=True).first()
-        if status == Vision.Status.ADOPTED:
+        if locked_status(self.vision_id) == Vision.Status.ADOPTED:
             raise VisionLocked()
 
 
