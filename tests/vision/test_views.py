@@ -296,6 +296,31 @@ def test_adopting_asks_for_date_and_body(client, setup):
     assert Vision.objects.get().is_adopted
 
 
+def test_history_keeps_who_changed_what_from_what_to_what(client, setup):
+    editor = setup["members"]["editor"]
+    client.force_login(editor)
+    goal = setup["goal"]
+    url = reverse("vision:goal_edit", args=[setup["coalition"].slug, 1, goal.pk])
+    response = client.post(
+        url,
+        {
+            "title": goal.title,
+            "aims": [a.pk for a in goal.aims.all()],
+            "pyramid_levels": [p.pk for p in goal.pyramid_levels.all()],
+            "indicator": goal.indicator,
+            "target_value": "75%",
+            "target_date": "2028-06-30",
+        },
+    )
+    assert response.status_code == 302
+    entry = ChangeLogEntry.objects.filter(vision=setup["vision"]).first()
+    assert entry.username == editor.username
+    assert entry.summary == "Doel gewijzigd: “Meer vaders bereikt”."
+    assert entry.details.splitlines() == ["Streefwaarde: 60% → 75%", "Streefdatum: 31-12-2027 → 30-06-2028"]
+    page = client.get(reverse("vision:history", args=[setup["coalition"].slug, 1])).content.decode()
+    assert "Streefwaarde: 60% → 75%" in page
+
+
 def test_compare_page_shows_what_changed(client, setup):
     vision = setup["vision"]
     services.change_status(vision, None, Vision.Status.DISCUSSION)

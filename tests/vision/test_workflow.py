@@ -124,7 +124,9 @@ def test_save_section_stores_choices_logs_them_and_reports_progress():
     assert services.save_section(vision, members["editor"], "ouderschap", decisions, "Uitleg", False) == []
     assert vision.changes.count() == count
     entry = vision.changes.first()
-    assert "1/ouderschap/1" in entry.details and entry.username == members["editor"].username
+    assert entry.username == members["editor"].username
+    assert "Bouwsteen 1/ouderschap/1: aanpassen in eigen woorden. “Eigen woorden”" in entry.details
+    assert "Bouwsteen 1/ouderschap/2: niet overnemen. “Past niet bij ons”" in entry.details
 
 
 def test_a_new_version_is_a_full_copy_of_the_adopted_one_and_editable():

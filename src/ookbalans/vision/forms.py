@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ookbalans.catalogue.models import Organisation, Service
@@ -241,3 +244,36 @@ class StatusForm(forms.Form):
                     "adopted_by", _("Give the body that adopted the vision, like: gemeenteraad Zutphen.")
                 )
         return data
+
+
+def shown_value(field: forms.Field, value) -> str:
+    """A form value as a person reads it in the history: labels, names and Dutch dates, never ids."""
+    if value in (None, "", [], ()):
+        return "—"
+    if isinstance(field, forms.ModelMultipleChoiceField):
+        objects = [v for v in value if isinstance(v, models.Model)]
+        if len(objects) != len(value):
+            objects = list(field.queryset.filter(pk__in=value))
+        return ", ".join(sorted(str(o) for o in objects))
+    if isinstance(field, forms.ModelChoiceField):
+        obj = value if isinstance(value, models.Model) else field.queryset.filter(pk=value).first()
+        return str(obj) if obj is not None else "—"
+    if isinstance(field, forms.ChoiceField):
+        return str(dict(field.choices).get(value, value))
+    if isinstance(value, datetime.date):
+        return value.strftime("%d-%m-%Y")
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    text = " ".join(str(value).split())
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
+def describe_changes(form: forms.BaseForm) -> str:
+    """One line per changed field: its label, the value before and the value after."""
+    lines = []
+    for name in form.changed_data:
+        field = form.fields[name]
+        before = shown_value(field, form.get_initial_for_field(field, name))
+        after = shown_value(field, form.cleaned_data.get(name))
+        lines.append(f"{field.label}: {before} → {after}")
+    return "\n".join(lines)

@@ -208,10 +208,13 @@ def save_section(
         row.full_clean()
         row.save()
         label = StatementChoice.Choice(choice).label
-        changes.append(_("Building block %(code)s: %(choice)s.") % {"code": statement.code, "choice": label})
+        line = _("Building block %(code)s: %(choice)s.") % {"code": statement.code, "choice": label}
+        if wording or reason:
+            line += f" “{wording or reason}”"
+        changes.append(line)
     work, _created = SectionWork.objects.get_or_create(vision=vision, section=section)
     if work.explanation != explanation:
-        changes.append(_("Local explanation changed."))
+        changes.append(_("Local explanation changed.") + (f" “{explanation}”" if explanation else ""))
     if work.completed != completed:
         changes.append(
             _("Section marked as finished.") if completed else _("Section marked as not finished.")

@@ -25,6 +25,7 @@ from ookbalans.vision.forms import (
     StatusForm,
     VisionForm,
     VoiceForm,
+    describe_changes,
 )
 from ookbalans.vision.models import Action, Goal, OwnStatement, Vision, Voice
 
@@ -127,10 +128,6 @@ def overview(request, slug, version):
     return render(request, "vision/overview.html", context(request, vision))
 
 
-def changed_fields(form) -> str:
-    return ", ".join(str(form.fields[name].label) for name in form.changed_data)
-
-
 @login_required
 def edit_details(request, slug, version):
     vision = vision_or_404(request, slug, version)
@@ -141,7 +138,7 @@ def edit_details(request, slug, version):
         with transaction.atomic():
             form.save()
             if form.changed_data:
-                services.log(vision, request.user, _("Details changed."), changed_fields(form))
+                services.log(vision, request.user, _("Details changed."), describe_changes(form))
         messages.success(request, _("The details have been saved."))
         return redirect("vision:overview", slug=slug, version=version)
     return render(request, "vision/vision_form.html", context(request, vision, form=form))
@@ -263,7 +260,7 @@ def edit_part(request, vision, form, kind: str, redirect_to: str, template: str)
                     services.log(vision, request.user, summary)
                 elif form.changed_data:
                     summary = _("%(kind)s changed: “%(name)s”.") % {"kind": kind, "name": str(obj)}
-                    services.log(vision, request.user, summary, changed_fields(form))
+                    services.log(vision, request.user, summary, describe_changes(form))
             messages.success(request, _("Saved."))
             return redirect(redirect_to)
     return render(request, template, context(request, vision, form=form, kind=kind))
