@@ -202,9 +202,14 @@ class ActionForm(forms.ModelForm):
         self.fields["organisation"].error_messages["required"] = _(
             "Choose the organisation that carries out the action."
         )
-        self.fields["services"].queryset = Service.objects.filter(coalition=vision.coalition).order_by(
-            "name_nl"
+        services = self.fields["services"]
+        services.queryset = (
+            Service.objects.filter(coalition=vision.coalition)
+            .select_related("organization")
+            .order_by("name_nl")
         )
+        # Several organisations may offer a service of the same name; the provider tells them apart.
+        services.label_from_instance = lambda service: f"{service.name} ({service.organization.name})"
 
 
 class VoiceForm(forms.ModelForm):
