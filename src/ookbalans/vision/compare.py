@@ -45,6 +45,7 @@ def snapshot(vision: Vision) -> dict:
             "status": action.get_status_display(),
             "services": ", ".join(sorted(s.name_nl for s in action.services.all())),
             "planned_services": action.planned_services.strip(),
+            "gap_findings": "; ".join(item["message"] for item in action.gap_findings),
         }
     return {
         "version": vision.version,
@@ -146,6 +147,7 @@ def compare(old: dict, new: dict) -> list[Difference]:
         "status": _("status"),
         "services": _("existing services"),
         "planned_services": _("planned services"),
+        "gap_findings": _("gap findings it answers"),
     }
     lines += _keyed(_("Actions"), old["actions"], new["actions"], action_labels)
     return lines

@@ -84,6 +84,7 @@ def document_data(vision: Vision) -> dict:
                 "deadline": date_format(action.deadline, "j F Y"),
                 "status": action.get_status_display(),
                 "services": services,
+                "answers": [item["message"] for item in action.gap_findings],
             }
         )
     pyramid = []
@@ -231,7 +232,9 @@ def render_docx(vision: Vision) -> bytes:
             [_("Action"), _("Goal"), _("Organisation"), _("Deadline"), _("Status"), _("Services")],
             [
                 [
-                    a["title"],
+                    "\n".join(
+                        [a["title"], *(_("Answers: %(finding)s") % {"finding": f} for f in a["answers"])]
+                    ),
                     a["goal"],
                     a["organisation"],
                     a["deadline"],

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from ookbalans.catalogue.models import Organisation, Service
 from ookbalans.framework import codes
 from ookbalans.framework.models import Term
+from ookbalans.vision.findings import current_findings, finding_choices
 from ookbalans.vision.models import Action, Goal, OwnStatement, StatementChoice, Vision, Voice
 
 
@@ -183,6 +184,7 @@ class ActionForm(forms.ModelForm):
             "status",
             "services",
             "planned_services",
+            "gap_findings",
         ]
         widgets = {
             "deadline": DateInput(),
@@ -210,6 +212,20 @@ class ActionForm(forms.ModelForm):
         )
         # Several organisations may offer a service of the same name; the provider tells them apart.
         services.label_from_instance = lambda service: f"{service.name} ({service.organization.name})"
+        self.current_findings = current_findings(vision.coalition)
+        linked = self.instance.gap_findings or []
+        self.fields["gap_findings"] = forms.MultipleChoiceField(
+            label=_("Gap findings it answers"),
+            help_text=_("Findings of today's gap analysis of the coalition that this action answers."),
+            required=False,
+            choices=finding_choices(self.current_findings, linked),
+            initial=[item["key"] for item in linked],
+            widget=forms.CheckboxSelectMultiple,
+        )
+
+    def clean_gap_findings(self):
+        known = dict(finding_choices(self.current_findings, self.instance.gap_findings or []))
+        return [{"key": key, "message": known[key]} for key in self.cleaned_data["gap_findings"]]
 
 
 class VoiceForm(forms.ModelForm):
@@ -263,6 +279,11 @@ def shown_value(field: forms.Field, value) -> str:
     if isinstance(field, forms.ModelChoiceField):
         obj = value if isinstance(value, models.Model) else field.queryset.filter(pk=value).first()
         return str(obj) if obj is not None else "—"
+    if isinstance(field, forms.MultipleChoiceField):
+        # Plain choices (such as gap findings): the chosen keys before, chosen {key, message} after.
+        labels = dict(field.choices)
+        keys = [item["key"] if isinstance(item, dict) else item for item in value]
+        return "; ".join(str(labels.get(key, key)) for key in keys)
     if isinstance(field, forms.ChoiceField):
         return str(dict(field.choices).get(value, value))
     if isinstance(value, datetime.date):

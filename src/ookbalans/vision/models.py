@@ -351,6 +351,14 @@ class Action(VisionPart):
         blank=True,
         help_text=_("New services that do not exist yet, one per line."),
     )
+    # Findings are computed, not stored as rows: keep each one's stable key with the sentence as it
+    # read when linked, so the link still says something once the finding is resolved.
+    gap_findings = models.JSONField(
+        _("gap findings it answers"),
+        default=list,
+        blank=True,
+        help_text=_("Findings of the gap analysis this action answers."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

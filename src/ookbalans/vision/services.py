@@ -155,6 +155,7 @@ def start_new_version(vision: Vision, user) -> Vision:
                 deadline=action.deadline,
                 status=action.status,
                 planned_services=action.planned_services,
+                gap_findings=action.gap_findings,
             )
             copied.services.set(action.services.all())
     for voice in vision.voices.all():

@@ -17,6 +17,7 @@ from ookbalans.framework import codes
 from ookbalans.framework.models import Statement
 from ookbalans.vision import compare as comparing
 from ookbalans.vision import documents, services
+from ookbalans.vision.findings import answered_findings, current_findings
 from ookbalans.vision.forms import (
     ActionForm,
     GoalForm,
@@ -241,9 +242,15 @@ def own_delete(request, slug, version, pk):
 @login_required
 def goals(request, slug, version):
     vision = vision_or_404(request, slug, version)
-    items = vision.goals.prefetch_related(
-        "aims", "pyramid_levels", "phases", "actions__organisation", "actions__services"
+    items = list(
+        vision.goals.prefetch_related(
+            "aims", "pyramid_levels", "phases", "actions__organisation", "actions__services"
+        )
     )
+    current = current_findings(vision.coalition)
+    for goal in items:
+        for action in goal.actions.all():
+            action.answered = answered_findings(action.gap_findings, current)
     return render(request, "vision/goals.html", context(request, vision, goals=items))
 
 
