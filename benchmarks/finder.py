@@ -72,6 +72,7 @@ def main() -> None:
 
     from ookbalans.catalogue.models import Coalition, PostcodeArea, Service
     from ookbalans.finder import finding
+    from ookbalans.finder.views import PER_PAGE
     from ookbalans.search import indexing
     from ookbalans.search.engine import search
     from ookbalans.search.models import SearchDocument
@@ -91,14 +92,16 @@ def main() -> None:
     areas = {c.pk: PostcodeArea.objects.filter(municipality__coalitions=c).first() for c in coalitions}
 
     def finder_search(coalition, query, area):
+        """What the results page computes: search, distances and sort, then the first page loaded."""
         services = finding.filtered_services(coalition, {})
-        outcome = search(query, services)
-        ranked = [service for service, _ in outcome.hits]
-        details = finding.with_places(finding.public_services(coalition)).in_bulk([s.pk for s in ranked])
-        found = [finding.Found(details[s.pk]) for s in ranked]
+        outcome = search(query, services, coalition=coalition, load_services=False)
+        ids = [pk for pk, _ in outcome.ranked]
+        distances = {}
         if area:
-            found = finding.by_distance(found, area, None)
-        return found
+            distances = finding.distances_to(ids, area)
+            ids = finding.by_distance(ids, distances, None)
+        finding.found_for(ids[:PER_PAGE], coalition, distances)
+        return ids
 
     finder_search(coalitions[0], "baby", None)  # warm the vocabulary cache, as a running server has
     results = {}

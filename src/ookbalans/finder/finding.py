@@ -109,12 +109,30 @@ def nearest_distance(service: Service, area: PostcodeArea) -> float | None:
     return min(distances) if distances else None
 
 
-def by_distance(found: list[Found], area: PostcodeArea, max_km: float | None) -> list[Found]:
+def distances_to(service_ids: list, area: PostcodeArea) -> dict:
+    """The distance from the postcode to each service's nearest place, in one light query."""
+    nearest: dict = {}
+    places = ServiceAtLocation.objects.filter(
+        service_id__in=service_ids, location__latitude__isnull=False
+    ).values_list("service_id", "location__latitude", "location__longitude")
+    for service_id, latitude, longitude in places:
+        km = distance_km(area.latitude, area.longitude, latitude, longitude)
+        if service_id not in nearest or km < nearest[service_id]:
+            nearest[service_id] = km
+    return nearest
+
+
+def by_distance(service_ids: list, distances: dict, max_km: float | None) -> list:
     """Nearest first; services without a place (at home, online) after them; beyond max_km left out."""
-    for item in found:
-        item.distance = nearest_distance(item.service, area)
-    kept = [item for item in found if max_km is None or item.distance is None or item.distance <= max_km]
-    return sorted(kept, key=lambda item: (item.distance is None, item.distance or 0.0))
+    kept = [pk for pk in service_ids if max_km is None or pk not in distances or distances[pk] <= max_km]
+    return sorted(kept, key=lambda pk: (pk not in distances, distances.get(pk, 0.0)))
+
+
+def found_for(service_ids: list, coalition: Coalition, distances: dict | None = None) -> list[Found]:
+    """Load only the services to show (one page), with their places, in the given order."""
+    services = with_places(public_services(coalition)).in_bulk(service_ids)
+    distances = distances or {}
+    return [Found(services[pk], distances.get(pk)) for pk in service_ids if pk in services]
 
 
 def contact_points(coalition: Coalition, phase: str, area: PostcodeArea | None) -> list[ContactPoint]:

@@ -72,7 +72,8 @@ def results(request, coalition: str, professional: bool = False):
     form_class = ProfessionalForm if professional else FinderForm
     form = form_class(request.GET or None)
     context = {"coalition": coalition, "form": form, "professional": professional, "lang": language_query()}
-    found: list[finding.Found] = []
+    ids: list = []
+    distances: dict = {}
     area = None
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
@@ -80,20 +81,21 @@ def results(request, coalition: str, professional: bool = False):
         services = finding.filtered_services(coalition, data)
         query = data.get("q", "").strip()
         if query:
-            outcome = search(query, services)
-            ranked = [service for service, _score in outcome.hits]
+            outcome = search(query, services, coalition=coalition, load_services=False)
+            ids = [pk for pk, _score in outcome.ranked]
             context.update(analysis=outcome.analysis, partial=outcome.partial)
-            if not ranked and not (
+            if not ids and not (
                 any(data.get(name) for name in FILTER_FIELDS)
-                and search(query, finding.public_services(coalition)).hits
+                and search(
+                    query, finding.public_services(coalition), coalition=coalition, load_services=False
+                ).ranked
             ):
                 record_unmet_search(coalition, query)
-            details = finding.with_places(finding.public_services(coalition)).in_bulk([s.pk for s in ranked])
-            found = [finding.Found(details[s.pk]) for s in ranked]
         else:
-            found = [finding.Found(s) for s in finding.with_places(services).order_by("name")]
+            ids = list(services.order_by("name").values_list("pk", flat=True))
         if area:
-            found = finding.by_distance(found, area, float(data["afstand"]) if data.get("afstand") else None)
+            distances = finding.distances_to(ids, area)
+            ids = finding.by_distance(ids, distances, float(data["afstand"]) if data.get("afstand") else None)
         context.update(searched=True, query=query, area=area, phase=data.get("fase", ""))
         params = {key: value for key, value in request.GET.lists() if key not in ("pagina",)}
         context["page_query"] = urlencode(params, doseq=True)
@@ -101,8 +103,10 @@ def results(request, coalition: str, professional: bool = False):
         if area:
             detail_params["postcode"] = area.pc4
         context["detail_query"] = urlencode(detail_params)
-    page = Paginator(found, PER_PAGE).get_page(request.GET.get("pagina"))
-    context.update(page=page, untranslated=any(not item.is_translated for item in page))
+    # Only the services on this page are loaded with their places and costs.
+    page = Paginator(ids, PER_PAGE).get_page(request.GET.get("pagina"))
+    page.object_list = finding.found_for(list(page.object_list), coalition, distances)
+    context.update(page=page, untranslated=any(not item.is_translated for item in page.object_list))
     context.update(contact_context(coalition, context.get("phase", ""), area))
     template = "finder/professionals.html" if professional else "finder/results.html"
     return render(request, template, context)

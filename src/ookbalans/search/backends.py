@@ -12,6 +12,11 @@ from ookbalans.search.text import MIN_PREFIX_STEM, Analysis, Concept, Phrase, in
 TITLE_WEIGHT, BODY_WEIGHT, DESCRIPTION_WEIGHT = 10.0, 4.0, 1.0
 
 
+def scope_token(coalition_id) -> str:
+    """The coalition as one token in the FTS5 table: 'c' and its UUID's hex digits."""
+    return "c" + getattr(coalition_id, "hex", str(coalition_id).replace("-", ""))
+
+
 class SqliteBackend:
     """An FTS5 table of Python-stemmed text (Snowball Dutch), ranked by BM25."""
 
@@ -23,13 +28,21 @@ class SqliteBackend:
 
     def write(self, documents: Iterable) -> None:
         rows = [
-            (doc.pk, index_stems(doc.title), index_stems(doc.body), index_stems(doc.description))
+            (
+                doc.pk,
+                index_stems(doc.title),
+                index_stems(doc.body),
+                index_stems(doc.description),
+                scope_token(doc.coalition_id),
+            )
             for doc in documents
         ]
         with connection.cursor() as cursor:
             cursor.executemany(f"DELETE FROM {self.table} WHERE rowid = %s", [(row[0],) for row in rows])
             cursor.executemany(
-                f"INSERT INTO {self.table} (rowid, title, body, description) VALUES (%s, %s, %s, %s)", rows
+                f"INSERT INTO {self.table} (rowid, title, body, description, scope) "
+                "VALUES (%s, %s, %s, %s, %s)",
+                rows,
             )
 
     def delete(self, document_ids: Iterable[int]) -> None:
@@ -50,10 +63,21 @@ class SqliteBackend:
     def expression(self, concepts: Iterable[Concept], operator: str = "AND") -> str:
         return f" {operator} ".join(self._concept(concept) for concept in concepts)
 
-    def search(self, analysis: Analysis, services_sql: str, params, limit: int, all_needs: bool = True):
+    def search(
+        self,
+        analysis: Analysis,
+        services_sql: str,
+        params,
+        limit: int,
+        all_needs: bool = True,
+        coalition=None,
+    ):
         expression = self.expression(analysis.concepts, "AND" if all_needs else "OR")
+        if coalition is not None:
+            # Walking one coalition's posting list is far cheaper than ranking the whole country.
+            expression = f'scope : "{scope_token(coalition)}" AND ({expression})'
         sql = (
-            f"SELECT d.service_id, -bm25({self.table}, %s, %s, %s) AS score "
+            f"SELECT d.service_id, -bm25({self.table}, %s, %s, %s, 0) AS score "
             f"FROM {self.table} JOIN search_searchdocument d ON d.id = {self.table}.rowid "
             f"WHERE {self.table} MATCH %s AND d.service_id IN ({services_sql}) "
             "ORDER BY score DESC, d.title, d.service_id LIMIT %s"
@@ -99,18 +123,27 @@ class PostgresBackend:
     def expression(self, concepts: Iterable[Concept], operator: str = "&") -> str:
         return f" {operator} ".join(self._concept(concept) for concept in concepts)
 
-    def search(self, analysis: Analysis, services_sql: str, params, limit: int, all_needs: bool = True):
+    def search(
+        self,
+        analysis: Analysis,
+        services_sql: str,
+        params,
+        limit: int,
+        all_needs: bool = True,
+        coalition=None,
+    ):
         expression = self.expression(analysis.concepts, "&" if all_needs else "|")
+        scope, scope_params = ("AND d.coalition_id = %s ", [coalition]) if coalition is not None else ("", [])
         # Weights for D, C, B, A in the order ts_rank expects them.
         weights = f"'{{0, {DESCRIPTION_WEIGHT / 10}, {BODY_WEIGHT / 10}, {TITLE_WEIGHT / 10}}}'"
         sql = (
             f"SELECT d.service_id, ts_rank({weights}, d.vector, q) AS score "
             "FROM search_searchdocument d, to_tsquery('dutch', %s) q "
-            f"WHERE d.vector @@ q AND d.service_id IN ({services_sql}) "
+            f"WHERE d.vector @@ q {scope}AND d.service_id IN ({services_sql}) "
             "ORDER BY score DESC, d.title, d.service_id LIMIT %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [expression, *params, limit])
+            cursor.execute(sql, [expression, *scope_params, *params, limit])
             return cursor.fetchall()
 
     def similar_words(self, word: str, vocabulary) -> list[str]:

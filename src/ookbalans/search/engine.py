@@ -45,43 +45,60 @@ class SearchOutcome:
     analysis: Analysis
     hits: list[tuple[Service, float]] = field(default_factory=list)
     partial: bool = False
+    # The same hits as (service id, score), also when the services were not loaded.
+    ranked: list[tuple[object, float]] = field(default_factory=list)
 
 
-def search(query: str, services: QuerySet[Service], limit: int = DEFAULT_LIMIT) -> SearchOutcome:
-    """Search the given services; only active ones are ever returned."""
+def search(
+    query: str,
+    services: QuerySet[Service],
+    limit: int = DEFAULT_LIMIT,
+    coalition: Coalition | None = None,
+    load_services: bool = True,
+) -> SearchOutcome:
+    """Search the given services; only active ones are ever returned.
+
+    `coalition`, when the services all belong to it, lets the backend skip other coalitions early.
+    """
     backend = backends.current()
     known = vocabulary()
-    analysis = analyse(query, known, similar=lambda word: backend.similar_words(word, known))
+    analysis = known.analysed(query, lambda: analyse(query, known, lambda w: backend.similar_words(w, known)))
     outcome = SearchOutcome(analysis)
     if not analysis.concepts:
         return outcome
     active = services.filter(status=Service.Status.ACTIVE).order_by().values("pk")
     services_sql, params = active.query.sql_with_params()
-    rows = _tiered(backend, analysis, services_sql, params, limit, all_needs=True)
+    scope = coalition.pk if coalition is not None else None
+    rows = _tiered(backend, analysis, services_sql, params, limit, True, scope)
     if not rows and len(analysis.concepts) > 1:
-        rows = _tiered(backend, analysis, services_sql, params, limit, all_needs=False)
+        rows = _tiered(backend, analysis, services_sql, params, limit, False, scope)
         outcome.partial = bool(rows)
     to_pk = Service._meta.pk.to_python  # SQLite returns the UUID as text
-    ranked = [(to_pk(pk), float(score)) for pk, score in rows]
-    found = Service.objects.in_bulk([pk for pk, _ in ranked])
-    outcome.hits = [(found[pk], score) for pk, score in ranked if pk in found]
+    outcome.ranked = [(to_pk(pk), float(score)) for pk, score in rows]
+    if load_services:
+        found = Service.objects.in_bulk([pk for pk, _ in outcome.ranked])
+        outcome.hits = [(found[pk], score) for pk, score in outcome.ranked if pk in found]
     return outcome
 
 
-def _tiered(backend, analysis: Analysis, services_sql: str, params, limit: int, all_needs: bool) -> list:
+def _tiered(
+    backend, analysis: Analysis, services_sql: str, params, limit: int, all_needs: bool, scope
+) -> list:
     """Services matching the parent's own words first, then those found only through synonyms.
 
     Each tier is ranked by the backend (BM25 or ts_rank); tiering keeps a broad synonym group from
     outranking the word the parent typed, and makes both backends agree on the order of tiers.
     """
     own_words = Analysis(tuple(concept.only_primary() for concept in analysis.concepts), analysis.unknown)
-    first = backend.search(own_words, services_sql, params, limit, all_needs)
+    first = backend.search(own_words, services_sql, params, limit, all_needs, scope)
+    if own_words == analysis:
+        return first
     seen = {row[0] for row in first}
     # Scores of the second tier are kept below the first tier's.
     floor = min((row[1] for row in first), default=0.0)
     rest = [
         (pk, min(score, floor) * 0.5 if first else score)
-        for pk, score in backend.search(analysis, services_sql, params, limit, all_needs)
+        for pk, score in backend.search(analysis, services_sql, params, limit, all_needs, scope)
         if pk not in seen
     ]
     return (first + rest)[:limit]

@@ -53,7 +53,9 @@ def index_services(services: Iterable[Service]) -> int:
     words: set[str] = set()
     for service in services:
         fields = document_fields(service)
-        document, _ = SearchDocument.objects.update_or_create(service=service, defaults=fields)
+        document, _ = SearchDocument.objects.update_or_create(
+            service=service, defaults={**fields, "coalition_id": service.coalition_id}
+        )
         documents.append(document)
         for text in fields.values():
             words.update(word for word in text.split() if len(word) <= 100)
@@ -80,7 +82,7 @@ def _bulk_index(ids: list) -> int:
     documents, words = [], set()
     for service in services_to_index().filter(pk__in=ids):
         fields = document_fields(service)
-        documents.append(SearchDocument(service=service, **fields))
+        documents.append(SearchDocument(service=service, coalition_id=service.coalition_id, **fields))
         for text in fields.values():
             words.update(word for word in text.split() if len(word) <= 100)
     documents = SearchDocument.objects.bulk_create(documents)

@@ -17,6 +17,8 @@ class SearchDocument(models.Model):
     """A service's searchable text, normalised; the backends index it (FTS5 table or tsvector)."""
 
     service = models.OneToOneField(Service, on_delete=models.CASCADE, related_name="search_document")
+    # The service's coalition, so a finder's search only walks its own coalition's documents.
+    coalition = models.ForeignKey(Coalition, on_delete=models.CASCADE, related_name="+")
     title = models.TextField(help_text="Name and its translations.")
     body = models.TextField(
         help_text="Short description, organisation, level, phase and target group labels."

@@ -157,6 +157,15 @@ class Vocabulary:
         self.words = frozenset(words)
         self.stems = sorted({stem(word) for word in self.words})
         self._by_trigram: dict[str, set[str]] = {}
+        self._analyses: dict[str, Analysis] = {}
+
+    def analysed(self, query: str, compute: Callable[[], Analysis]) -> Analysis:
+        """The analysis of a query, kept while the vocabulary lasts (it depends on nothing else)."""
+        if query not in self._analyses:
+            if len(self._analyses) > 10_000:
+                self._analyses.clear()
+            self._analyses[query] = compute()
+        return self._analyses[query]
 
     def has_stem_prefix(self, word: str) -> bool:
         """Whether a word (or, for longer stems, a word it starts) is in the index."""
@@ -232,6 +241,7 @@ def _own_words(phrase: Phrase) -> tuple[Phrase, ...]:
     return (phrase, *other_language_terms().get(phrase, ()))
 
 
+@functools.lru_cache(maxsize=10_000)
 def _expansions(phrase: Phrase) -> tuple[Phrase, ...]:
     """A phrase with its synonyms and, for a need typed in another language, its Dutch words."""
     alternatives: list[Phrase] = list(_own_words(phrase))

@@ -4,7 +4,7 @@ from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations
 
 SQLITE_FORWARD = [
-    "CREATE VIRTUAL TABLE search_fts USING fts5(title, body, description, tokenize = 'unicode61')",
+    "CREATE VIRTUAL TABLE search_fts USING fts5(title, body, description, scope, tokenize = 'unicode61')",
 ]
 SQLITE_BACKWARD = ["DROP TABLE IF EXISTS search_fts"]
 POSTGRES_FORWARD = [
@@ -17,6 +17,14 @@ POSTGRES_BACKWARD = [
     "DROP INDEX IF EXISTS search_document_vector",
     "ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS vector",
 ]
+
+
+class TrigramExtensionOnPostgres(TrigramExtension):
+    """pg_trgm on PostgreSQL; nothing elsewhere, also when migrating backwards (Django checks only forwards)."""
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
 
 
 def run(statements_by_vendor):
@@ -34,8 +42,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        # CreateExtension does nothing on databases other than PostgreSQL.
-        TrigramExtension(),
+        TrigramExtensionOnPostgres(),
         migrations.RunPython(
             run({"sqlite": SQLITE_FORWARD, "postgresql": POSTGRES_FORWARD}),
             run({"sqlite": SQLITE_BACKWARD, "postgresql": POSTGRES_BACKWARD}),
