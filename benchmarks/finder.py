@@ -87,6 +87,9 @@ def main() -> None:
         count = indexing.rebuild()
         print(f"indexed {count} services in {time.perf_counter() - started:.0f} s")
 
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # bulk inserts leave no statistics; autovacuum would soon make them
+
     rng = random.Random(args.seed)
     coalitions = rng.sample(list(Coalition.objects.all()), args.coalitions)
     areas = {c.pk: PostcodeArea.objects.filter(municipality__coalitions=c).first() for c in coalitions}

@@ -133,17 +133,26 @@ class PostgresBackend:
         coalition=None,
     ):
         expression = self.expression(analysis.concepts, "&" if all_needs else "|")
-        scope, scope_params = ("AND d.coalition_id = %s ", [coalition]) if coalition is not None else ("", [])
         # Weights for D, C, B, A in the order ts_rank expects them.
         weights = f"'{{0, {DESCRIPTION_WEIGHT / 10}, {BODY_WEIGHT / 10}, {TITLE_WEIGHT / 10}}}'"
+        if coalition is not None:
+            # One coalition holds a few hundred documents: match those directly rather than letting
+            # the planner walk the GIN index for a prefix that matches half the country.
+            documents = (
+                "(SELECT id, service_id, title, vector FROM search_searchdocument WHERE coalition_id = %s "
+                "OFFSET 0)"
+            )
+            scope_params = [coalition]
+        else:
+            documents, scope_params = "search_searchdocument", []
         sql = (
             f"SELECT d.service_id, ts_rank({weights}, d.vector, q) AS score "
-            "FROM search_searchdocument d, to_tsquery('dutch', %s) q "
-            f"WHERE d.vector @@ q {scope}AND d.service_id IN ({services_sql}) "
+            f"FROM {documents} d, to_tsquery('dutch', %s) q "
+            f"WHERE d.vector @@ q AND d.service_id IN ({services_sql}) "
             "ORDER BY score DESC, d.title, d.service_id LIMIT %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [expression, *scope_params, *params, limit])
+            cursor.execute(sql, [*scope_params, expression, *params, limit])
             return cursor.fetchall()
 
     def similar_words(self, word: str, vocabulary) -> list[str]:
