@@ -1,9 +1,13 @@
 """Relevance on the demo coalition: realistic parent queries find the expected services near the top."""
 
+import json
+import os
+from pathlib import Path
+
 import pytest
 
 from ookbalans.catalogue.demo import demo_id, load_demo, remove_demo
-from ookbalans.catalogue.models import Service
+from ookbalans.catalogue.models import Coalition, Service
 from ookbalans.search import search_services
 from ookbalans.search.models import SearchWord
 
@@ -96,3 +100,25 @@ def test_inactive_services_are_never_found(demo):
 def test_only_the_given_services_are_searched(demo):
     only = Service.objects.filter(pk=demo_id("service", "lactatiekundige"))
     assert [s.pk for s, _ in search_services("borstvoeding", only)] == [demo_id("service", "lactatiekundige")]
+
+
+TOP_RESULTS = Path(__file__).with_name("top_results.json")
+
+
+def test_both_databases_give_the_same_top_results(demo):
+    """The top three per query are kept in top_results.json; SQLite and PostgreSQL must both match it.
+
+    Regenerate after a deliberate change to the ranking: OOKBALANS_WRITE_TOP_RESULTS=1 pytest -k same_top.
+    """
+    coalition = Coalition.objects.get(slug="voorbeeldregio")
+    top = {
+        query: [
+            service.name
+            for service, _ in search_services(query, Service.objects.filter(coalition=coalition))[:3]
+        ]
+        for query in QUERIES
+    }
+    if os.environ.get("OOKBALANS_WRITE_TOP_RESULTS"):
+        TOP_RESULTS.write_text(json.dumps(top, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    expected = json.loads(TOP_RESULTS.read_text(encoding="utf-8"))
+    assert {q: top[q] for q in top if top[q] != expected.get(q)} == {}

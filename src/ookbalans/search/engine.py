@@ -10,8 +10,8 @@ from django.db.models import F, QuerySet
 
 from ookbalans.catalogue.models import Coalition, Service
 from ookbalans.search import backends
-from ookbalans.search.models import SearchWord, UnmetSearch
-from ookbalans.search.text import Analysis, Vocabulary, analyse, query_fillers, stopwords, tokens
+from ookbalans.search.models import SearchDocument, SearchWord, UnmetSearch
+from ookbalans.search.text import Analysis, Vocabulary, analyse, query_fillers, relevance, stopwords, tokens
 
 DEFAULT_LIMIT = 200
 
@@ -91,17 +91,41 @@ def _tiered(
     """
     own_words = Analysis(tuple(concept.only_primary() for concept in analysis.concepts), analysis.unknown)
     first = backend.search(own_words, services_sql, params, limit, all_needs, scope)
-    if own_words == analysis:
-        return first
-    seen = {row[0] for row in first}
-    # Scores of the second tier are kept below the first tier's.
-    floor = min((row[1] for row in first), default=0.0)
-    rest = [
-        (pk, min(score, floor) * 0.5 if first else score)
-        for pk, score in backend.search(analysis, services_sql, params, limit, all_needs, scope)
-        if pk not in seen
-    ]
-    return (first + rest)[:limit]
+    rest = []
+    if own_words != analysis:
+        seen = {row[0] for row in first}
+        rest = [
+            row
+            for row in backend.search(analysis, services_sql, params, limit, all_needs, scope)
+            if row[0] not in seen
+        ]
+    return _reranked(analysis, [row[0] for row in first], [row[0] for row in rest])[:limit]
+
+
+def _reranked(analysis: Analysis, first: list, rest: list) -> list[tuple[object, float]]:
+    """Order each tier by the shared relevance score, so both backends agree on the order.
+
+    The backends find the candidates (and cut them to the limit by their own rank); the final order
+    comes from `text.relevance` over the stored document text, then the name.
+    """
+    documents = {
+        str(service_id).replace("-", ""): (
+            service_id,
+            title,
+            {"title": title, "body": body, "description": description},
+        )
+        for service_id, title, body, description in SearchDocument.objects.filter(
+            service_id__in=[*first, *rest]
+        ).values_list("service_id", "title", "body", "description")
+    }
+    ranked = []
+    for tier, ids in enumerate((first, rest)):
+        scored = []
+        for pk in ids:
+            service_id, title, fields = documents[str(pk).replace("-", "")]
+            scored.append((-relevance(analysis.concepts, fields), title, str(service_id), pk))
+        ranked.extend((pk, -score / (tier + 1)) for score, _title, _id, pk in sorted(scored))
+    return ranked
 
 
 def search_services(
