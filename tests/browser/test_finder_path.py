@@ -107,3 +107,34 @@ def test_a_results_page_is_light_and_stays_on_the_site(live_server, browser, dem
     assert all(urlparse(url).netloc == site for url in requests if not url.startswith("data:")), requests
     assert sum(sizes) < MAX_PAGE_BYTES, sum(sizes)
     context.close()
+
+
+@pytest.mark.parametrize("language", ["nl", "ar"])
+def test_a_professionals_list_for_a_parent_fits_a_phone_and_has_no_violations(
+    live_server, browser, demo, language
+):
+    context = browser.new_context(viewport={"width": 320, "height": 640}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server.url + "/voorbeeldregio/professionals/?q=geldzorgen")
+    boxes = page.locator("input[name=s]")
+    boxes.nth(0).check()
+    boxes.nth(1).check()
+    page.select_option("#list-language", language)
+    page.locator("#list-form button").click()
+    assert "/lijst/" in page.url
+    assert page.locator("html").get_attribute("lang") == language
+    assert len(page.locator(".result").all()) == 2
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    list_url = page.url
+    context.close()
+    context = browser.new_context(locale="nl-NL")
+    page = context.new_page()
+    page.goto(list_url)
+    assert_no_violations(page)
+    page.goto(
+        live_server.url
+        + "/voorbeeldregio/professionals/?q=geldzorgen"
+        + ("&lang=ar" if language == "ar" else "")
+    )
+    assert_no_violations(page)
+    context.close()
