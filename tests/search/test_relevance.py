@@ -122,3 +122,10 @@ def test_both_databases_give_the_same_top_results(demo):
         TOP_RESULTS.write_text(json.dumps(top, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     expected = json.loads(TOP_RESULTS.read_text(encoding="utf-8"))
     assert {q: top[q] for q in top if top[q] != expected.get(q)} == {}
+
+
+def test_a_coalition_scope_changes_speed_not_results(demo):
+    coalition = Coalition.objects.get(slug="voorbeeldregio")
+    services = Service.objects.filter(coalition=coalition)
+    for query in ("borstvoeding", "geldzorgen", "opvoedcursus"):
+        assert search_services(query, services, coalition=coalition) == search_services(query, services)

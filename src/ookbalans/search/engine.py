@@ -129,10 +129,10 @@ def _reranked(analysis: Analysis, first: list, rest: list) -> list[tuple[object,
 
 
 def search_services(
-    query: str, services: QuerySet[Service], limit: int = DEFAULT_LIMIT
+    query: str, services: QuerySet[Service], limit: int = DEFAULT_LIMIT, coalition: Coalition | None = None
 ) -> list[tuple[Service, float]]:
     """Matching active services with their relevance score, best first."""
-    return search(query, services, limit).hits
+    return search(query, services, limit, coalition=coalition).hits
 
 
 # At most this many words of a term are kept, each at most this long; anything with a digit is
