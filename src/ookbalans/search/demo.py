@@ -9,4 +9,5 @@ def load_demo() -> dict[str, int]:
     missing = Service.objects.exclude(pk__in=SearchDocument.objects.values("service_id")).values_list(
         "pk", flat=True
     )
-    return {"search documents": indexing.index_service_ids(missing)}
+    indexed = indexing.index_service_ids(missing)
+    return {"search documents": indexed} if indexed else {}
