@@ -379,3 +379,11 @@ def test_findings_are_sorted_by_severity_and_have_every_part():
     for finding in analysis.findings:
         assert finding.code and finding.key.startswith(finding.code) and finding.message and finding.next_step
     assert analysis.to_json()["findings"][0]["code"] == analysis.findings[0].code
+
+
+def test_demand_never_reports_a_term_seen_fewer_than_three_times_whatever_the_threshold():
+    from ookbalans.analysis.rules import Thresholds, demand_findings
+
+    loose = Thresholds(min_unmet_searches=1)
+    assert demand_findings([("tweeling", 2)], loose) == []
+    assert [f.code for f in demand_findings([("tweeling", 3)], loose)] == ["demand.unmet_searches"]

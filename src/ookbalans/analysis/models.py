@@ -9,7 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ookbalans.analysis.rules import Thresholds
+from ookbalans.analysis.rules import PRIVACY_MINIMUM_SEARCHES, Thresholds
 from ookbalans.catalogue.models import Coalition
 
 DEFAULTS = Thresholds()
@@ -91,7 +91,8 @@ class AnalysisSettings(models.Model):
     min_unmet_searches = models.PositiveSmallIntegerField(
         _("minimum searches without result"),
         default=DEFAULTS.min_unmet_searches,
-        validators=[MinValueValidator(1)],
+        # Privacy: a term searched fewer than 3 times could point to one parent; never show it.
+        validators=[MinValueValidator(PRIVACY_MINIMUM_SEARCHES)],
         help_text=_("A search term that found nothing at least this often in the last 13 weeks is reported."),
     )
 

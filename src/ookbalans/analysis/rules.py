@@ -24,6 +24,9 @@ RECOGNISED_LEVELS = tuple(c for c in codes.RECOGNITION_LEVELS.codes() if c != "n
 FREE_KINDS = ("free", "insurance", "municipality")
 FREQUENT = ("weekly", "fortnightly", "always", "by_appointment", "series")
 FATHER_GROUPS = ("vaders", "partners")
+# A search term found fewer than this many times could point to one parent: it is never reported,
+# whatever threshold a coalition sets.
+PRIVACY_MINIMUM_SEARCHES = 3
 
 HIGH, MEDIUM, LOW = "high", "medium", "low"
 SEVERITIES = (HIGH, MEDIUM, LOW)
@@ -774,7 +777,11 @@ def unmet_demand(searches: Iterable[tuple[str, int]], thresholds: Thresholds) ->
         if term:
             totals[term] = totals.get(term, 0) + count
     return sorted(
-        ((term, count) for term, count in totals.items() if count >= thresholds.min_unmet_searches),
+        (
+            (term, count)
+            for term, count in totals.items()
+            if count >= max(thresholds.min_unmet_searches, PRIVACY_MINIMUM_SEARCHES)
+        ),
         key=lambda item: (-item[1], item[0]),
     )
 
