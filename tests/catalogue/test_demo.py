@@ -1,6 +1,7 @@
 """The demo coalition: realistic enough to show every part, and loading it twice changes nothing."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db.models import Count
 
@@ -127,6 +128,7 @@ def test_removing_the_demo_leaves_other_coalitions_alone(demo):
     assert remove_demo()
     assert not Coalition.objects.filter(slug="voorbeeldregio").exists()
     assert Service.objects.get() == other
+    assert not get_user_model().objects.filter(username=DEMO_USERNAME).exists()
 
 
 def test_load_demo_also_runs_every_other_apps_demo(monkeypatch, capsys):

@@ -274,4 +274,6 @@ def remove_demo(slug: str = "voorbeeldregio") -> bool:
     Location.objects.filter(coalition=coalition).delete()
     Organisation.objects.filter(coalition=coalition).delete()
     coalition.delete()
+    # The demo account goes with it, unless someone gave it a role elsewhere; a reload recreates it.
+    get_user_model().objects.filter(username=DEMO_USERNAME, memberships__isnull=True).delete()
     return True
