@@ -785,7 +785,9 @@ class Importer:
             ("service", _("service"), Service, self.services),
             ("contact point", _("contact point"), ContactPoint, self.contacts),
         ):
-            self.own[kind] = self.ownership(label, model, set(plans), {k: p["where"] for k, p in plans.items()})
+            self.own[kind] = self.ownership(
+                label, model, set(plans), {k: p["where"] for k, p in plans.items()}
+            )
         existing_organisations = {
             str(i) for i in Organisation.objects.filter(coalition=self.coalition).values_list("id", flat=True)
         }
@@ -964,7 +966,9 @@ class Importer:
             now,
             lambda p: {**p["fields"]},
         )
-        self.keep_extras(coalition)
+        if not self.strict:
+            # An Excel workbook holds only what ookbalans has columns for: nothing to keep.
+            self.keep_extras(coalition)
 
     def save_plans(self, model, plans: dict, own: set, report: Report, kind: str, now, values_of) -> None:
         new, existing = [], []
@@ -1002,6 +1006,11 @@ class Importer:
             for key, value in original.items():
                 if key in NOT_KEPT[kind]:
                     continue
+                if kind == "organization" and key == "contacts" and isinstance(value, list):
+                    # ookbalans' contact points are imported as such; only other contacts are kept.
+                    value = [c for c in value if not (isinstance(c, dict) and self.phase_of(c))]
+                    if not value:
+                        continue
                 if key == "service_areas":
                     foreign = [
                         a
@@ -1033,10 +1042,14 @@ class Importer:
             for service in exporter.services_for_export(chunk):
                 keep("service", str(service.id), mapping.service_to_hsds(service, context))
         KeptFields.objects.bulk_create(rows, batch_size=1000)
-        for (kind, object_id), _fields in context.extras.items():
+        for (kind, object_id), kept_fields in context.extras.items():
+            # The date of the last change is kept quietly: it always differs after an import.
+            reported = sorted(set(kept_fields) - {"last_modified"})
+            if not reported:
+                continue
             self.problems.warning(
                 self.plan_where(kind, object_id),
-                ", ".join(sorted(_fields)),
+                ", ".join(reported),
                 "",
                 _("fields that ookbalans does not use are kept and given back in the next export."),
             )

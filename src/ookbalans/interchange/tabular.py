@@ -413,7 +413,12 @@ def nest(tables: dict[str, list[dict]]) -> dict:
         "contacts": [
             c
             for c in contacts
-            if not (c.get("service_id") or c.get("location_id") or c.get("service_at_location_id"))
+            if not (
+                c.get("organization_id")
+                or c.get("service_id")
+                or c.get("location_id")
+                or c.get("service_at_location_id")
+            )
         ],
     }
 
