@@ -12,7 +12,7 @@ from ookbalans.catalogue.models import Membership
 @admin.register(ApiToken)
 class ApiTokenAdmin(admin.ModelAdmin):
     list_display = ["name", "coalition", "prefix", "created_at", "last_used_at", "revoked_at"]
-    list_filter = ["coalition"]
+    list_filter = [("coalition", admin.RelatedOnlyFieldListFilter)]
     readonly_fields = ["prefix", "created_at", "last_used_at", "revoked_at"]
     fields = ["coalition", "name", "prefix", "created_at", "last_used_at", "revoked_at"]
     actions = ["revoke"]

@@ -218,6 +218,33 @@ SHEETS = {
         Column("website", "Website", "Begint met https://", width=30),
     ],
 }
+# The importer names some fields as HSDS or the profile's facts do; a problem shows the sheet's column.
+ALIASES = {
+    "korte_beschrijving": "short_description",
+    "toegang": "access",
+    "frequentie": "frequency",
+    "huisbezoek": "home_visits",
+    "online": "online",
+    "online_adres": "online_url",
+    "cultuursensitief": "culture_sensitive",
+    "cultuursensitief_toelichting": "culture_sensitive_explanation",
+    "wachttijd_weken": "waiting_time_weeks",
+    "landelijke_interventie": "national_intervention",
+    "gecontroleerd_door": "last_checked_by",
+    "assured_date": "last_checked_on",
+    "phones": "phone",
+    "organization_id": "organization",
+    "aanspreekpunt_beschrijving": "description",
+    "aanspreekpunt_bereikbaarheid": "how_to_reach",
+    "aanspreekpunt_website": "website",
+    "aanspreekpunt_gemeente": "municipality",
+    "address_1": "street",
+    "location_id": "location",
+    "byday": "weekday",
+    "option": "option",
+    "amount": "amount",
+    "languages": "languages",
+}
 INTRO = (
     "Dit werkboek bevat het aanbod van coalitie '{name}' uit ookbalans. Pas het aan in Excel en lees het "
     "weer in via Uitwisseling in ookbalans. Regels met een ID werken de bestaande gegevens bij; regels "
@@ -522,6 +549,7 @@ def read_sheets(source, problems: Problems) -> dict[str, list[tuple[Where, dict]
             found[sheet_name] = []
             continue
         headers = {c.key: c.header for c in columns}
+        headers |= {alias: headers[key] for alias, key in ALIASES.items() if key in headers}
         rows = []
         for number, line in enumerate(lines, start=2):
             values = {key: line[index] if index < len(line) else None for key, index in positions.items()}

@@ -78,7 +78,7 @@ def read_document(source, name: str, coalition) -> tuple[dict | list | None, boo
 def import_file(coalition, source, name: str, *, dry_run: bool = False, progress=None) -> importer.Report:
     """Read and import a file in one transaction; raise ImportFailed with every problem, changing nothing."""
     document, strict, problems = read_document(source, name, coalition)
-    if problems.errors or document is None:
+    if document is None or (problems.errors and not document):
         if not problems.errors:
             problems.error(
                 Where(name),
@@ -87,6 +87,7 @@ def import_file(coalition, source, name: str, *, dry_run: bool = False, progress
                 _("expected a list of services or an object with organizations and services."),
             )
         raise ImportFailed(problems)
+    # Read on after the reader's problems, so that all problems of the file are reported at once.
     engine = importer.Importer(coalition, strict=strict, progress=progress)
     engine.problems.items[:0] = problems.items
     return engine.run(document, dry_run=dry_run)

@@ -417,8 +417,6 @@ class Importer:
 
     def read_service(self, item: dict, where: Where) -> None:
         object_id = self.identifier(item, where, _("service"))
-        if object_id is None:
-            return
         if object_id in self.services:
             self.problems.error(where, "id", object_id, _("expected each service only once in the file."))
             return
@@ -501,6 +499,8 @@ class Importer:
                 languages.append(code)
             else:
                 self.flag(where, "languages", code, _("expected a language code like nl, en or ar."))
+        if object_id is None:
+            return  # the id was wrong: every other field has been checked and reported all the same
         self.originals[("service", object_id)] = item
         self.services[object_id] = {
             "where": where,

@@ -255,7 +255,34 @@ def read_package_files(files: dict[str, bytes], problems: Problems) -> dict:
     for name in ("metadata", "meta_table_description"):
         for row in tables[name]:
             problems.warning(row["_source"], "", row.get("id", ""), _("change history is not imported."))
-    return nest(tables)
+    document = nest(tables)
+    placed = set(ids_in(document))
+    for name, rows in tables.items():
+        if name in ("metadata", "meta_table_description"):
+            continue
+        for row in rows:
+            if str(row.get("id")) not in placed:
+                problems.warning(
+                    row["_source"],
+                    "id",
+                    row.get("id", ""),
+                    _(
+                        "this row is not linked to any organisation, service, location or contact "
+                        "in the package, and is not imported."
+                    ),
+                )
+    return document
+
+
+def ids_in(value):
+    if isinstance(value, dict):
+        if "id" in value:
+            yield str(value["id"])
+        for item in value.values():
+            yield from ids_in(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from ids_in(item)
 
 
 def group(rows: list[dict], key: str) -> dict[str, list[dict]]:
