@@ -135,3 +135,8 @@ def test_served_openapi_document_is_filled_in_and_offline(demo_api):
     assert document["servers"] == [{"url": "http://testserver/api/hsds/voorbeeldregio"}]
     assert "raw.githubusercontent.com" not in str(document)
     assert "REQUIRED" not in str(document["info"])
+
+
+def test_nul_characters_in_parameters_are_refused_not_crashing(demo_api):
+    get(demo_api, "/api/hsds/organizations", status=400, search="a\x00b")
+    get(demo_api, "/api/hsds/services", status=400, organization_id="\x00")

@@ -269,3 +269,13 @@ def test_malformed_workbooks_end_in_a_clear_error(cells):
     out = io.BytesIO()
     workbook.save(out)
     ends_cleanly(coalition, out.getvalue(), "x.xlsx")
+
+
+def test_nul_characters_are_refused_with_their_place():
+    coalition = CoalitionFactory()
+    document = [
+        {"id": "9f1c2d3e-4b5a-4c6d-8e7f-a1b2c3d4e5f6", "name": "Koffie\x00ochtend", "status": "active"}
+    ]
+    problems = failure(coalition, json.dumps(document).encode(), "x.json").problems
+    assert [p.where.source.split(".", 1)[1] for p in problems.errors] == ["services[0].name"]
+    assert not Service.objects.exists()

@@ -32,6 +32,13 @@ class ReadView(APIView):
     renderer_classes = [JSONRenderer]
     http_method_names = ["get", "head", "options"]
 
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        for name, values in request.query_params.lists():
+            # PostgreSQL refuses NUL characters in text; such a parameter can only be a mistake.
+            if "\x00" in name or any("\x00" in value for value in values):
+                raise hsds.BadParameter(f"'{name.replace(chr(0), '')}' holds a NUL character.")
+
     def coalitions(self):
         slug = self.kwargs.get("slug")
         if slug is None:

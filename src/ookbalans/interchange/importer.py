@@ -256,6 +256,13 @@ class Importer:
                 _("expected a list of services or an object with organizations and services."),
             )
             return
+        nul_texts = list(control_characters(document, _("the file")))
+        for path, value in nul_texts:
+            self.problems.error(
+                Where(path), "", value.replace("\x00", "\\0"), _("expected text without NUL characters.")
+            )
+        if nul_texts:
+            return
         for key in document:
             if key not in DOCUMENT_KEYS:
                 self.problems.warning(
@@ -1062,6 +1069,22 @@ class Importer:
             "contact": self.contacts,
         }[kind]
         return plans[object_id]["where"]
+
+
+def control_characters(value, path: str):
+    """Places of texts with a NUL character, which no database column can hold."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(key, str) and "\x00" in key:
+                yield path, key
+            if key != SOURCE:
+                yield from control_characters(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from control_characters(item, f"{path}[{index}]")
 
 
 def shorten(description: str, limit: int = 300) -> str:
