@@ -2,7 +2,9 @@
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from ookbalans.api import openapi
@@ -12,7 +14,18 @@ schema = schemathesis.openapi.from_dict(openapi.document_for("/api/hsds/voorbeel
 APP = get_wsgi_application()
 
 
+@pytest.fixture
+def wsgi_keeps_the_test_connection():
+    """Like Django's test client: a request must not close the connection holding the test's transaction."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.mark.django_db
+@pytest.mark.usefixtures("wsgi_keeps_the_test_connection")
 @schema.parametrize()
 @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
 def test_no_request_is_a_server_error(case, demo):
