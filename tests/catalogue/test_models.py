@@ -182,3 +182,20 @@ def test_every_field_a_coordinator_fills_in_explains_itself(model_name):
             continue  # the translations share the help text of their field
         assert field.verbose_name, f"{model_name}.{field.name}"
         assert field.help_text, f"{model_name}.{field.name} has no help text"
+
+
+def test_an_organisation_with_services_cannot_be_deleted_but_its_coalition_can():
+    from django.db.models import RestrictedError
+
+    from ookbalans.catalogue.models import Coalition, Organisation, Service
+
+    service = ServiceFactory()
+    ServiceAtLocation.objects.create(service=service, location=LocationFactory(coalition=service.coalition))
+    with pytest.raises(RestrictedError):
+        service.organization.delete()
+    with pytest.raises(RestrictedError):
+        service.service_at_locations.get().location.delete()
+    service.coalition.delete()
+    assert not Coalition.objects.exists()
+    assert not Organisation.objects.exists()
+    assert not Service.objects.exists()

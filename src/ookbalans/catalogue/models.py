@@ -276,7 +276,7 @@ class Service(CoalitionOwned):
 
     organization = models.ForeignKey(
         Organisation,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         verbose_name=_("organisation"),
         help_text=_("Who offers this service."),
     )
@@ -624,7 +624,7 @@ class ServiceAtLocation(models.Model):
     )
     location = models.ForeignKey(
         Location,
-        on_delete=models.PROTECT,
+        on_delete=models.RESTRICT,
         related_name="service_at_locations",
         verbose_name=_("location"),
         help_text=_("Where it is given. Add new locations under Locations first."),

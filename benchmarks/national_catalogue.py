@@ -1,0 +1,438 @@
+"""Generate a national-size catalogue (every municipality, 100,000 services) for the benchmarks.
+
+Usage, on a fresh database that this script migrates first:
+
+    .venv/bin/python benchmarks/national_catalogue.py --services 100000 --database-url sqlite:///var/b.sqlite3
+
+From another benchmark: call `setup_django(database_url)` and then `generate(...)`.
+
+The catalogue is deterministic for a seed: one coalition per municipality (342), each with
+organisations of every domain, locations on the municipality's real four-digit postcodes, and
+services written from realistic Dutch building blocks, placed on the pyramid with phases, aims,
+target groups, languages, costs and opening hours. Rows are bulk-inserted, so no signals are
+sent: rebuild derived indexes (such as the search index) afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import random
+import sys
+import time
+import uuid
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Kinds of service, each with the levels, phases, target groups, aims and provider domain that fit it.
+SERVICE_KINDS = [
+    (
+        "Consultatiebureau",
+        "basis",
+        ["baby", "dreumes", "peuter"],
+        ["ouders"],
+        "competent_ouderschap",
+        "medisch",
+    ),
+    (
+        "Prenataal huisbezoek",
+        "steuntje",
+        ["zwangerschap"],
+        ["aanstaande_ouders", "gezinnen_kwetsbaar"],
+        "problemen_verminderen",
+        "medisch",
+    ),
+    (
+        "Zwangerschapscursus",
+        "informatie",
+        ["zwangerschap"],
+        ["aanstaande_ouders", "partners"],
+        "competent_ouderschap",
+        "medisch",
+    ),
+    (
+        "Borstvoedingscafé",
+        "basis",
+        ["zwangerschap", "geboorte", "baby"],
+        ["moeders"],
+        "onderlinge_steun",
+        "informeel",
+    ),
+    (
+        "Papa-groep",
+        "basis",
+        ["zwangerschap", "baby", "dreumes"],
+        ["vaders", "partners"],
+        "onderlinge_steun",
+        "informeel",
+    ),
+    (
+        "Inloop voor ouders met een baby",
+        "basis",
+        ["baby", "dreumes"],
+        ["ouders"],
+        "onderlinge_steun",
+        "sociaal",
+    ),
+    (
+        "Opvoedcursus",
+        "steuntje",
+        ["dreumes", "peuter", "kind"],
+        ["ouders"],
+        "competent_ouderschap",
+        "sociaal",
+    ),
+    (
+        "Spreekuur opvoeden",
+        "steuntje",
+        ["baby", "dreumes", "peuter"],
+        ["ouders"],
+        "begeleiding_steun_hulp",
+        "medisch",
+    ),
+    ("Huilbaby-spreekuur", "steuntje", ["baby"], ["ouders"], "begeleiding_steun_hulp", "medisch"),
+    (
+        "Budgetcoach",
+        "steuntje",
+        ["zwangerschap", "baby", "dreumes", "peuter"],
+        ["ouders", "gezinnen_kwetsbaar"],
+        "problemen_verminderen",
+        "sociaal",
+    ),
+    (
+        "Schuldhulpverlening",
+        "extra",
+        ["zwangerschap", "baby", "dreumes", "peuter"],
+        ["gezinnen_kwetsbaar"],
+        "begeleiding_steun_hulp",
+        "sociaal",
+    ),
+    (
+        "Gezinscoach",
+        "extra",
+        ["baby", "dreumes", "peuter", "kind"],
+        ["gezinnen_kwetsbaar"],
+        "begeleiding_steun_hulp",
+        "sociaal",
+    ),
+    (
+        "Voorleesmoment in de bibliotheek",
+        "basis",
+        ["baby", "dreumes", "peuter"],
+        ["ouders"],
+        "competent_ouderschap",
+        "onderwijs_opvang",
+    ),
+    (
+        "Taalcafé voor ouders",
+        "basis",
+        ["zwangerschap", "baby", "peuter"],
+        ["ouders"],
+        "informele_steun",
+        "onderwijs_opvang",
+    ),
+    (
+        "Kinderwensspreekuur",
+        "informatie",
+        ["kinderwens"],
+        ["aanstaande_ouders"],
+        "competent_ouderschap",
+        "medisch",
+    ),
+    ("Kraamzorg", "basis", ["geboorte"], ["moeders", "ouders"], "begeleiding_steun_hulp", "medisch"),
+    (
+        "Maatje voor jonge ouders",
+        "steuntje",
+        ["zwangerschap", "baby", "dreumes"],
+        ["gezinnen_kwetsbaar"],
+        "informele_steun",
+        "informeel",
+    ),
+    (
+        "Online vragen over opvoeden",
+        "informatie",
+        ["baby", "dreumes", "peuter", "kind"],
+        ["ouders"],
+        "competent_ouderschap",
+        "medisch",
+    ),
+    (
+        "Peuteropvang met voorschool",
+        "basis",
+        ["peuter"],
+        ["ouders"],
+        "competent_ouderschap",
+        "onderwijs_opvang",
+    ),
+    (
+        "Relatiecursus voor jonge ouders",
+        "steuntje",
+        ["baby", "dreumes"],
+        ["ouders", "partners"],
+        "competent_ouderschap",
+        "sociaal",
+    ),
+    (
+        "Ondersteuning bij somberheid na de bevalling",
+        "extra",
+        ["geboorte", "baby"],
+        ["moeders"],
+        "begeleiding_steun_hulp",
+        "medisch",
+    ),
+    (
+        "Babyspullen en kleding",
+        "basis",
+        ["zwangerschap", "baby"],
+        ["gezinnen_kwetsbaar"],
+        "informele_steun",
+        "informeel",
+    ),
+]
+
+DESCRIPTION_OPENINGS = [
+    "Hier kun je terecht met al je vragen.",
+    "Je bent welkom, ook zonder afspraak.",
+    "Je ontmoet andere ouders in de buurt.",
+    "We helpen je op weg, in gewone taal.",
+    "Je krijgt tips die passen bij jouw gezin.",
+    "Samen kijken we wat je nodig hebt.",
+]
+DESCRIPTION_TOPICS = [
+    "voeding en slapen",
+    "huilen en troosten",
+    "geldzorgen en rekeningen",
+    "de band met je baby",
+    "spelen en praten met je kind",
+    "de bevalling en de eerste weken",
+    "grenzen stellen en regelmaat",
+    "werk en gezin combineren",
+    "je relatie met je partner",
+    "borstvoeding en flesvoeding",
+]
+LANGUAGE_CHOICES = [
+    ["nl"],
+    ["nl"],
+    ["nl"],
+    ["nl", "en"],
+    ["nl", "ar"],
+    ["nl", "tr"],
+    ["nl", "pl"],
+    ["nl", "uk"],
+    ["nl", "en", "ar", "tr"],
+]
+STREETS = [
+    "Kerkstraat",
+    "Dorpsstraat",
+    "Stationsweg",
+    "Schoolstraat",
+    "Molenweg",
+    "Marktplein",
+    "Parkweg",
+    "Beatrixlaan",
+    "Julianastraat",
+    "Nieuwstraat",
+]
+NAMESPACE = uuid.UUID("0b4c7c5e-4a2f-4f61-9a55-2f1f0b7a9e10")
+
+
+def setup_django(database_url: str | None = None) -> None:
+    """Configure Django for a benchmark, on DATABASE_URL (or the given URL), and migrate it."""
+    sys.path.insert(0, str(ROOT / "src"))
+    if database_url:
+        os.environ["DATABASE_URL"] = database_url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ookbalans.settings")
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+
+
+def stable_id(*parts: object) -> uuid.UUID:
+    return uuid.uuid5(NAMESPACE, "/".join(map(str, parts)))
+
+
+def generate(n_services: int = 100_000, seed: int = 1, batch_size: int = 2_000) -> dict[str, int]:
+    """Write the national catalogue into the configured database; returns the number of rows per kind."""
+    from django.db import transaction
+
+    from ookbalans.catalogue.models import (
+        Coalition,
+        CostOption,
+        Location,
+        Municipality,
+        Organisation,
+        PostcodeArea,
+        Schedule,
+        Service,
+        ServiceAtLocation,
+    )
+    from ookbalans.framework.models import Term
+
+    rng = random.Random(seed)
+    terms = {(t.taxonomy, t.code): t.pk for t in Term.objects.all()}
+    municipalities = list(Municipality.objects.order_by("code"))
+    postcodes: dict[str, list[PostcodeArea]] = {}
+    for area in PostcodeArea.objects.order_by("pc4"):
+        postcodes.setdefault(area.municipality_id, []).append(area)
+    per_municipality = [n_services // len(municipalities)] * len(municipalities)
+    for index in range(n_services - sum(per_municipality)):
+        per_municipality[index] += 1
+
+    rows: dict[str, list] = {name: [] for name in ("org", "loc", "svc", "cost", "sal", "sched")}
+    links: dict[str, list] = {name: [] for name in ("levels", "phases", "aims", "groups", "languages")}
+    coalitions = []
+    today = datetime.date(2026, 11, 1)
+
+    for municipality, count in zip(municipalities, per_municipality, strict=True):
+        coalition = Coalition(
+            id=stable_id("coalition", municipality.code),
+            name=f"Kansrijke Start {municipality.name}",
+            slug=f"ks-{municipality.code.lower()}",
+            description=f"De lokale coalitie Kansrijke Start van {municipality.name} (benchmarkgegevens).",
+            is_demo=True,
+        )
+        coalitions.append((coalition, municipality))
+        organisations = {}
+        for domain in ("medisch", "sociaal", "onderwijs_opvang", "informeel"):
+            for number in range(1, 5):
+                org = Organisation(
+                    id=stable_id("org", municipality.code, domain, number),
+                    coalition_id=coalition.id,
+                    name=f"{domain.replace('_', ' ').capitalize()} {municipality.name} {number}",
+                    domain=domain,
+                )
+                organisations.setdefault(domain, []).append(org)
+                rows["org"].append(org)
+        areas = postcodes.get(municipality.code) or []
+        locations = []
+        for number, area in enumerate(areas[:12] or [None], start=1):
+            if area is None:
+                continue
+            location = Location(
+                id=stable_id("loc", municipality.code, number),
+                coalition_id=coalition.id,
+                name=f"Buurthuis {area.place} {number}",
+                address_1=rng.choice(STREETS),
+                house_number=str(rng.randint(1, 120)),
+                postal_code=f"{area.pc4} {''.join(rng.choices('ABCDEGHJKLMNPRTVWXZ', k=2))}",
+                city=area.place,
+                municipality_id=municipality.code,
+                latitude=area.latitude,
+                longitude=area.longitude,
+            )
+            locations.append(location)
+            rows["loc"].append(location)
+        for number in range(count):
+            name, level, phases, groups, aim, domain = rng.choice(SERVICE_KINDS)
+            service_id = stable_id("svc", municipality.code, number)
+            place = rng.choice(areas).place if areas else municipality.name
+            topic = rng.choice(DESCRIPTION_TOPICS)
+            rows["svc"].append(
+                Service(
+                    id=service_id,
+                    coalition_id=coalition.id,
+                    organization_id=rng.choice(organisations[domain]).id,
+                    name_nl=f"{name} {place}",
+                    short_description_nl=f"{rng.choice(DESCRIPTION_OPENINGS)} Over {topic}.",
+                    description=(
+                        f"{name} in {place}. {rng.choice(DESCRIPTION_OPENINGS)} "
+                        f"We praten over {topic} en over {rng.choice(DESCRIPTION_TOPICS)}."
+                    ),
+                    status="active" if rng.random() > 0.03 else "inactive",
+                    access=rng.choice(["open", "open", "signup", "referral"]),
+                    home_visits=rng.random() < 0.2,
+                    online=False,
+                    frequency=rng.choice(["weekly", "by_appointment", "series", "monthly"]),
+                    waiting_time_weeks=rng.choice([None, 0, 0, 2, 6, 10]),
+                    last_checked_on=today - datetime.timedelta(days=rng.randint(0, 600)),
+                    last_checked_by="Coördinator Kansrijke Start",
+                )
+            )
+            links["levels"].append((service_id, terms[("pyramid_level", level)]))
+            for phase in phases:
+                links["phases"].append((service_id, terms[("phase", phase)]))
+            links["aims"].append((service_id, terms[("aim", aim)]))
+            for group in groups:
+                links["groups"].append((service_id, terms[("target_group", group)]))
+            for language in rng.choice(LANGUAGE_CHOICES):
+                links["languages"].append((service_id, language))
+            cost_kind = rng.choice(["free", "free", "free", "amount", "insurance", "municipality"])
+            rows["cost"].append(
+                CostOption(
+                    id=stable_id("cost", service_id),
+                    service_id=service_id,
+                    kind=cost_kind,
+                    amount=Decimal(rng.choice([5, 10, 25, 45])) if cost_kind == "amount" else None,
+                )
+            )
+            if locations:
+                at_location = ServiceAtLocation(
+                    id=stable_id("sal", service_id),
+                    service_id=service_id,
+                    location_id=rng.choice(locations).id,
+                )
+                rows["sal"].append(at_location)
+                opens = rng.choice([9, 10, 13, 14])
+                rows["sched"].append(
+                    Schedule(
+                        id=stable_id("sched", service_id),
+                        service_at_location_id=at_location.id,
+                        weekday=rng.randint(1, 5),
+                        opens_at=datetime.time(opens),
+                        closes_at=datetime.time(opens + 2),
+                    )
+                )
+
+    through = {
+        "levels": (Service.pyramid_levels.through, "term_id"),
+        "phases": (Service.phases.through, "term_id"),
+        "aims": (Service.aims.through, "term_id"),
+        "groups": (Service.target_groups.through, "term_id"),
+        "languages": (Service.languages.through, "language_id"),
+    }
+    with transaction.atomic():
+        Coalition.objects.bulk_create([c for c, _ in coalitions], batch_size=batch_size)
+        Coalition.municipalities.through.objects.bulk_create(
+            [
+                Coalition.municipalities.through(coalition_id=c.id, municipality_id=m.code)
+                for c, m in coalitions
+            ],
+            batch_size=batch_size,
+        )
+        for key, model in (
+            ("org", Organisation),
+            ("loc", Location),
+            ("svc", Service),
+            ("cost", CostOption),
+            ("sal", ServiceAtLocation),
+            ("sched", Schedule),
+        ):
+            model.objects.bulk_create(rows[key], batch_size=batch_size)
+        for key, (model, column) in through.items():
+            model.objects.bulk_create(
+                [model(service_id=s, **{column: t}) for s, t in links[key]], batch_size=batch_size
+            )
+    counts = {"coalitions": len(coalitions)} | {key: len(value) for key, value in rows.items()}
+    return counts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--services", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--database-url", help="defaults to DATABASE_URL, else var/bench.sqlite3")
+    args = parser.parse_args()
+    url = args.database_url or os.environ.get("DATABASE_URL") or f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}"
+    setup_django(url)
+    started = time.perf_counter()
+    counts = generate(args.services, args.seed)
+    print(f"generated {counts} in {time.perf_counter() - started:.1f} s on {url.split('@')[-1]}")
+
+
+if __name__ == "__main__":
+    main()
