@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import json
 from decimal import Decimal
+from functools import cache
 
 from ookbalans.framework import codes
 from ookbalans.interchange import taxonomies as tx
@@ -66,11 +67,16 @@ def with_extras(mapped: dict, extras: dict | None) -> dict:
     return result
 
 
+@cache
+def term_of(taxonomy_code: str, term_code: str):
+    taxonomy = tx.BY_CODE[taxonomy_code]
+    return taxonomy, next(term for term in taxonomy.terms if term.code == term_code)
+
+
 def attribute(
     link_entity: str, link_id, taxonomy_code: str, term_code: str, value: str | None = None
 ) -> dict:
-    taxonomy = tx.BY_CODE[taxonomy_code]
-    term = next(term for term in taxonomy.terms if term.code == term_code)
+    taxonomy, term = term_of(taxonomy_code, term_code)
     uri = tx.term_uri(taxonomy_code, term_code)
     key = uri if value is None else f"{uri}#{value}"
     return compact(

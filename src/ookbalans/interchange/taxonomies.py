@@ -70,10 +70,12 @@ def term_uri(taxonomy_code: str, term_code: str) -> str:
     return f"{BASE_URI}/{taxonomy_code}/{term_code}"
 
 
+@cache
 def taxonomy_id(taxonomy_code: str) -> str:
     return str(uuid.uuid5(NAMESPACE, taxonomy_uri(taxonomy_code)))
 
 
+@cache
 def term_id(taxonomy_code: str, term_code: str) -> str:
     return str(uuid.uuid5(NAMESPACE, term_uri(taxonomy_code, term_code)))
 
@@ -93,7 +95,9 @@ def taxonomy_to_hsds(taxonomy: codes.Taxonomy) -> dict:
     }
 
 
+@cache
 def term_to_hsds(taxonomy: codes.Taxonomy, term: codes.Term) -> dict:
+    """The HSDS term (computed once per term; callers must not change the dict they get)."""
     return {
         "id": term_id(taxonomy.code, term.code),
         "code": term.code,
