@@ -140,3 +140,33 @@ def test_served_openapi_document_is_filled_in_and_offline(demo_api):
 def test_nul_characters_in_parameters_are_refused_not_crashing(demo_api):
     get(demo_api, "/api/hsds/organizations", status=400, search="a\x00b")
     get(demo_api, "/api/hsds/services", status=400, organization_id="\x00")
+
+
+def test_search_ranks_like_the_finder(demo_api):
+    from ookbalans.search import search_services
+
+    found = get(demo_api, "/api/hsds/voorbeeldregio/services", search="borstvoeding", per_page=500)
+    expected = search_services(
+        "borstvoeding", Service.objects.filter(coalition__slug="voorbeeldregio"), limit=1000
+    )
+    assert found["total_items"] == len(expected) > 0
+    assert [s["id"] for s in found["contents"]] == [str(service.id) for service, _score in expected]
+    assert not page_errors(found, "service.json")
+    places = get(demo_api, "/api/hsds/service_at_locations", search="borstvoeding", per_page=500)
+    assert places["total_items"] > 0
+    assert {p["service_id"] for p in places["contents"]} <= {s["id"] for s in found["contents"]}
+
+
+def test_imported_services_are_found_by_search(demo_api):
+    from ookbalans.catalogue.demo import remove_demo
+    from ookbalans.interchange import formats
+    from tests.interchange.conftest import empty_like
+
+    demo = Service.objects.first().coalition
+    data = formats.export_bytes(demo, "hsds-json")
+    municipalities = list(demo.municipalities.all())
+    remove_demo("voorbeeldregio")
+    target = empty_like(demo, slug="kopie")
+    target.municipalities.set(municipalities)
+    formats.import_file(target, data, "export.json")
+    assert get(demo_api, "/api/hsds/kopie/services", search="borstvoeding")["total_items"] > 0

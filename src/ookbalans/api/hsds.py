@@ -23,6 +23,8 @@ from ookbalans.interchange import taxonomies as tx
 
 MAX_PER_PAGE = 500
 DEFAULT_PER_PAGE = 50
+# A search answers at most this many services, best first; nobody pages further than this.
+SEARCH_LIMIT = 1000
 
 
 class BadParameter(ValueError):
@@ -125,6 +127,15 @@ def filter_services(services: QuerySet[Service], params) -> QuerySet[Service]:
                 "'modified_after' must be a date and time like 2025-01-31T12:00:00Z."
             ) from None
     return services.distinct()
+
+
+def ranked(query: str, services: QuerySet[Service]) -> list[Service]:
+    """The services matching a search, best first, through the finder's search (ookbalans.search)."""
+    from ookbalans.search import search_services
+
+    if len(query) > 200:
+        raise BadParameter("'search' must be at most 200 characters.")
+    return [service for service, _score in search_services(query, services, limit=SEARCH_LIMIT)]
 
 
 def is_uuid(value: str) -> bool:

@@ -87,10 +87,11 @@ class Services(ReadView):
         params = request.query_params
         minimal, full = hsds.flag(params, "minimal"), hsds.flag(params, "full")
         services = hsds.filter_services(self.services(), params).select_related("coalition", "organization")
-        if params.get("search"):
-            # Relevance ranking comes from the finder's search (ookbalans.search), not yet on this branch.
-            raise hsds.BadParameter("'search' is not available yet on this server.")
-        items = list(services.order_by("name_nl", "id"))
+        if query := params.get("search"):
+            # Ranked by relevance through the finder's search, the same as parents get.
+            items = hsds.ranked(query, services)
+        else:
+            items = list(services.order_by("name_nl", "id"))
         contexts = hsds.Contexts()
         if minimal:
             convert = lambda chosen: [mapping.minimal_service(s) for s in chosen]  # noqa: E731
@@ -179,10 +180,13 @@ class ServiceAtLocations(ReadView):
     def get(self, request, slug=None):
         params = request.query_params
         full = hsds.flag(params, "full")
-        if params.get("search"):
-            raise hsds.BadParameter("'search' is not available yet on this server.")
         at_locations = ServiceAtLocation.objects.filter(service__in=self.services())
         items = hsds.filter_service_at_locations(at_locations, params)
+        if query := params.get("search"):
+            rank = {service.id: number for number, service in enumerate(hsds.ranked(query, self.services()))}
+            items = sorted(
+                (item for item in items if item.service_id in rank), key=lambda a: rank[a.service_id]
+            )
         contexts = hsds.Contexts()
         return Response(
             hsds.page_envelope(

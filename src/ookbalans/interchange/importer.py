@@ -964,6 +964,11 @@ class Importer:
         ):
             if count:
                 report.created[kind] = count
+        # Bulk writes send no signals: bring the finder's search index up to date for these services.
+        from ookbalans.search.indexing import index_service_ids
+
+        for start in range(0, len(service_ids), 2000):
+            index_service_ids(service_ids[start : start + 2000])
         self.save_plans(
             ContactPoint,
             self.contacts,

@@ -8,3 +8,6 @@ class SearchConfig(AppConfig):
     name = "ookbalans.search"
     verbose_name = _("Search")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from ookbalans.search import signals  # noqa: F401 - connects the index to the catalogue

@@ -1,0 +1,134 @@
+"""Benchmark the finder's search on a national-size catalogue: p50/p95 per search, with and without postcode.
+
+Usage (generates the catalogue on first run, then reuses it):
+
+    .venv/bin/python benchmarks/finder.py --database-url sqlite:///var/bench-finder.sqlite3
+    .venv/bin/python benchmarks/finder.py --database-url postgres://postgres@127.0.0.1:5432/ookbalans_finder_bench
+
+Each search is what the finder's results page computes: the coalition's active services with the
+search applied (best first), their places, and with a postcode the distance to each and the sort.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.national_catalogue import generate, setup_django  # noqa: E402
+
+# Representative parent queries: plain needs, synonyms, compounds, typos, other languages.
+QUERIES = [
+    "borstvoeding",
+    "breastfeeding",
+    "zwanger",
+    "in verwachting",
+    "consultatiebureau",
+    "geldzorgen",
+    "schulden",
+    "huilbaby",
+    "opvoedcursus",
+    "papa",
+    "vaders baby",
+    "kraamzorg",
+    "voorlezen",
+    "peuter spelen",
+    "borstvoedng",
+    "verloskundige",
+    "somber na de bevalling",
+    "taalcafe",
+    "hulp bij opvoeden",
+    "babymassage",
+    "hamile",
+    "nieuwkomers",
+    "xyzzy",
+]
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    default_url = os.environ.get("DATABASE_URL") or f"sqlite:///{ROOT / 'var' / 'bench-finder.sqlite3'}"
+    parser.add_argument("--database-url", default=default_url)
+    parser.add_argument("--services", type=int, default=100_000)
+    parser.add_argument("--coalitions", type=int, default=10, help="coalitions each query is run in")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    setup_django(args.database_url)
+
+    from django.db import connection
+
+    from ookbalans.catalogue.models import Coalition, PostcodeArea, Service
+    from ookbalans.finder import finding
+    from ookbalans.search import indexing
+    from ookbalans.search.engine import search
+    from ookbalans.search.models import SearchDocument
+
+    vendor = connection.vendor
+    if Service.objects.count() < args.services:
+        started = time.perf_counter()
+        generate(args.services, args.seed)
+        print(f"generated the catalogue in {time.perf_counter() - started:.0f} s")
+    if SearchDocument.objects.count() != Service.objects.count():
+        started = time.perf_counter()
+        count = indexing.rebuild()
+        print(f"indexed {count} services in {time.perf_counter() - started:.0f} s")
+
+    rng = random.Random(args.seed)
+    coalitions = rng.sample(list(Coalition.objects.all()), args.coalitions)
+    areas = {c.pk: PostcodeArea.objects.filter(municipality__coalitions=c).first() for c in coalitions}
+
+    def finder_search(coalition, query, area):
+        services = finding.filtered_services(coalition, {})
+        outcome = search(query, services)
+        ranked = [service for service, _ in outcome.hits]
+        details = finding.with_places(finding.public_services(coalition)).in_bulk([s.pk for s in ranked])
+        found = [finding.Found(details[s.pk]) for s in ranked]
+        if area:
+            found = finding.by_distance(found, area, None)
+        return found
+
+    finder_search(coalitions[0], "baby", None)  # warm the vocabulary cache, as a running server has
+    results = {}
+    for mode in ("without postcode", "with postcode"):
+        timings, hits = [], []
+        for coalition in coalitions:
+            area = areas[coalition.pk] if mode == "with postcode" else None
+            for query in QUERIES:
+                started = time.perf_counter()
+                found = finder_search(coalition, query, area)
+                timings.append((time.perf_counter() - started) * 1000)
+                hits.append(len(found))
+        results[mode] = timings
+        print(
+            f"{vendor:10} {mode:17} searches={len(timings):4} p50={percentile(timings, 0.5):6.1f} ms "
+            f"p95={percentile(timings, 0.95):6.1f} ms max={max(timings):6.1f} ms "
+            f"mean hits={statistics.mean(hits):.1f}"
+        )
+    national = []
+    for query in QUERIES:
+        started = time.perf_counter()
+        search(query, Service.objects.all(), limit=50)
+        national.append((time.perf_counter() - started) * 1000)
+    print(
+        f"{vendor:10} whole country      searches={len(national):4} p50={percentile(national, 0.5):6.1f} ms "
+        f"p95={percentile(national, 0.95):6.1f} ms (top 50 of {Service.objects.count()} services)"
+    )
+    machine = platform.processor() or platform.machine()
+    print(f"machine: {machine}, {os.cpu_count()} cores, Python {platform.python_version()}")
+
+
+if __name__ == "__main__":
+    main()

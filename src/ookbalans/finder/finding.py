@@ -1,0 +1,151 @@
+"""What the finder shows: filtered services, distances, the contact point, and short codes for lists."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+from django.utils.translation import get_language
+
+from ookbalans.catalogue.models import Coalition, ContactPoint, PostcodeArea, Service, ServiceAtLocation
+
+FREE_FOR_PARENTS = ("free", "municipality")
+FATHERS = ("vaders", "partners")
+EARTH_RADIUS_KM = 6371.0
+SHORT_CODE_LENGTH = 8
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine) in kilometres."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    d_phi, d_lambda = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(d_phi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(d_lambda / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+
+
+def public_services(coalition: Coalition) -> QuerySet[Service]:
+    return Service.objects.filter(coalition=coalition, status=Service.Status.ACTIVE)
+
+
+def filtered_services(coalition: Coalition, data: dict) -> QuerySet[Service]:
+    """The coalition's active services that pass the filters in the form's cleaned data."""
+    services = public_services(coalition)
+    if data.get("fase"):
+        services = services.filter(phases__code=data["fase"])
+    if data.get("niveau"):
+        services = services.filter(pyramid_levels__code__in=data["niveau"])
+    if data.get("doelgroep"):
+        services = services.filter(target_groups__code__in=data["doelgroep"])
+    if data.get("gratis"):
+        services = services.filter(cost_options__kind__in=FREE_FOR_PARENTS)
+    if data.get("taal"):
+        services = services.filter(languages__code=data["taal"])
+    if data.get("vaders"):
+        services = services.filter(target_groups__code__in=FATHERS)
+    if data.get("thuis"):
+        services = services.filter(home_visits=True)
+    if data.get("online"):
+        services = services.filter(online=True)
+    return services.distinct()
+
+
+def with_places(services):
+    """Services with their locations, opening hours and costs in as few queries as possible."""
+    return services.select_related("organization", "national_intervention").prefetch_related(
+        Prefetch(
+            "service_at_locations",
+            queryset=ServiceAtLocation.objects.select_related("location").prefetch_related("schedules"),
+        ),
+        "cost_options",
+        "languages",
+    )
+
+
+@dataclass
+class Found:
+    """A service as the results list shows it: texts in the parent's language when translated."""
+
+    service: Service
+    distance: float | None = None
+
+    @property
+    def name(self) -> str:
+        return translated(self.service, "name")
+
+    @property
+    def short_description(self) -> str:
+        return translated(self.service, "short_description")
+
+    @property
+    def is_translated(self) -> bool:
+        language = get_language()
+        return language == "nl" or bool(getattr(self.service, f"name_{language}", ""))
+
+    @property
+    def is_free(self) -> bool:
+        return any(option.kind in FREE_FOR_PARENTS for option in self.service.cost_options.all())
+
+    @property
+    def places(self) -> list[str]:
+        return sorted({sal.location.city for sal in self.service.service_at_locations.all()})
+
+
+def translated(service: Service, field: str) -> str:
+    language = get_language() or "nl"
+    return (
+        getattr(service, f"{field}_{language}", "")
+        or getattr(service, f"{field}_nl", "")
+        or getattr(service, field)
+    )
+
+
+def nearest_distance(service: Service, area: PostcodeArea) -> float | None:
+    distances = [
+        distance_km(area.latitude, area.longitude, sal.location.latitude, sal.location.longitude)
+        for sal in service.service_at_locations.all()
+        if sal.location.latitude is not None
+    ]
+    return min(distances) if distances else None
+
+
+def by_distance(found: list[Found], area: PostcodeArea, max_km: float | None) -> list[Found]:
+    """Nearest first; services without a place (at home, online) after them; beyond max_km left out."""
+    for item in found:
+        item.distance = nearest_distance(item.service, area)
+    kept = [item for item in found if max_km is None or item.distance is None or item.distance <= max_km]
+    return sorted(kept, key=lambda item: (item.distance is None, item.distance or 0.0))
+
+
+def contact_points(coalition: Coalition, phase: str, area: PostcodeArea | None) -> list[ContactPoint]:
+    """The contact point for the phase: the municipality's own when the postcode tells which, else all."""
+    points = list(
+        ContactPoint.objects.filter(coalition=coalition, phase__code=phase).select_related(
+            "municipality", "phase"
+        )
+    )
+    return choose_contact_points(points, area.municipality_id if area else None)
+
+
+def choose_contact_points(points: list[ContactPoint], municipality_code: str | None) -> list[ContactPoint]:
+    """One point when the municipality decides it or one serves everyone; otherwise one per municipality."""
+    if municipality_code:
+        local = [p for p in points if p.municipality_id == municipality_code]
+        if local:
+            return local[:1]
+    general = [p for p in points if p.municipality_id is None]
+    if general:
+        return general[:1]
+    return sorted(points, key=lambda p: p.municipality.name if p.municipality else "")
+
+
+def short_code(service: Service) -> str:
+    """A short, stable code for a service in a shared list: the start of its UUID."""
+    return service.pk.hex[:SHORT_CODE_LENGTH]
+
+
+def services_by_codes(coalition: Coalition, codes: list[str]) -> list[Service]:
+    """The coalition's active services for the codes, in the order given; unknown codes are skipped."""
+    wanted = [code for code in dict.fromkeys(codes) if len(code) == SHORT_CODE_LENGTH]
+    by_code = {short_code(service): service for service in with_places(public_services(coalition))}
+    return [by_code[code] for code in wanted if code in by_code]

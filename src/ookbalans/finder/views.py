@@ -1,0 +1,183 @@
+"""The finder's pages: a coalition's start page, results, a service, the professionals' view and lists."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+
+from ookbalans.catalogue.models import Coalition, ContactPoint
+from ookbalans.finder import finding, labels
+from ookbalans.finder.forms import FinderForm, ProfessionalForm
+from ookbalans.framework.models import Term
+from ookbalans.search.engine import record_unmet_search, search
+
+PER_PAGE = 20
+FILTER_FIELDS = ("fase", "niveau", "doelgroep", "gratis", "taal", "vaders", "thuis", "online")
+
+
+def language_query() -> dict:
+    """The interface language travels in the URL (no cookie), except the default Dutch."""
+    language = get_language()
+    return {} if language == "nl" else {"lang": language}
+
+
+def coalition_or_404(slug: str) -> Coalition:
+    return get_object_or_404(Coalition, slug=slug)
+
+
+def all_contact_points(coalition: Coalition, area) -> list[tuple[str, list[ContactPoint]]]:
+    """For a page without a phase: each phase with its contact point, in the framework's order."""
+    phases = (
+        Term.objects.filter(taxonomy="phase", contact_points__coalition=coalition)
+        .distinct()
+        .order_by("position")
+    )
+    return [
+        (labels.PHASES.get(p.code, p.label), finding.contact_points(coalition, p.code, area)) for p in phases
+    ]
+
+
+def contact_context(coalition: Coalition, phase: str, area) -> dict:
+    if phase:
+        return {
+            "contact_points": finding.contact_points(coalition, phase, area),
+            "contact_phase": labels.PHASES.get(phase),
+        }
+    return {"contact_points_by_phase": all_contact_points(coalition, area)}
+
+
+def start(request, coalition: str):
+    coalition = coalition_or_404(coalition)
+    form = FinderForm()
+    return render(
+        request,
+        "finder/start.html",
+        {
+            "coalition": coalition,
+            "form": form,
+            "phases": labels.PHASES,
+            "lang": language_query(),
+            **contact_context(coalition, "", None),
+        },
+    )
+
+
+def results(request, coalition: str, professional: bool = False):
+    coalition = coalition_or_404(coalition)
+    form_class = ProfessionalForm if professional else FinderForm
+    form = form_class(request.GET or None)
+    context = {"coalition": coalition, "form": form, "professional": professional, "lang": language_query()}
+    found: list[finding.Found] = []
+    area = None
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        area = data.get("postcode")
+        services = finding.filtered_services(coalition, data)
+        query = data.get("q", "").strip()
+        if query:
+            outcome = search(query, services)
+            ranked = [service for service, _score in outcome.hits]
+            context.update(analysis=outcome.analysis, partial=outcome.partial)
+            if not ranked and not (
+                any(data.get(name) for name in FILTER_FIELDS)
+                and search(query, finding.public_services(coalition)).hits
+            ):
+                record_unmet_search(coalition, query)
+            details = finding.with_places(finding.public_services(coalition)).in_bulk([s.pk for s in ranked])
+            found = [finding.Found(details[s.pk]) for s in ranked]
+        else:
+            found = [finding.Found(s) for s in finding.with_places(services).order_by("name")]
+        if area:
+            found = finding.by_distance(found, area, float(data["afstand"]) if data.get("afstand") else None)
+        context.update(searched=True, query=query, area=area, phase=data.get("fase", ""))
+        params = {key: value for key, value in request.GET.lists() if key not in ("pagina",)}
+        context["page_query"] = urlencode(params, doseq=True)
+        detail_params = {**language_query(), **({"fase": data["fase"]} if data.get("fase") else {})}
+        if area:
+            detail_params["postcode"] = area.pc4
+        context["detail_query"] = urlencode(detail_params)
+    page = Paginator(found, PER_PAGE).get_page(request.GET.get("pagina"))
+    context.update(page=page, untranslated=any(not item.is_translated for item in page))
+    context.update(contact_context(coalition, context.get("phase", ""), area))
+    template = "finder/professionals.html" if professional else "finder/results.html"
+    return render(request, template, context)
+
+
+def professionals(request, coalition: str):
+    return results(request, coalition, professional=True)
+
+
+def service_detail(request, coalition: str, service_id):
+    coalition = coalition_or_404(coalition)
+    service = finding.with_places(finding.public_services(coalition)).filter(pk=service_id).first()
+    if service is None:
+        raise Http404
+    form = FinderForm(request.GET)
+    form.is_valid()
+    area = form.cleaned_data.get("postcode") if "postcode" not in form.errors else None
+    phase = form.cleaned_data.get("fase") or ""
+    if not phase:
+        first = service.phases.order_by("position").first()
+        phase = first.code if first else ""
+    item = finding.Found(service)
+    if area:
+        item.distance = finding.nearest_distance(service, area)
+    schedules = [
+        (sal, [(labels.WEEKDAYS[s.weekday], s) for s in sal.schedules.all()])
+        for sal in service.service_at_locations.all()
+    ]
+    return render(
+        request,
+        "finder/service.html",
+        {
+            "coalition": coalition,
+            "item": item,
+            "service": service,
+            "schedules": schedules,
+            "access": labels.ACCESS.get(service.access),
+            "frequency": labels.FREQUENCY.get(service.frequency),
+            "costs": [(labels.COST.get(o.kind), o) for o in service.cost_options.all()],
+            "evidence": labels.EVIDENCE.get(service.recognition_level, labels.EVIDENCE[""]),
+            "phase": phase,
+            "lang": language_query(),
+            **contact_context(coalition, phase, area),
+        },
+    )
+
+
+def parent_list(request, coalition: str):
+    """The professionals' picked services become a short URL: only service codes and a language."""
+    coalition = coalition_or_404(coalition)
+    codes = [code for code in request.GET.getlist("s") if code.isalnum()]
+    if not codes:
+        return redirect(
+            reverse("finder:professionals", args=[coalition.slug]) + "?" + urlencode(language_query())
+        )
+    url = reverse("finder:list", args=[coalition.slug, ".".join(codes)])
+    language = request.GET.get("lang")
+    return redirect(url + (f"?lang={language}" if language and language != "nl" else ""))
+
+
+def parent_list_codes(request, coalition: str, codes: str):
+    coalition = coalition_or_404(coalition)
+    services = finding.services_by_codes(coalition, codes.split("."))
+    if not services:
+        raise Http404
+    found = [finding.Found(service) for service in services]
+    return render(
+        request,
+        "finder/list.html",
+        {
+            "coalition": coalition,
+            "found": found,
+            "untranslated": any(not item.is_translated for item in found),
+            "lang": language_query(),
+            "share_url": request.build_absolute_uri(),
+            **contact_context(coalition, "", None),
+        },
+    )

@@ -1,0 +1,85 @@
+"""The search index (one document per service, the indexed vocabulary) and the count of unmet searches."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ookbalans.catalogue.models import Coalition, Service
+
+# Terms searched fewer times than this in a week are never shown to anyone.
+MIN_COUNT_SHOWN = 3
+
+
+class SearchDocument(models.Model):
+    """A service's searchable text, normalised; the backends index it (FTS5 table or tsvector)."""
+
+    service = models.OneToOneField(Service, on_delete=models.CASCADE, related_name="search_document")
+    title = models.TextField(help_text="Name and its translations.")
+    body = models.TextField(
+        help_text="Short description, organisation, level, phase and target group labels."
+    )
+    description = models.TextField(blank=True, help_text="The full description.")
+
+    class Meta:
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
+
+    def __str__(self) -> str:
+        return self.title[:80]
+
+
+class SearchWord(models.Model):
+    """A word that occurs in the index: to tell typos from known words and to split compounds."""
+
+    word = models.CharField(max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = _("indexed word")
+        verbose_name_plural = _("indexed words")
+
+    def __str__(self) -> str:
+        return self.word
+
+
+class UnmetSearchQuerySet(models.QuerySet):
+    def shown(self) -> UnmetSearchQuerySet:
+        """Only terms searched at least MIN_COUNT_SHOWN times in a week: rarer ones could identify someone."""
+        return self.filter(count__gte=MIN_COUNT_SHOWN)
+
+
+class UnmetSearch(models.Model):
+    """How often a normalised search term found nothing in a coalition's finder in a week.
+
+    Holds no IP address, no cookie, no time of day and no text beyond the normalised term.
+    """
+
+    coalition = models.ForeignKey(
+        Coalition, on_delete=models.CASCADE, related_name="unmet_searches", verbose_name=_("coalition")
+    )
+    term = models.CharField(
+        _("search term"), max_length=100, help_text=_("What parents searched for, in normalised words.")
+    )
+    week = models.DateField(_("week of"), help_text=_("The Monday of the week."))
+    count = models.PositiveIntegerField(_("number of searches"), default=0)
+
+    objects = UnmetSearchQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("search without results")
+        verbose_name_plural = _("searches without results")
+        ordering = ["-week", "-count", "term"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["coalition", "term", "week"], name="search_unmet_unique_term_week"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.term} ({self.week:%d-%m-%Y}: {self.count})"
+
+    @staticmethod
+    def monday_of(day: datetime.date) -> datetime.date:
+        return day - datetime.timedelta(days=day.weekday())

@@ -1,0 +1,44 @@
+"""Keep the search index in step with the catalogue; the catalogue itself knows nothing of search."""
+
+from __future__ import annotations
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+
+from ookbalans.catalogue.models import Organisation, Service
+from ookbalans.search import backends, indexing
+from ookbalans.search.models import SearchDocument
+
+
+@receiver(post_save, sender=Service, dispatch_uid="search_index_service")
+def index_saved_service(sender, instance: Service, raw=False, **kwargs):
+    if not raw:
+        indexing.index_service_ids([instance.pk])
+
+
+@receiver(post_save, sender=Organisation, dispatch_uid="search_index_organisation")
+def index_services_of_organisation(sender, instance: Organisation, created=False, raw=False, **kwargs):
+    if not raw and not created:
+        indexing.index_service_ids(instance.services.values_list("pk", flat=True))
+
+
+def index_after_labels_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    if reverse:
+        # A term gained or lost services: pk_set holds the services (None after a clear).
+        if pk_set:
+            indexing.index_service_ids(pk_set)
+    else:
+        indexing.index_service_ids([instance.pk])
+
+
+for relation in (Service.pyramid_levels, Service.phases, Service.target_groups):
+    m2m_changed.connect(
+        index_after_labels_changed, sender=relation.through, dispatch_uid=f"search_{relation.field.name}"
+    )
+
+
+@receiver(post_delete, sender=SearchDocument, dispatch_uid="search_delete_document")
+def forget_document(sender, instance: SearchDocument, **kwargs):
+    backends.current().delete([instance.pk])
