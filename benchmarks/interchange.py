@@ -59,10 +59,12 @@ def main() -> None:
     timings = {}
     sizes = {}
     for fmt in [f for f in args.formats.split(",") if f != "hsds-json"]:
+        print(f"exporting every coalition as {fmt} ...", flush=True)
         started = time.perf_counter()
         sizes[fmt] = sum(len(formats.export_bytes(c, fmt)) for c in coalitions)
         timings[f"export {fmt}"] = time.perf_counter() - started
 
+    print("exporting, deleting and importing every coalition as HSDS JSON ...", flush=True)
     export_time = import_time = 0.0
     identical = 0
     json_bytes = 0

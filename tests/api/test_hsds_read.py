@@ -170,3 +170,8 @@ def test_imported_services_are_found_by_search(demo_api):
     target.municipalities.set(municipalities)
     formats.import_file(target, data, "export.json")
     assert get(demo_api, "/api/hsds/kopie/services", search="borstvoeding")["total_items"] > 0
+
+
+def test_search_after_a_filter_that_excludes_everything(demo_api):
+    found = get(demo_api, "/api/hsds/services", search="borstvoeding", taxonomy_term_id="onbekend")
+    assert found["empty"]

@@ -135,6 +135,9 @@ def ranked(query: str, services: QuerySet[Service]) -> list[Service]:
 
     if len(query) > 200:
         raise BadParameter("'search' must be at most 200 characters.")
+    if services.query.is_empty():
+        # A filter already excluded everything (services.none()); the search cannot take an empty query.
+        return []
     return [service for service, _score in search_services(query, services, limit=SEARCH_LIMIT)]
 
 
