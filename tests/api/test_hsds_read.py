@@ -175,3 +175,8 @@ def test_imported_services_are_found_by_search(demo_api):
 def test_search_after_a_filter_that_excludes_everything(demo_api):
     found = get(demo_api, "/api/hsds/services", search="borstvoeding", taxonomy_term_id="onbekend")
     assert found["empty"]
+
+
+def test_modified_after_with_a_far_offset_is_answered(demo_api):
+    found = get(demo_api, "/api/hsds/services", modified_after="0012-02-23T12:14:40+16:00", per_page=1)
+    assert found["total_items"] == 80

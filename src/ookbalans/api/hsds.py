@@ -107,7 +107,9 @@ def moment(value: str) -> datetime.datetime:
         if day is None:
             raise ValueError(value)
         parsed = datetime.datetime.combine(day, datetime.time())
-    return make_aware(parsed) if is_naive(parsed) else parsed
+    parsed = make_aware(parsed) if is_naive(parsed) else parsed
+    # In UTC: PostgreSQL refuses offsets beyond ±15:59, which Python accepts (up to ±23:59).
+    return parsed.astimezone(datetime.UTC)
 
 
 def filter_services(services: QuerySet[Service], params) -> QuerySet[Service]:
