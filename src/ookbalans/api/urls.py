@@ -1,4 +1,34 @@
-"""URLs of api."""
+"""URLs of api: the HSDS read API for all coalitions and per coalition, and the management API."""
+
+from django.urls import include, path
+
+from ookbalans.api import views
 
 app_name = "api"
-urlpatterns: list = []
+
+hsds_patterns = [
+    path("openapi.json", views.OpenApiDocument.as_view(), name="hsds-openapi"),
+    path("services", views.Services.as_view(), name="hsds-services"),
+    path("services/<str:id>", views.ServiceDetail.as_view(), name="hsds-service"),
+    path("organizations", views.Organizations.as_view(), name="hsds-organizations"),
+    path("organizations/<str:id>", views.OrganizationDetail.as_view(), name="hsds-organization"),
+    path("taxonomies", views.Taxonomies.as_view(), name="hsds-taxonomies"),
+    path("taxonomies/<str:id>", views.TaxonomyDetail.as_view(), name="hsds-taxonomy"),
+    path("taxonomy_terms", views.TaxonomyTerms.as_view(), name="hsds-taxonomy-terms"),
+    path("taxonomy_terms/<str:id>", views.TaxonomyTermDetail.as_view(), name="hsds-taxonomy-term"),
+    path("service_at_locations", views.ServiceAtLocations.as_view(), name="hsds-service-at-locations"),
+    path(
+        "service_at_locations/<str:id>",
+        views.ServiceAtLocationDetail.as_view(),
+        name="hsds-service-at-location",
+    ),
+]
+
+urlpatterns = [
+    path("hsds/", views.Root.as_view(), name="hsds-root"),
+    path("hsds/", include(hsds_patterns)),
+    path("hsds/<slug:slug>/", views.Root.as_view(), name="hsds-root"),
+    path("hsds/<slug:slug>/", include(hsds_patterns)),
+    path("beheer/services", views.ManagedServices.as_view(), name="manage-services"),
+    path("beheer/services/<str:id>", views.ManagedService.as_view(), name="manage-service"),
+]

@@ -1,4 +1,12 @@
-"""URLs of interchange."""
+"""URLs of interchange: the coordinators' import and export pages."""
+
+from django.urls import path
+
+from ookbalans.interchange import views
 
 app_name = "interchange"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("<slug:slug>/", views.coalition_page, name="coalition"),
+    path("<slug:slug>/export/<str:fmt>/", views.export, name="export"),
+]

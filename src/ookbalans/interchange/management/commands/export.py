@@ -1,0 +1,31 @@
+"""`ookbalans export --coalition SLUG --format hsds-json|datapackage|xlsx --output PATH`."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from ookbalans.catalogue.models import Coalition, Service
+from ookbalans.interchange import formats
+
+
+class Command(BaseCommand):
+    help = "Export a coalition's catalogue as HSDS 3.0 JSON, an HSDS datapackage (.zip) or an Excel workbook."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--coalition", required=True, help="The coalition's slug.")
+        parser.add_argument("--format", required=True, choices=sorted(formats.FORMATS))
+        parser.add_argument("--output", required=True, help="The file to write.")
+
+    def handle(self, coalition, format, output, **options):
+        target = Coalition.objects.filter(slug=coalition).first()
+        if target is None:
+            raise CommandError(f"No coalition '{coalition}'.")
+        total = Service.objects.filter(coalition=target).count()
+        with tqdm(total=total, desc="services", unit=" services", disable=None, file=self.stderr._out) as bar:
+            data = formats.export_bytes(target, format, progress=bar.update)
+        try:
+            Path(output).write_bytes(data)
+        except OSError as error:
+            raise CommandError(f"Cannot write {output}: {error}") from None
+        self.stdout.write(f"Wrote {total} services to {output} ({len(data):,} bytes).")

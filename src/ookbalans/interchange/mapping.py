@@ -1,0 +1,360 @@
+"""Pure mapping from catalogue objects to HSDS 3.0 dicts (the ookbalans profile for Kansrijke Start)."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from decimal import Decimal
+from functools import cache
+
+from ookbalans.framework import codes
+from ookbalans.interchange import taxonomies as tx
+
+HSDS_VERSION = "3.0"
+WEEKDAYS = {1: "MO", 2: "TU", 3: "WE", 4: "TH", 5: "FR", 6: "SA", 7: "SU"}
+DAY_NUMBERS = {code: number for number, code in WEEKDAYS.items()}
+TRANSLATED_LANGUAGES = ("en", "ar", "tr", "pl", "uk")
+
+# Service fields with a many-to-many link to framework terms, by the taxonomy they use.
+SERVICE_TERM_FIELDS = {
+    "pyramid_levels": codes.PYRAMID_LEVELS.code,
+    "phases": codes.PHASES.code,
+    "aims": codes.AIMS.code,
+    "factors": codes.FACTORS.code,
+    "upbringing_components": codes.UPBRINGING_COMPONENTS.code,
+    "target_groups": codes.TARGET_GROUPS.code,
+}
+ACCESS_LABELS = {
+    "open": "Open voor iedereen: je kunt zo binnenlopen.",
+    "signup": "Je meldt je zelf aan.",
+    "referral": "Je hebt een verwijzing nodig.",
+}
+
+
+def compact(values: dict) -> dict:
+    """Leave out empty values: HSDS string fields may not be null, and absent means unknown."""
+    return {key: value for key, value in values.items() if value not in (None, "", [])}
+
+
+def yes_no(value: bool) -> str:
+    return "ja" if value else "nee"
+
+
+def canonical(value) -> str:
+    """A comparable text form of a JSON value, to see whether a field changed."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def with_extras(mapped: dict, extras: dict | None) -> dict:
+    """Put back what an import kept that ookbalans cannot hold, as long as ookbalans' value is unchanged.
+
+    `extras` maps a field to {"original": what the file said, "mapped": what ookbalans made of it}.
+    Once someone edits the field in ookbalans, its own value wins.
+    """
+    if not extras:
+        return mapped
+    result = dict(mapped)
+    for key, kept in extras.items():
+        if key == "service_areas":
+            # ookbalans derives its service areas from the coalition; areas of another kind are added.
+            result[key] = [*mapped.get(key, []), *kept["original"]]
+            continue
+        if canonical(mapped.get(key)) == canonical(kept.get("mapped")):
+            if kept.get("original") is None:
+                result.pop(key, None)
+            else:
+                result[key] = kept["original"]
+    return result
+
+
+@cache
+def term_of(taxonomy_code: str, term_code: str):
+    taxonomy = tx.BY_CODE[taxonomy_code]
+    return taxonomy, next(term for term in taxonomy.terms if term.code == term_code)
+
+
+def attribute(
+    link_entity: str, link_id, taxonomy_code: str, term_code: str, value: str | None = None
+) -> dict:
+    taxonomy, term = term_of(taxonomy_code, term_code)
+    uri = tx.term_uri(taxonomy_code, term_code)
+    key = uri if value is None else f"{uri}#{value}"
+    return compact(
+        {
+            "id": tx.derived_id(link_id, key),
+            "link_id": str(link_id),
+            "link_type": taxonomy_code,
+            "link_entity": link_entity,
+            "taxonomy_term_id": tx.term_id(taxonomy_code, term_code),
+            "value": value,
+            "taxonomy_term": tx.term_to_hsds(taxonomy, term),
+        }
+    )
+
+
+def fact(link_entity: str, link_id, term_code: str, value) -> dict | None:
+    if value in (None, ""):
+        return None
+    return attribute(link_entity, link_id, tx.FACTS.code, term_code, str(value))
+
+
+def phone(owner_field: str, owner_id, number: str) -> list[dict]:
+    if not number:
+        return []
+    return [
+        {
+            "id": tx.derived_id(owner_id, "phone"),
+            owner_field: str(owner_id),
+            "number": number,
+            "type": "voice",
+        }
+    ]
+
+
+def time_text(value: datetime.time) -> str:
+    return value.strftime("%H:%M")
+
+
+def amount_number(amount: Decimal | None):
+    if amount is None:
+        return None
+    return int(amount) if amount == amount.to_integral_value() else float(amount)
+
+
+class Context:
+    """What the mapping needs besides the object: the coalition's municipalities and the kept extras."""
+
+    def __init__(self, municipalities=(), extras: dict | None = None) -> None:
+        self.municipalities = list(municipalities)
+        self.extras = extras or {}
+
+    def kept(self, kind: str, object_id) -> dict | None:
+        return self.extras.get((kind, str(object_id)))
+
+
+def organization_to_hsds(organisation, context: Context, *, contacts=(), services=None) -> dict:
+    attributes = []
+    if organisation.domain:
+        attributes.append(attribute("organization", organisation.id, codes.DOMAINS.code, organisation.domain))
+    mapped = compact(
+        {
+            "id": str(organisation.id),
+            "name": organisation.name,
+            "email": organisation.email,
+            "website": organisation.website,
+            "phones": phone("organization_id", organisation.id, organisation.phone),
+            "contacts": [contact_to_hsds(point, context) for point in contacts],
+            "attributes": attributes,
+        }
+    )
+    mapped["description"] = organisation.description  # required by HSDS, even when empty
+    if services is not None:
+        mapped["services"] = [{"id": str(s.id), "name": s.name_nl} for s in services]
+    return with_extras(mapped, context.kept("organization", organisation.id))
+
+
+def contact_to_hsds(point, context: Context) -> dict:
+    """A contact point: an HSDS contact with the phase as attribute and the parents' texts as facts."""
+    attributes = [attribute("contact", point.id, codes.PHASES.code, point.phase.code)]
+    for term_code, value in (
+        ("aanspreekpunt_beschrijving", point.description),
+        ("aanspreekpunt_bereikbaarheid", point.how_to_reach),
+        ("aanspreekpunt_website", point.website),
+        ("aanspreekpunt_gemeente", point.municipality_id),
+    ):
+        if item := fact("contact", point.id, term_code, value):
+            attributes.append(item)
+    mapped = compact(
+        {
+            "id": str(point.id),
+            "organization_id": str(point.organization_id) if point.organization_id else None,
+            "name": point.name,
+            "email": point.email,
+            "phones": phone("contact_id", point.id, point.phone),
+            "attributes": attributes,
+        }
+    )
+    return with_extras(mapped, context.kept("contact", point.id))
+
+
+def address_to_hsds(location) -> list[dict]:
+    if not (location.address_1 or location.house_number or location.postal_code or location.city):
+        return []
+    street = f"{location.address_1} {location.house_number}".strip()
+    return [
+        {
+            "id": tx.derived_id(location.id, "address"),
+            "location_id": str(location.id),
+            "address_1": street,
+            "city": location.city,
+            "state_province": location.municipality.province if location.municipality_id else "",
+            "postal_code": location.postal_code,
+            "country": "NL",
+            "address_type": "physical",
+        }
+    ]
+
+
+def location_to_hsds(location, context: Context) -> dict:
+    mapped = compact(
+        {
+            "id": str(location.id),
+            "location_type": "physical",
+            "name": location.name,
+            "latitude": location.latitude,
+            "longitude": location.longitude,
+            "external_identifier": location.municipality_id,
+            "external_identifier_type": "CBS-gemeentecode" if location.municipality_id else None,
+            "addresses": address_to_hsds(location),
+        }
+    )
+    return with_extras(mapped, context.kept("location", location.id))
+
+
+def schedule_to_hsds(schedule) -> dict:
+    return {
+        "id": str(schedule.id),
+        "service_at_location_id": str(schedule.service_at_location_id),
+        "freq": "WEEKLY",
+        "byday": WEEKDAYS[schedule.weekday],
+        "opens_at": time_text(schedule.opens_at),
+        "closes_at": time_text(schedule.closes_at),
+    }
+
+
+def service_at_location_to_hsds(at_location, context: Context) -> dict:
+    mapped = compact(
+        {
+            "id": str(at_location.id),
+            "service_id": str(at_location.service_id),
+            "location_id": str(at_location.location_id),
+            "description": at_location.description,
+            "schedules": [schedule_to_hsds(s) for s in at_location.schedules.all()],
+            "location": location_to_hsds(at_location.location, context),
+        }
+    )
+    return with_extras(mapped, context.kept("service_at_location", at_location.id))
+
+
+def cost_option_to_hsds(option) -> dict:
+    return compact(
+        {
+            "id": str(option.id),
+            "service_id": str(option.service_id),
+            "option": option.option,
+            "currency": "EUR" if option.amount is not None else None,
+            "amount": amount_number(option.amount),
+            "amount_description": option.get_kind_display(),
+            "attributes": [fact("cost_option", option.id, "kostensoort", option.kind)],
+        }
+    )
+
+
+def service_area_to_hsds(service_id, municipality) -> dict:
+    return {
+        "id": tx.derived_id(service_id, f"service_area/{municipality.code}"),
+        "service_id": str(service_id),
+        "name": municipality.name,
+        "description": f"Gemeente {municipality.name} (CBS-gemeentecode {municipality.code}), "
+        f"provincie {municipality.province}",
+        "extent_type": "cbs_gemeentecode",
+        "extent": municipality.code,
+        "uri": f"https://ookbalans.nl/gemeente/{municipality.code}",
+    }
+
+
+def wait_time_text(weeks: int | None) -> str | None:
+    if weeks is None:
+        return None
+    if weeks == 0:
+        return "Geen wachttijd"
+    return f"{weeks} {'week' if weeks == 1 else 'weken'}"
+
+
+def service_attributes(service) -> list[dict]:
+    found = []
+    for field_name, taxonomy_code in SERVICE_TERM_FIELDS.items():
+        for term in sorted(getattr(service, field_name).all(), key=lambda t: (t.position, t.code)):
+            found.append(attribute("service", service.id, taxonomy_code, term.code))
+    level = service.recognition_level
+    if level:
+        found.append(attribute("service", service.id, codes.RECOGNITION_LEVELS.code, level))
+    intervention = service.national_intervention.name if service.national_intervention_id else ""
+    translations = []
+    for language in TRANSLATED_LANGUAGES:
+        if name := getattr(service, f"name_{language}", ""):
+            translations.append(("vertaling_naam", f"{language}: {name}"))
+        if short := getattr(service, f"short_description_{language}", ""):
+            translations.append(("vertaling_korte_beschrijving", f"{language}: {short}"))
+    for term_code, value in (
+        ("korte_beschrijving", service.short_description_nl),
+        ("huisbezoek", yes_no(service.home_visits)),
+        ("online", yes_no(service.online)),
+        ("online_adres", service.online_url),
+        ("toegang", service.access),
+        ("cultuursensitief", yes_no(service.culture_sensitive)),
+        ("cultuursensitief_toelichting", service.culture_sensitive_explanation),
+        ("wachttijd_weken", service.waiting_time_weeks),
+        ("frequentie", service.frequency),
+        ("landelijke_interventie", intervention),
+        ("gecontroleerd_door", service.last_checked_by),
+        *translations,
+    ):
+        if item := fact("service", service.id, term_code, value):
+            found.append(item)
+    return found
+
+
+def service_to_hsds(service, context: Context, *, nested_organization=None) -> dict:
+    """A fully nested HSDS service. Pass the organisation's HSDS dict to nest it (the API does)."""
+    mapped = compact(
+        {
+            "id": str(service.id),
+            "organization_id": str(service.organization_id),
+            "name": service.name_nl,
+            "description": service.description,
+            "url": service.url,
+            "email": service.email,
+            "status": service.status,
+            "application_process": ACCESS_LABELS.get(service.access),
+            "wait_time": wait_time_text(service.waiting_time_weeks),
+            "assured_date": service.last_checked_on.isoformat() if service.last_checked_on else None,
+            "last_modified": service.modified_at.isoformat() if service.modified_at else None,
+            "phones": phone("service_id", service.id, service.phone),
+            "service_areas": [service_area_to_hsds(service.id, m) for m in context.municipalities],
+            "service_at_locations": [
+                service_at_location_to_hsds(at_location, context)
+                for at_location in sorted(service.service_at_locations.all(), key=lambda a: str(a.id))
+            ],
+            "languages": [
+                {
+                    "id": tx.derived_id(service.id, f"language/{language.code}"),
+                    "service_id": str(service.id),
+                    "name": language.name,
+                    "code": language.code,
+                }
+                for language in sorted(service.languages.all(), key=lambda item: item.code)
+            ],
+            "organization": nested_organization,
+            "cost_options": [
+                cost_option_to_hsds(option)
+                for option in sorted(service.cost_options.all(), key=lambda o: str(o.id))
+            ],
+            "attributes": service_attributes(service),
+        }
+    )
+    return with_extras(mapped, context.kept("service", service.id))
+
+
+def minimal_service(service) -> dict:
+    return {
+        "id": str(service.id),
+        "name": service.name_nl,
+        "status": service.status,
+        "last_modified": service.modified_at.isoformat(),
+    }
+
+
+def list_service(full: dict) -> dict:
+    """The one-to-one fields of a service, as the HSDS list endpoint gives them."""
+    return {key: value for key, value in full.items() if not isinstance(value, list | dict)}

@@ -1,0 +1,480 @@
+"""The HSDS tabular datapackage: nested HSDS dicts to CSV tables and back, following datapackage.json."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from functools import cache
+from pathlib import Path
+
+from django.utils.translation import gettext as _
+
+from ookbalans.interchange.problems import Problems, Where
+
+HSDS_DIR = Path(__file__).resolve().parent / "hsds"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+# Lists of child objects, by the key under which a parent holds them, and the table they go to.
+CHILD_LISTS = {
+    "phones": "phone",
+    "schedules": "schedule",
+    "service_areas": "service_area",
+    "service_at_locations": "service_at_location",
+    "languages": "language",
+    "cost_options": "cost_option",
+    "attributes": "attribute",
+    "contacts": "contact",
+    "addresses": "address",
+    "accessibility": "accessibility",
+    "funding": "funding",
+    "required_documents": "required_document",
+    "organization_identifiers": "organization_identifier",
+    "programs": "program",
+    "locations": "location",
+    "metadata": "metadata",
+}
+CHILD_OBJECTS = {
+    "location": "location",
+    "program": "program",
+    "organization": "organization",
+    "taxonomy_term": "taxonomy_term",
+    "taxonomy_detail": "taxonomy",
+}
+TOP_LEVEL = {
+    "organizations": "organization",
+    "services": "service",
+    "locations": "location",
+    "contacts": "contact",
+}
+
+
+@cache
+def descriptor() -> dict:
+    return json.loads((HSDS_DIR / "datapackage.json").read_text())
+
+
+@cache
+def resources() -> dict[str, dict]:
+    return {resource["name"]: resource for resource in descriptor()["resources"]}
+
+
+def field_names(table: str) -> list[str]:
+    return [f["name"] for f in resources()[table]["schema"]["fields"]]
+
+
+def field_types(table: str) -> dict[str, str]:
+    return {f["name"]: f.get("type", "string") for f in resources()[table]["schema"]["fields"]}
+
+
+def safe_cell(value) -> str:
+    """A cell text no spreadsheet runs as a formula: a leading = + - @ gets an apostrophe before it."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        value = "true" if value else "false"
+    if isinstance(value, dict | list):
+        value = json.dumps(value, ensure_ascii=False)
+    value = str(value)
+    if value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def unsafe_cell(value: str) -> str:
+    if len(value) > 1 and value[0] == "'" and value[1:].startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
+
+
+# -- document to tables -------------------------------------------------------------------------------
+
+
+def flatten(document: dict) -> dict[str, list[dict]]:
+    """Tables (per datapackage resource) of rows, each object once, with the ids that link them."""
+    tables: dict[str, dict[str, dict]] = {name: {} for name in resources()}
+    for key, table in TOP_LEVEL.items():
+        for item in document.get(key) or []:
+            add_row(tables, table, item, None, None)
+    return {name: list(rows.values()) for name, rows in tables.items()}
+
+
+def add_row(tables, table: str, item: dict, parent_table: str | None, parent_id) -> None:
+    if not isinstance(item, dict):
+        return
+    row = {}
+    for key, value in item.items():
+        if key in CHILD_LISTS and isinstance(value, list):
+            for child in value:
+                add_row(tables, CHILD_LISTS[key], child, table, item.get("id"))
+        elif key in CHILD_OBJECTS and isinstance(value, dict):
+            add_row(tables, CHILD_OBJECTS[key], value, table, item.get("id"))
+        else:
+            row[key] = value
+    if parent_table and parent_id:
+        link = f"{parent_table}_id"
+        if table == "attribute":
+            row.setdefault("link_id", parent_id)
+            row.setdefault("link_entity", parent_table)
+        elif link in field_names(table) and table not in (
+            "location",
+            "program",
+            "organization",
+            "taxonomy_term",
+            "taxonomy",
+        ):
+            row.setdefault(link, parent_id)
+    rows = tables[table]
+    object_id = str(row.get("id", len(rows)))
+    if object_id in rows:
+        for key, value in row.items():
+            if rows[object_id].get(key) in (None, ""):
+                rows[object_id][key] = value
+    else:
+        rows[object_id] = row
+
+
+def write_datapackage(document: dict, target) -> None:
+    """Write a .zip with datapackage.json and one CSV per table that has rows."""
+    tables = flatten(document)
+    package = dict(descriptor())
+    package["name"] = "ookbalans-hsds"
+    package["resources"] = []
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, rows in tables.items():
+            if not rows:
+                continue
+            resource = resources()[name]
+            columns = field_names(name)
+            for row in rows:
+                columns += [key for key in row if key not in columns]
+            out = io.StringIO()
+            writer = csv.writer(out, lineterminator="\r\n")
+            writer.writerow(columns)
+            for row in rows:
+                writer.writerow([safe_cell(row.get(column)) for column in columns])
+            archive.writestr(resource["path"], out.getvalue().encode("utf-8"))
+            package["resources"].append(resource)
+        archive.writestr("datapackage.json", json.dumps(package, indent=2, ensure_ascii=False))
+
+
+# -- tables to document -------------------------------------------------------------------------------
+
+
+def read_csv(data: bytes, where: str, problems: Problems) -> list[dict]:
+    try:
+        content = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        problems.error(Where(where), "", f"byte {error.start}", _("expected a CSV file in UTF-8."))
+        return []
+    header = content.split("\n", 1)[0]
+    delimiter = ";" if header.count(";") > header.count(",") else ","
+    try:
+        reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter, strict=True)
+        lines = list(reader)
+    except csv.Error as error:
+        problems.error(Where(where), "", str(error), _("expected a well-formed CSV file."))
+        return []
+    if not lines:
+        return []
+    columns = [c.strip() for c in lines[0]]
+    if len(set(columns)) != len(columns) or "" in columns:
+        problems.error(
+            Where(where, 1), "", ", ".join(columns)[:200], _("expected unique, named column headers.")
+        )
+        return []
+    rows = []
+    for number, cells in enumerate(lines[1:], start=2):
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) != len(columns):
+            problems.error(
+                Where(where, number),
+                "",
+                delimiter.join(cells)[:200],
+                _("expected %(n)d cells, like the header; found %(found)d.")
+                % {"n": len(columns), "found": len(cells)},
+            )
+            continue
+        row = {column: unsafe_cell(cell) for column, cell in zip(columns, cells, strict=True) if cell != ""}
+        row["_source"] = Where(where, number)
+        rows.append(row)
+    return rows
+
+
+def typed(table: str, row: dict) -> dict:
+    """CSV text to the JSON types of the HSDS schema (numbers stay text when they are not numbers)."""
+    types = field_types(table)
+    result = {}
+    for key, value in row.items():
+        kind = types.get(key)
+        if kind in ("number", "integer") and isinstance(value, str):
+            try:
+                number = float(value)
+                value = (
+                    int(number) if (kind == "integer" or number.is_integer()) and "." not in value else number
+                )
+            except ValueError:
+                pass
+        result[key] = value
+    return result
+
+
+def read_package_files(files: dict[str, bytes], problems: Problems) -> dict:
+    """Nest the CSV tables of a datapackage into an HSDS document with organizations, services ..."""
+    by_path = {resource["path"]: name for name, resource in resources().items()}
+    if "datapackage.json" not in files:
+        problems.error(
+            Where(_("the package")), "datapackage.json", "", _("expected a datapackage.json file.")
+        )
+    else:
+        try:
+            json.loads(files["datapackage.json"].decode("utf-8-sig"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            problems.error(Where("datapackage.json"), "", str(error), _("expected valid JSON."))
+    tables: dict[str, list[dict]] = {name: [] for name in resources()}
+    for path, data in files.items():
+        if path == "datapackage.json":
+            continue
+        name = by_path.get(path)
+        if name is None:
+            problems.warning(Where(path), "", "", _("this file is not part of HSDS and is not imported."))
+            continue
+        tables[name] = [typed(name, row) for row in read_csv(data, path, problems)]
+    if not any(tables[name] for name in ("organization", "service", "location", "contact")):
+        problems.error(
+            Where(_("the package")),
+            "",
+            ", ".join(sorted(files)),
+            _(
+                "expected at least one of organizations.csv, services.csv, "
+                "locations.csv or contacts.csv with rows."
+            ),
+        )
+    for name in ("metadata", "meta_table_description"):
+        for row in tables[name]:
+            problems.warning(row["_source"], "", row.get("id", ""), _("change history is not imported."))
+    document = nest(tables)
+    placed = set(ids_in(document))
+    for name, rows in tables.items():
+        if name in ("metadata", "meta_table_description"):
+            continue
+        for row in rows:
+            if str(row.get("id")) not in placed:
+                problems.warning(
+                    row["_source"],
+                    "id",
+                    row.get("id", ""),
+                    _(
+                        "this row is not linked to any organisation, service, location or contact "
+                        "in the package, and is not imported."
+                    ),
+                )
+    return document
+
+
+def ids_in(value):
+    if isinstance(value, dict):
+        if "id" in value:
+            yield str(value["id"])
+        for item in value.values():
+            yield from ids_in(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from ids_in(item)
+
+
+def group(rows: list[dict], key: str) -> dict[str, list[dict]]:
+    grouped: dict[str, list[dict]] = {}
+    for row in rows:
+        if row.get(key):
+            grouped.setdefault(str(row[key]), []).append(row)
+    return grouped
+
+
+def nest(tables: dict[str, list[dict]]) -> dict:
+    taxonomies = {str(t.get("id")): t for t in tables["taxonomy"]}
+    terms = {}
+    for term in tables["taxonomy_term"]:
+        term = dict(term)
+        if str(term.get("taxonomy_id")) in taxonomies:
+            term["taxonomy_detail"] = taxonomies[str(term["taxonomy_id"])]
+        terms[str(term.get("id"))] = term
+    attributes = {}
+    for attr in tables["attribute"]:
+        attr = dict(attr)
+        if str(attr.get("taxonomy_term_id")) in terms:
+            attr["taxonomy_term"] = terms[str(attr["taxonomy_term_id"])]
+        attributes.setdefault(str(attr.get("link_id")), []).append(attr)
+
+    def children(item: dict, lists: dict[str, list[dict]]) -> dict:
+        item = dict(item)
+        for key, rows in lists.items():
+            if rows:
+                item[key] = rows
+        if str(item.get("id")) in attributes:
+            item["attributes"] = attributes[str(item["id"])]
+        return item
+
+    languages_by_phone = group(tables["language"], "phone_id")
+    phones = [
+        children(p, {"languages": languages_by_phone.get(str(p.get("id")), [])}) for p in tables["phone"]
+    ]
+    phones_by = {
+        owner: group(phones, f"{owner}_id")
+        for owner in ("organization", "service", "location", "contact", "service_at_location")
+    }
+    contacts = [
+        children(c, {"phones": phones_by["contact"].get(str(c.get("id")), [])}) for c in tables["contact"]
+    ]
+    contacts_by = {
+        owner: group(contacts, f"{owner}_id")
+        for owner in ("organization", "service", "location", "service_at_location")
+    }
+    schedules_by = {
+        owner: group(tables["schedule"], f"{owner}_id")
+        for owner in ("service", "location", "service_at_location")
+    }
+    languages_by = {owner: group(tables["language"], f"{owner}_id") for owner in ("service", "location")}
+    funding_by = {owner: group(tables["funding"], f"{owner}_id") for owner in ("organization", "service")}
+    cost_options = [children(c, {}) for c in tables["cost_option"]]
+
+    locations = []
+    for row in tables["location"]:
+        key = str(row.get("id"))
+        locations.append(
+            children(
+                row,
+                {
+                    "languages": languages_by["location"].get(key, []),
+                    "addresses": group(tables["address"], "location_id").get(key, []),
+                    "contacts": contacts_by["location"].get(key, []),
+                    "accessibility": group(tables["accessibility"], "location_id").get(key, []),
+                    "phones": phones_by["location"].get(key, []),
+                    "schedules": schedules_by["location"].get(key, []),
+                },
+            )
+        )
+    locations_by_id = {str(loc.get("id")): loc for loc in locations}
+    programs = {str(p.get("id")): p for p in tables["program"]}
+    service_at_locations = []
+    for row in tables["service_at_location"]:
+        key = str(row.get("id"))
+        item = children(
+            row,
+            {
+                "contacts": contacts_by["service_at_location"].get(key, []),
+                "phones": phones_by["service_at_location"].get(key, []),
+                "schedules": schedules_by["service_at_location"].get(key, []),
+            },
+        )
+        if str(row.get("location_id")) in locations_by_id:
+            item["location"] = locations_by_id[str(row["location_id"])]
+        service_at_locations.append(item)
+
+    services = []
+    for row in tables["service"]:
+        key = str(row.get("id"))
+        item = children(
+            row,
+            {
+                "phones": [
+                    p
+                    for p in phones_by["service"].get(key, [])
+                    if not p.get("service_at_location_id") and not p.get("contact_id")
+                ],
+                "schedules": [
+                    s for s in schedules_by["service"].get(key, []) if not s.get("service_at_location_id")
+                ],
+                "service_areas": group(tables["service_area"], "service_id").get(key, []),
+                "service_at_locations": group(service_at_locations, "service_id").get(key, []),
+                "languages": [
+                    lang for lang in languages_by["service"].get(key, []) if not lang.get("phone_id")
+                ],
+                "funding": funding_by["service"].get(key, []),
+                "cost_options": group(cost_options, "service_id").get(key, []),
+                "required_documents": group(tables["required_document"], "service_id").get(key, []),
+                "contacts": [
+                    c for c in contacts_by["service"].get(key, []) if not c.get("service_at_location_id")
+                ],
+            },
+        )
+        if str(row.get("program_id")) in programs:
+            item["program"] = programs[str(row["program_id"])]
+        services.append(item)
+
+    organizations = []
+    for row in tables["organization"]:
+        key = str(row.get("id"))
+        organizations.append(
+            children(
+                row,
+                {
+                    "funding": [
+                        f for f in funding_by["organization"].get(key, []) if not f.get("service_id")
+                    ],
+                    "contacts": [
+                        c
+                        for c in contacts_by["organization"].get(key, [])
+                        if not (
+                            c.get("service_id") or c.get("location_id") or c.get("service_at_location_id")
+                        )
+                    ],
+                    "phones": [
+                        p
+                        for p in phones_by["organization"].get(key, [])
+                        if not (p.get("service_id") or p.get("location_id") or p.get("contact_id"))
+                    ],
+                    "programs": group(tables["program"], "organization_id").get(key, []),
+                    "organization_identifiers": group(
+                        tables["organization_identifier"], "organization_id"
+                    ).get(key, []),
+                },
+            )
+        )
+    return {
+        "organizations": organizations,
+        "services": services,
+        "locations": locations,
+        "contacts": [
+            c
+            for c in contacts
+            if not (
+                c.get("organization_id")
+                or c.get("service_id")
+                or c.get("location_id")
+                or c.get("service_at_location_id")
+            )
+        ],
+    }
+
+
+def read_datapackage(path_or_file, problems: Problems) -> dict:
+    """A datapackage folder, or a .zip (path or file object), as an HSDS document."""
+    files: dict[str, bytes] = {}
+    path = Path(path_or_file) if isinstance(path_or_file, str | Path) else None
+    if path is not None and path.is_dir():
+        for child in sorted(path.iterdir()):
+            if child.is_file() and child.suffix.lower() in (".csv", ".json"):
+                files[child.name] = child.read_bytes()
+    else:
+        try:
+            with zipfile.ZipFile(path_or_file) as archive:
+                for info in archive.infolist():
+                    name = info.filename.rsplit("/", 1)[-1]
+                    if info.is_dir() or not name or name.startswith("."):
+                        continue
+                    if info.file_size > 500_000_000:
+                        problems.error(Where(name), "", info.file_size, _("expected a file under 500 MB."))
+                        continue
+                    files[name] = archive.read(info)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as error:
+            problems.error(
+                Where(_("the file")),
+                "",
+                str(error),
+                _("expected a .zip file or a folder with a datapackage."),
+            )
+            return {}
+    return read_package_files(files, problems)

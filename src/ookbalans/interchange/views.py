@@ -1,0 +1,118 @@
+"""Coordinators' pages: download the coalition's offering in three formats, and upload a file to import."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from ookbalans.catalogue import permissions
+from ookbalans.interchange import formats
+from ookbalans.interchange.problems import ImportFailed
+
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+FORMAT_LABELS = {
+    "xlsx": _("Excel workbook, to edit yourself"),
+    "hsds-json": _("HSDS 3.0 JSON, for other systems"),
+    "datapackage": _("HSDS datapackage (CSV files in a .zip), for other systems"),
+}
+
+
+KIND_LABELS = {
+    "organisations": _("organisations"),
+    "locations": _("locations"),
+    "services": _("services"),
+    "service_at_locations": _("services at a location"),
+    "schedules": _("opening hours"),
+    "cost_options": _("costs"),
+    "contact_points": _("contact points"),
+}
+
+
+def counted(counts: dict) -> list[tuple[str, int]]:
+    return [(KIND_LABELS.get(kind, kind), count) for kind, count in counts.items()]
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_(
+            "An Excel workbook (.xlsx) exported from ookbalans, an HSDS JSON file "
+            "or an HSDS datapackage (.zip)."
+        ),
+    )
+    dry_run = forms.BooleanField(
+        label=_("Only check the file, change nothing"),
+        required=False,
+        help_text=_("Shows what the import would do and every problem, without saving anything."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than 50 MB. Use the command line for large files.")
+            )
+        return upload
+
+
+def editable_coalition(user, slug):
+    coalition = permissions.coalitions_for(user, permissions.EDIT_ROLES).filter(slug=slug).first()
+    if coalition is None:
+        raise Http404
+    return coalition
+
+
+@login_required
+@require_GET
+def index(request):
+    coalitions = permissions.coalitions_for(request.user, permissions.EDIT_ROLES).order_by("name")
+    return render(request, "interchange/index.html", {"coalitions": coalitions})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def coalition_page(request, slug):
+    coalition = editable_coalition(request.user, slug)
+    report = failure = None
+    if request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                report = formats.import_file(
+                    coalition, upload.read(), upload.name, dry_run=form.cleaned_data["dry_run"]
+                )
+            except ImportFailed as failed:
+                failure = failed.problems
+    else:
+        form = ImportForm()
+    return render(
+        request,
+        "interchange/coalition.html",
+        {
+            "coalition": coalition,
+            "form": form,
+            "report": report,
+            "created": counted(report.created) if report else [],
+            "updated": counted(report.updated) if report else [],
+            "failure": failure,
+            "warnings": (report.problems if report else failure).warnings if (report or failure) else [],
+            "formats": FORMAT_LABELS.items(),
+        },
+        status=400 if failure else 200,
+    )
+
+
+@login_required
+@require_GET
+def export(request, slug, fmt):
+    coalition = editable_coalition(request.user, slug)
+    if fmt not in formats.FORMATS:
+        raise Http404
+    response = HttpResponse(formats.export_bytes(coalition, fmt), content_type=formats.FORMATS[fmt][0])
+    response["Content-Disposition"] = f'attachment; filename="{formats.file_name(coalition, fmt)}"'
+    return response
