@@ -279,3 +279,17 @@ def test_nul_characters_are_refused_with_their_place():
     problems = failure(coalition, json.dumps(document).encode(), "x.json").problems
     assert [p.where.source.split(".", 1)[1] for p in problems.errors] == ["services[0].name"]
     assert not Service.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        {"services": [{"service_at_locations": 0}]},
+        {"services": [{"service_at_locations": "x", "attributes": 5}]},
+        {"organizations": [{"contacts": 3}], "services": []},
+        [{"service_at_locations": 1, "organization": {"contacts": 1}}],
+    ],
+)
+def test_parts_of_the_wrong_shape_end_in_a_clear_error(document):
+    # Found by hypothesis: a number where a list of objects belongs crashed the import.
+    ends_cleanly(CoalitionFactory(), json.dumps(document).encode(), "x.json")

@@ -71,6 +71,14 @@ def where_of(item: dict, fallback: str) -> Where:
     return source if isinstance(source, Where) else Where(fallback)
 
 
+def objects_in(value) -> list[dict]:
+    """The objects of a list in a file; anything else (a number, a text) holds none.
+
+    Used where the file is only looked through; the reader of that part reports a wrong shape.
+    """
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
 def without_source(value):
     if isinstance(value, dict):
         return {k: without_source(v) for k, v in value.items() if k != SOURCE}
@@ -283,15 +291,16 @@ class Importer:
             where = where_of(item, f"services[{index}]")
             if isinstance(item.get("organization"), dict):
                 self.read_organisation(item["organization"], where_of(item["organization"], where.source))
-            for sal in item.get("service_at_locations") or []:
-                if isinstance(sal, dict) and isinstance(sal.get("location"), dict):
+            for sal in objects_in(item.get("service_at_locations")):
+                if isinstance(sal.get("location"), dict):
                     self.read_location(sal["location"], where_of(sal["location"], where.source))
         for index, item in enumerate(groups["services"]):
             self.read_service(item, where_of(item, f"services[{index}]"))
         for index, item in enumerate(groups["contacts"]):
             self.read_contact(item, where_of(item, f"contacts[{index}]"))
         for plan in list(self.organisations.values()):
-            for index, item in enumerate(plan["hsds"].get("contacts") or []):
+            contacts = plan["hsds"].get("contacts")
+            for index, item in enumerate(contacts if isinstance(contacts, list) else []):
                 if isinstance(item, dict) and self.phase_of(item):
                     self.read_contact(item, where_of(item, f"{plan['where'].source}.contacts[{index}]"))
         self.check_ownership()
@@ -725,11 +734,10 @@ class Importer:
         return datetime.time(int(match["h"]), int(match["m"]))
 
     def phase_of(self, item: dict) -> str:
-        for attr in item.get("attributes") or []:
-            if isinstance(attr, dict):
-                known = self.term_of(attr, Where(""))
-                if known and known.taxonomy == codes.PHASES.code:
-                    return known.code
+        for attr in objects_in(item.get("attributes")):
+            known = self.term_of(attr, Where(""))
+            if known and known.taxonomy == codes.PHASES.code:
+                return known.code
         return ""
 
     def read_contact(self, item: dict, where: Where) -> None:
