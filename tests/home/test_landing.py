@@ -42,3 +42,22 @@ def test_the_stylesheet_is_served_by_the_app_itself(client):
     response = client.get("/static/ookbalans/site.css")
     assert response.status_code == 200
     assert b"--ook-color-primary" in b"".join(response.streaming_content)
+
+
+def test_landing_page_leads_coordinators_to_every_tool(client):
+    page = client.get("/").content.decode()
+    for url in ("/admin/", "/analyse/", "/visie/", "/uitwisseling/", "/api/hsds/"):
+        assert f'href="{url}"' in page, url
+    assert "Gap-analyse" in page and "Lokale visie" in page
+
+
+def test_logged_in_users_find_their_tools_in_the_menu(admin_client, client):
+    menu = admin_client.get("/").content.decode().split("</nav>")[0]
+    assert 'href="/analyse/"' in menu and 'href="/visie/"' in menu and ">Beheer<" in menu
+    anonymous_menu = client.get("/").content.decode().split("</nav>")[0]
+    assert 'href="/analyse/"' not in anonymous_menu
+
+
+def test_the_tools_are_named_in_the_parents_language_too(client):
+    page = client.get("/?lang=ar").content.decode()
+    assert "تحليل الفجوات" in page
