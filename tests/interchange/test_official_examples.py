@@ -109,3 +109,26 @@ def test_datapackage_zip_with_semicolons_and_bom_reads_like_the_folder():
     report = formats.import_file(coalition, buffer.getvalue(), "voorbeeld.zip")
     assert report.created["services"] == 1
     assert Service.objects.get(coalition=coalition).name_nl == "Community Counselling"
+
+
+@pytest.mark.parametrize(
+    ("filename", "kind", "count"),
+    [
+        ("service_full.json", "services", 1),
+        ("organization_full.json", "organizations", 1),
+        ("service_list.json", "services", None),
+        ("organization_list.json", "organizations", None),
+    ],
+)
+def test_the_official_json_files_import_as_they_are(filename, kind, count):
+    """A coordinator uploads the example file itself: one object, or a page of an HSDS API answer."""
+    from ookbalans.interchange.importer import as_document
+
+    document = json.loads((EXAMPLES / "json" / filename).read_text())
+    shaped = as_document(document)
+    assert list(shaped) == [kind]
+    assert len(shaped[kind]) == (count or len(document["contents"]))
+    coalition = CoalitionFactory()
+    formats.import_file(coalition, (EXAMPLES / "json" / filename).read_bytes(), filename)
+    model = Service if kind == "services" else Organisation
+    assert model.objects.filter(coalition=coalition).count() >= 1

@@ -71,6 +71,30 @@ def where_of(item: dict, fallback: str) -> Where:
     return source if isinstance(source, Where) else Where(fallback)
 
 
+def is_hsds_service(item) -> bool:
+    # HSDS requires `status` of a service and has none on an organisation.
+    return isinstance(item, dict) and ("status" in item or "service_at_locations" in item)
+
+
+def as_document(document):
+    """Every form an HSDS JSON file takes, as one document with organizations and services.
+
+    Accepted: a list of services; our document object; one service or one organisation object
+    (as the official examples `service_full.json` and `organization_full.json`); and a page of an
+    HSDS API answer (`{"total_items": ..., "contents": [...]}`) of services or organisations.
+    """
+    if isinstance(document, list):
+        return {"services": document}
+    if not isinstance(document, dict):
+        return document
+    if isinstance(document.get("contents"), list) and "total_items" in document:
+        items = document["contents"]
+        return {"services": items} if all(map(is_hsds_service, items)) else {"organizations": items}
+    if "id" in document and "name" in document:
+        return {"services": [document]} if is_hsds_service(document) else {"organizations": [document]}
+    return document
+
+
 def objects_in(value) -> list[dict]:
     """The objects of a list in a file; anything else (a number, a text) holds none.
 
@@ -246,8 +270,7 @@ class Importer:
 
     def read(self, document) -> None:
         """Check the whole document and collect what to write."""
-        if isinstance(document, list):
-            document = {"services": document}
+        document = as_document(document)
         if not isinstance(document, dict):
             self.problems.error(
                 Where(_("the file")),
