@@ -7,6 +7,7 @@ from ookbalans.home import views as home
 
 urlpatterns = [
     path("", home.landing, name="landing"),
+    path("toegankelijkheid/", home.accessibility_statement, name="accessibility"),
     path("admin/", admin.site.urls),
     path("analyse/", include("ookbalans.analysis.urls")),
     path("visie/", include("ookbalans.vision.urls")),

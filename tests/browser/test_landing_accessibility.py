@@ -36,3 +36,11 @@ def test_landing_page_works_on_a_small_phone_without_javascript(browser, live_se
     page.get_by_role("link", name="Inloggen om het aanbod te beheren").click()
     assert "/admin/login/" in page.url
     context.close()
+
+
+@pytest.mark.parametrize("language", ["nl", "ar"])
+def test_accessibility_statement_has_no_wcag_violations(live_server, page, language):
+    page.goto(f"{live_server.url}/toegankelijkheid/?lang={language}")
+    assert page.get_by_role("heading", level=1).is_visible()
+    results = Axe().run(page, options=WCAG_AA)
+    assert results.violations_count == 0, results.generate_report()

@@ -61,3 +61,20 @@ def test_logged_in_users_find_their_tools_in_the_menu(admin_client, client):
 def test_the_tools_are_named_in_the_parents_language_too(client):
     page = client.get("/?lang=ar").content.decode()
     assert "تحليل الفجوات" in page
+
+
+def test_every_page_links_to_the_accessibility_statement(client):
+    page = client.get("/").content.decode()
+    assert 'href="/toegankelijkheid/"' in page
+    statement = client.get("/toegankelijkheid/")
+    assert statement.status_code == 200
+    text = statement.content.decode()
+    assert "<h1>Toegankelijkheidsverklaring</h1>" in text
+    assert "WCAG 2.2" in text and "moedertaalsprekers" in text
+
+
+def test_the_accessibility_statement_in_arabic_runs_right_to_left(client):
+    text = client.get("/toegankelijkheid/?lang=ar").content.decode()
+    assert 'lang="ar" dir="rtl"' in text
+    assert "بيان إمكانية الوصول" in text
+    assert 'href="/toegankelijkheid/?lang=ar"' in text

@@ -1,4 +1,4 @@
-"""The landing page: what ookbalans is, and the way in for coordinators."""
+"""The landing page (what ookbalans is, the way in for coordinators) and the accessibility statement."""
 
 from django.shortcuts import render
 
@@ -8,3 +8,7 @@ from ookbalans.catalogue.models import Coalition
 def landing(request):
     coalitions = Coalition.objects.prefetch_related("municipalities").order_by("name")
     return render(request, "home/landing.html", {"coalitions": coalitions})
+
+
+def accessibility_statement(request):
+    return render(request, "home/accessibility.html")
