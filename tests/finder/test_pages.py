@@ -3,21 +3,15 @@
 import pytest
 from django.urls import reverse
 
-from ookbalans.catalogue.demo import demo_id, load_demo, remove_demo
-from ookbalans.search.models import SearchWord
+from ookbalans.catalogue.demo import demo_id
 from tests.factories import CoalitionFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        load_demo()
-    yield
-    with django_db_blocker.unblock():
-        remove_demo()
-        SearchWord.objects.all().delete()
+def demo(shared_demo):
+    """The demo coalition, loaded once for this module."""
 
 
 def results(client, **params):
@@ -118,3 +112,10 @@ def test_list_for_a_parent_is_a_short_url_without_personal_data(client, demo):
     ]
     assert 'lang="en"' in listed.content.decode()
     assert not listed.cookies
+
+
+def test_a_chosen_language_does_not_outlive_its_request(client, demo):
+    from django.utils import translation
+
+    client.get(reverse("finder:start", args=["voorbeeldregio"]), {"lang": "en"})
+    assert translation.get_language() != "en"

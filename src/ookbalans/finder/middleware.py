@@ -20,8 +20,10 @@ class InterfaceLanguageMiddleware:
             language = asked
         else:
             language = settings.LANGUAGE_CODE
-        translation.activate(language)
         request.LANGUAGE_CODE = language
-        response = self.get_response(request)
+        # Active only for this request: the thread goes back to the language it had, so whatever it
+        # does next (another request, a test, a management task) does not inherit a parent's choice.
+        with translation.override(language):
+            response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
