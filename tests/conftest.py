@@ -47,3 +47,20 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(scope="module")
+def shared_demo(django_db_setup, django_db_blocker):
+    """The demo catalogue once for a module of read-only tests (loading takes seconds), removed after.
+
+    Removal takes the demo account and the search vocabulary too, so nothing leaks into later tests.
+    """
+    from ookbalans.catalogue.demo import load_demo, remove_demo
+    from ookbalans.search.models import SearchWord
+
+    with django_db_blocker.unblock():
+        load_demo()
+    yield
+    with django_db_blocker.unblock():
+        remove_demo()
+        SearchWord.objects.all().delete()

@@ -1,24 +1,3 @@
-"""Fixtures for the API tests: the demo coalition."""
+"""Fixtures for the API tests: the same demo coalition, with awkward texts, as the interchange tests."""
 
-import pytest
-
-from ookbalans.catalogue.demo import load_demo
-from ookbalans.catalogue.models import Coalition, Service
-
-
-@pytest.fixture
-def demo(db):
-    load_demo()
-    coalition = Coalition.objects.get(slug="voorbeeldregio")
-    # Texts an export must carry safely: markup, and cells a spreadsheet could run as a formula.
-    service = Service.objects.filter(coalition=coalition).order_by("id").first()
-    service.description = '=HYPERLINK("https://evil.example","klik") <script>alert(1)</script>'
-    service.save()
-    return coalition
-
-
-def empty_like(coalition: Coalition, slug: str = "kopie") -> Coalition:
-    """An empty coalition covering the same municipalities (its service areas are then the same)."""
-    target = Coalition.objects.create(name=f"Kopie van {coalition.name}", slug=slug)
-    target.municipalities.set(coalition.municipalities.all())
-    return target
+from tests.interchange.conftest import demo  # noqa: F401 - a fixture shared by import

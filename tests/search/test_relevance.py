@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from ookbalans.catalogue.demo import demo_id, load_demo, remove_demo
+from ookbalans.catalogue.demo import demo_id
 from ookbalans.catalogue.models import Coalition, Service
 from ookbalans.search import search_services
-from ookbalans.search.models import SearchWord
 
 pytestmark = pytest.mark.django_db
 
@@ -59,14 +58,8 @@ QUERIES = {
 
 
 @pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo coalition once for the module (loading it takes seconds); removed afterwards."""
-    with django_db_blocker.unblock():
-        load_demo()
-    yield
-    with django_db_blocker.unblock():
-        remove_demo()
-        SearchWord.objects.all().delete()
+def demo(shared_demo):
+    """The demo coalition, loaded once for this module."""
 
 
 def service_ids(query):
