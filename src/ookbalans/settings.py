@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "ookbalans.interchange",
     "ookbalans.api",
     "ookbalans.home",
+    "ookbalans.operations",
 ]
 
 MIDDLEWARE = [
@@ -97,6 +98,8 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'ookbalans.sqlite3'}",
         conn_max_age=int(os.environ.get("OOKBALANS_CONN_MAX_AGE", "0")),
+        # A persistent connection is tested before a request reuses it, so a restarted database is no error.
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -168,6 +171,16 @@ SESSION_COOKIE_SECURE = env_flag("OOKBALANS_SECURE_COOKIES")
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_SSL_REDIRECT = env_flag("OOKBALANS_SSL_REDIRECT")
 SECURE_HSTS_SECONDS = int(os.environ.get("OOKBALANS_HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("OOKBALANS_HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env_flag("OOKBALANS_HSTS_PRELOAD")
+# Behind a TLS proxy the request reaches Django as plain HTTP; the proxy's header says it was HTTPS, so
+# HSTS goes out and the SSL redirect does not loop. Only set it when the proxy overwrites the header.
+if proxy_header := os.environ.get("OOKBALANS_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = (proxy_header, "https")
+USE_X_FORWARDED_HOST = env_flag("OOKBALANS_USE_X_FORWARDED_HOST")
+# A coordinator's session ends after a working day, and when the browser closes.
+SESSION_COOKIE_AGE = int(os.environ.get("OOKBALANS_SESSION_SECONDS", str(8 * 60 * 60)))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 LOGGING = {
     "version": 1,

@@ -4,10 +4,12 @@ from django.contrib import admin
 from django.urls import include, path
 
 from ookbalans.home import views as home
+from ookbalans.operations.views import health_check
 
 urlpatterns = [
     path("", home.landing, name="landing"),
     path("toegankelijkheid/", home.accessibility_statement, name="accessibility"),
+    path("gezond/", health_check, name="health"),
     path("admin/", admin.site.urls),
     path("analyse/", include("ookbalans.analysis.urls")),
     path("visie/", include("ookbalans.vision.urls")),

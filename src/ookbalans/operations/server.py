@@ -1,0 +1,76 @@
+"""Sizing the production server: workers and threads from the cores, under the database's connection limit."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+
+# Each thread holds at most one database connection; leave room for migrations, cron jobs and psql.
+RESERVED_CONNECTIONS = 10
+# The access log leaves out the query string (a parent's search words) and the client's address.
+ACCESS_LOG_FORMAT = '%(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
+
+
+@dataclass(frozen=True)
+class ServerSize:
+    workers: int
+    threads: int
+
+    @property
+    def connections(self) -> int:
+        return self.workers * self.threads
+
+
+def server_size(
+    cores: int,
+    max_connections: int | None,
+    app_servers: int = 1,
+    threads: int = 4,
+    workers: int | None = None,
+) -> ServerSize:
+    """Workers from the cores (2 per core + 1), threads per worker, both within the database's connections.
+
+    With several app servers against one database, each gets its share of the connections.
+    """
+    wanted = workers if workers else 2 * max(1, cores) + 1
+    threads = max(1, threads)
+    if max_connections is not None:
+        budget = max(1, (max_connections - RESERVED_CONNECTIONS) // max(1, app_servers))
+        while wanted * threads > budget and threads > 1:
+            threads -= 1
+        wanted = max(1, min(wanted, budget // threads))
+    return ServerSize(workers=wanted, threads=threads)
+
+
+def gunicorn_arguments(bind: str, size: ServerSize, timeout: int, access_log: bool) -> list[str]:
+    arguments = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "ookbalans.wsgi:application",
+        "--bind",
+        bind,
+        "--worker-class",
+        "gthread",
+        "--workers",
+        str(size.workers),
+        "--threads",
+        str(size.threads),
+        "--timeout",
+        str(timeout),
+        "--graceful-timeout",
+        str(timeout),
+        # Restart a worker now and then so that memory cannot creep up over weeks.
+        "--max-requests",
+        "5000",
+        "--max-requests-jitter",
+        "500",
+        "--forwarded-allow-ips",
+        os.environ.get("OOKBALANS_FORWARDED_ALLOW_IPS", "127.0.0.1"),
+        "--error-logfile",
+        "-",
+    ]
+    if access_log:
+        arguments += ["--access-logfile", "-", "--access-logformat", ACCESS_LOG_FORMAT]
+    return arguments

@@ -1,0 +1,73 @@
+"""The health endpoint and the sizing of the production server."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+from ookbalans.operations import health as health_module
+from ookbalans.operations.server import (
+    ACCESS_LOG_FORMAT,
+    RESERVED_CONNECTIONS,
+    gunicorn_arguments,
+    server_size,
+)
+
+
+@pytest.mark.django_db
+def test_health_is_ok_on_a_migrated_database(client):
+    response = client.get("/gezond/")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "migrations": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_health_says_503_when_migrations_are_missing(client, monkeypatch):
+    monkeypatch.setattr(health_module, "_migrations_seen_applied", False)
+    monkeypatch.setattr(health_module, "unapplied_migrations", lambda alias="default": ["catalogue.0099_new"])
+    response = client.get("/gezond/")
+    assert response.status_code == 503
+    assert response.json()["migrations"] == "1 not applied"
+
+
+@pytest.mark.django_db
+def test_health_says_503_when_the_database_is_unreachable(client, monkeypatch):
+    monkeypatch.setattr(health_module, "database_reachable", lambda alias="default": False)
+    response = client.get("/gezond/")
+    assert response.status_code == 503
+    assert response.json()["database"] == "unreachable"
+
+
+def test_server_size_follows_the_cores():
+    assert server_size(cores=2, max_connections=None) == server_size(2, None, threads=4)
+    size = server_size(cores=2, max_connections=None)
+    assert (size.workers, size.threads) == (5, 4)
+
+
+@pytest.mark.parametrize("max_connections,app_servers", [(100, 1), (30, 1), (100, 4), (12, 2)])
+def test_server_size_stays_below_the_database_limit(max_connections, app_servers):
+    size = server_size(cores=8, max_connections=max_connections, app_servers=app_servers)
+    assert size.workers >= 1 and size.threads >= 1
+    budget = max(1, (max_connections - RESERVED_CONNECTIONS) // app_servers)
+    assert size.connections <= budget
+
+
+def test_access_log_leaves_out_query_strings_and_addresses():
+    arguments = gunicorn_arguments("127.0.0.1:8000", server_size(2, None), 30, access_log=True)
+    assert arguments[arguments.index("--access-logformat") + 1] == ACCESS_LOG_FORMAT
+    # %(U)s is the path without the query string; %(r)s, %(q)s and %(h)s would log search words or addresses.
+    for leaking in ("%(r)s", "%(q)s", "%(h)s", "%({x-forwarded-for}i)s"):
+        assert leaking not in ACCESS_LOG_FORMAT
+    assert "%(U)s" in ACCESS_LOG_FORMAT
+
+
+@pytest.mark.django_db
+def test_serve_prints_the_gunicorn_command():
+    output = io.StringIO()
+    call_command(
+        "serve", "--print", "--bind", "127.0.0.1:8765", "--workers", "3", "--threads", "2", stdout=output
+    )
+    text = output.getvalue()
+    assert "3 workers x 2 threads = 6 database connections at most." in text
+    assert "gunicorn ookbalans.wsgi:application --bind 127.0.0.1:8765" in text
