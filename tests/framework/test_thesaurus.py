@@ -155,6 +155,8 @@ def test_the_search_can_read_words_per_language():
     assert set(words_of(concept)) >= set(concept.ar) | set(concept.tr) | set(concept.pl)
     with pytest.raises(ValueError, match="Unknown thesaurus language"):
         words_of(concept, ["de"])
+    assert thesaurus.word_index(["en"])["baby blues"] == ("somberheid_na_bevalling",)
+    assert "babyblues" not in thesaurus.word_index(["en"])
 
 
 def test_concept_lookup_and_hierarchy():

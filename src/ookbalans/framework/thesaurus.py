@@ -334,9 +334,13 @@ def narrower(item: ThesaurusConcept) -> tuple[ThesaurusConcept, ...]:
     return tuple(other for other in concepts() if other.broader == item.code)
 
 
-@cache
-def word_index(languages: tuple[str, ...] = LANGUAGES) -> dict[str, tuple[str, ...]]:
+def word_index(languages: Iterable[str] = LANGUAGES) -> dict[str, tuple[str, ...]]:
     """Normalised word -> codes of the concepts that claim it (more than one only for shared words)."""
+    return _word_index(tuple(languages))
+
+
+@cache
+def _word_index(languages: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     index: dict[str, list[str]] = {}
     for item in concepts():
         for word in words_of(item, languages):
