@@ -71,3 +71,18 @@ def test_serve_prints_the_gunicorn_command():
     text = output.getvalue()
     assert "3 workers x 2 threads = 6 database connections at most." in text
     assert "gunicorn ookbalans.wsgi:application --bind 127.0.0.1:8765" in text
+
+
+def test_container_files_use_the_documented_command_and_real_variables():
+    """The Dockerfile and compose file stay in step with the code: same command, only variables it reads."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    source = "\n".join(path.read_text() for path in (root / "src" / "ookbalans").rglob("*.py"))
+    dockerfile = (root / "Dockerfile").read_text()
+    compose = (root / "compose.yaml").read_text()
+    assert "ookbalans serve" in dockerfile.splitlines()[-1]
+    assert "/gezond/" in dockerfile
+    for name in set(re.findall(r"\b(OOKBALANS_[A-Z0-9_]+)\b", dockerfile + compose)):
+        assert f'"{name}"' in source, f"{name} is set for the container but ookbalans does not read it"
