@@ -1,4 +1,4 @@
-"""Several app servers share one Redis cache when OOKBALANS_REDIS_URL names it; one process uses local memory."""
+"""App servers share one Redis cache when OOKBALANS_REDIS_URL names it; one process uses local memory."""
 
 import os
 import subprocess
