@@ -1,0 +1,278 @@
+"""Load benchmark: 100 clients for 60 s against `ookbalans serve` on the national catalogue, on 127.0.0.1.
+
+Usage (generates the national catalogue on first run, then reuses it):
+
+    .venv/bin/python benchmarks/load.py --database-url postgres://postgres@127.0.0.1:5432/ookbalans_load
+
+It starts the production server itself (`ookbalans serve`) on a loopback port, measures the same mix of
+requests once by a single client (the floor), then lets N clients loop over the mix for a bounded time and
+number of requests. Prints requests per second, p50/p95/p99 latency and the errors beside the
+single-client figures. Only 127.0.0.1 is ever contacted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import random
+import subprocess
+import sys
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.national_catalogue import generate, setup_django  # noqa: E402
+
+HOST = "127.0.0.1"
+# Parent queries with the finder's filters: plain needs, sentences, other languages, typos.
+QUERIES = [
+    "borstvoeding",
+    "breastfeeding",
+    "zwanger",
+    "in verwachting",
+    "consultatiebureau",
+    "geldzorgen",
+    "schulden",
+    "huilbaby",
+    "opvoedcursus",
+    "papa",
+    "vaders baby",
+    "kraamzorg",
+    "voorlezen",
+    "peuter spelen",
+    "borstvoedng",
+    "verloskundige",
+    "somber na de bevalling",
+    "taalcafe",
+    "hulp bij opvoeden",
+    "babymassage",
+    "hamile",
+    "nieuwkomers",
+    "slapen baby",
+    "huiselijk geweld",
+    "scheiding",
+    "tienermoeder",
+    "voeding peuter",
+    "zwangerschapscursus",
+    "moe en verdrietig",
+    "geen geld voor luiers",
+    "speelgroep",
+    "postpartum depressie",
+    "kinderopvang",
+    "taal leren",
+    "opvoeden puber",
+    "prematuur",
+    "rouw",
+    "eenzaam",
+    "huilen",
+    "inentingen",
+    "tandarts",
+    "dreumes driftbui",
+]
+FILTERS = [{}, {"fase": "baby"}, {"fase": "zwangerschap"}, {"gratis": "1"}, {"postcode": None}]
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))] if ordered else float("nan")
+
+
+def request_mix(rng: random.Random, count: int) -> list[str]:
+    """The paths the clients ask: searches with filters, service pages, the list page and the API."""
+    from ookbalans.catalogue.models import Coalition, PostcodeArea, Service
+    from ookbalans.finder.finding import SHORT_CODE_LENGTH as SHORT_CODE
+
+    coalitions = rng.sample(list(Coalition.objects.values_list("pk", "slug")), 20)
+    paths = []
+    for coalition_id, slug in coalitions:
+        services = list(
+            Service.objects.filter(coalition_id=coalition_id, status=Service.Status.ACTIVE).values_list(
+                "pk", flat=True
+            )[:40]
+        )
+        area = (
+            PostcodeArea.objects.filter(municipality__coalitions=coalition_id)
+            .values_list("pc4", flat=True)
+            .first()
+        )
+        for _ in range(count // len(coalitions)):
+            kind = rng.random()
+            if kind < 0.55:
+                params = {"q": rng.choice(QUERIES), **rng.choice(FILTERS)}
+                if "postcode" in params:
+                    params["postcode"] = area or ""
+                paths.append(f"/{slug}/zoeken/?{urllib.parse.urlencode(params)}")
+            elif kind < 0.75 and services:
+                paths.append(f"/{slug}/aanbod/{rng.choice(services)}/")
+            elif kind < 0.8:
+                paths.append(f"/{slug}/")
+            elif kind < 0.85 and services:
+                picked = rng.sample(services, min(3, len(services)))
+                paths.append(f"/{slug}/lijst/{'.'.join(service.hex[:SHORT_CODE] for service in picked)}/")
+            elif kind < 0.93:
+                paths.append(
+                    f"/api/hsds/{slug}/services?per_page=20&search={urllib.parse.quote(rng.choice(QUERIES))}"
+                )
+            else:
+                paths.append(f"/api/hsds/{slug}/services?per_page=50")
+    rng.shuffle(paths)
+    return paths
+
+
+async def fetch(reader, writer, path: str) -> int:
+    """One GET over a kept-alive connection; returns the status code."""
+    writer.write(f"GET {path} HTTP/1.1\r\nHost: {HOST}\r\nConnection: keep-alive\r\n\r\n".encode())
+    await writer.drain()
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split()[1])
+    headers = {
+        line.split(":", 1)[0].lower(): line.split(":", 1)[1].strip() for line in lines[1:] if ":" in line
+    }
+    if "content-length" in headers:
+        await reader.readexactly(int(headers["content-length"]))
+    elif headers.get("transfer-encoding") == "chunked":
+        while True:
+            size = int((await reader.readuntil(b"\r\n")).strip(), 16)
+            await reader.readexactly(size + 2)
+            if size == 0:
+                break
+    if headers.get("connection", "").lower() == "close":
+        raise ConnectionResetError("server closed the connection")
+    return status
+
+
+async def client(
+    port: int, paths: list[str], deadline: float, budget: list[int], results: list, errors: list
+):
+    reader = writer = None
+    position = random.randrange(len(paths))
+    while time.perf_counter() < deadline and budget[0] > 0:
+        budget[0] -= 1
+        path = paths[position % len(paths)]
+        position += 1
+        started = time.perf_counter()
+        try:
+            if writer is None:
+                reader, writer = await asyncio.open_connection(HOST, port)
+            status = await asyncio.wait_for(fetch(reader, writer, path), timeout=30)
+            results.append(time.perf_counter() - started)
+            if status >= 400:
+                errors.append(f"HTTP {status} {path}")
+        except (TimeoutError, OSError, asyncio.IncompleteReadError, ValueError) as error:
+            errors.append(f"{type(error).__name__} {path}")
+            if writer is not None:
+                writer.close()
+            reader = writer = None
+    if writer is not None:
+        writer.close()
+
+
+async def run_load(port: int, paths: list[str], clients: int, seconds: float, max_requests: int):
+    results: list[float] = []
+    errors: list[str] = []
+    budget = [max_requests]
+    started = time.perf_counter()
+    deadline = started + seconds
+    await asyncio.gather(*(client(port, paths, deadline, budget, results, errors) for _ in range(clients)))
+    return results, errors, time.perf_counter() - started
+
+
+async def single_client(port: int, paths: list[str]) -> tuple[list[float], list[str]]:
+    return (await run_load(port, paths, 1, 3600, len(paths)))[:2]
+
+
+def start_server(database_url: str, port: int) -> subprocess.Popen:
+    environment = {**os.environ, "DATABASE_URL": database_url, "OOKBALANS_DEBUG": ""}
+    server = subprocess.Popen(
+        [str(ROOT / ".venv" / "bin" / "ookbalans"), "serve", "--bind", f"{HOST}:{port}", "--no-access-log"],
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    print(server.stdout.readline().strip())
+    for _ in range(240):
+        results, errors = asyncio.run(single_client(port, ["/gezond/"]))
+        if results and not errors:
+            return server
+        if server.poll() is not None:
+            raise SystemExit("the server stopped: " + server.stdout.read())
+        time.sleep(0.5)
+    server.terminate()
+    raise SystemExit("the server did not start within two minutes")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--database-url", default=os.environ.get("DATABASE_URL"), required=not os.environ.get("DATABASE_URL")
+    )
+    parser.add_argument("--services", type=int, default=100_000)
+    parser.add_argument("--clients", type=int, default=100)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument(
+        "--max-requests", type=int, default=50_000, help="stop after this many requests in all"
+    )
+    parser.add_argument("--port", type=int, default=8799)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    setup_django(args.database_url)
+    from django.db import connection
+
+    from ookbalans.catalogue.models import Service
+    from ookbalans.search import indexing
+    from ookbalans.search.models import SearchDocument
+
+    if Service.objects.count() < args.services:
+        started = time.perf_counter()
+        generate(args.services, args.seed)
+        print(f"generated the catalogue in {time.perf_counter() - started:.0f} s")
+    if SearchDocument.objects.count() != Service.objects.count():
+        indexing.rebuild()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("ANALYZE")
+    paths = request_mix(random.Random(args.seed), 400)
+    connection.close()
+
+    server = start_server(args.database_url, args.port)
+    try:
+        asyncio.run(single_client(args.port, paths[:60]))  # warm every worker's caches
+        alone, alone_errors = asyncio.run(single_client(args.port, paths[:200]))
+        results, errors, elapsed = asyncio.run(
+            run_load(args.port, paths, args.clients, args.seconds, args.max_requests)
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    ms = [value * 1000 for value in results]
+    single = [value * 1000 for value in alone]
+    print(f"{'':24} {'requests':>9} {'req/s':>7} {'p50':>8} {'p95':>8} {'p99':>8} {'errors':>7}")
+    print(
+        f"{'one client (floor)':24} {len(single):9} {len(single) / (sum(alone) or 1):7.1f} "
+        f"{percentile(single, 0.5):6.0f}ms {percentile(single, 0.95):6.0f}ms "
+        f"{percentile(single, 0.99):6.0f}ms "
+        f"{len(alone_errors):7}"
+    )
+    print(
+        f"{f'{args.clients} clients, {args.seconds:.0f} s':24} {len(ms):9} {len(ms) / elapsed:7.1f} "
+        f"{percentile(ms, 0.5):6.0f}ms {percentile(ms, 0.95):6.0f}ms {percentile(ms, 0.99):6.0f}ms "
+        f"{len(errors):7}"
+    )
+    for error in sorted(set(errors))[:10]:
+        print("  error:", error, f"(x{errors.count(error)})")
+    load = os.getloadavg()
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, load average {load[0]:.1f}, "
+        f"{connection.vendor}, {Service.objects.count()} services; the load generator shares the cores"
+    )
+
+
+if __name__ == "__main__":
+    main()
