@@ -5,7 +5,7 @@ from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
-# The normalised levels of interventions.csv, mapped to the framework's recognition codes.
+# The normalised levels of interventions_v1.csv, mapped to the framework's recognition codes.
 RECOGNITION_LEVELS = {
     "": "",
     "Goed beschreven": "goed_beschreven",
