@@ -6,32 +6,39 @@ from django.utils.translation import gettext_lazy as _
 from ookbalans.catalogue import validators
 
 
-class PostcodeField(models.CharField):
+class NormalisedCharField(models.CharField):
+    """A text field that brings what is typed into one stored form; subclasses say which form."""
+
+    default_max_length = 100
+
+    @staticmethod
+    def normalise(value):
+        return value
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", self.default_max_length)
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        return self.normalise(super().to_python(value))
+
+
+class PostcodeField(NormalisedCharField):
     """A Dutch postcode, stored as '1234 AB'."""
 
     default_validators = [validators.validate_postcode]
     description = _("Dutch postcode")
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", 7)
-        super().__init__(*args, **kwargs)
-
-    def to_python(self, value):
-        return validators.normalise_postcode(super().to_python(value))
+    default_max_length = 7
+    normalise = staticmethod(validators.normalise_postcode)
 
 
-class PhoneNumberField(models.CharField):
+class PhoneNumberField(NormalisedCharField):
     """A phone number, stored in the Dutch national format or the international one."""
 
     default_validators = [validators.validate_phone_number]
     description = _("phone number")
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", 30)
-        super().__init__(*args, **kwargs)
-
-    def to_python(self, value):
-        return validators.normalise_phone_number(super().to_python(value))
+    default_max_length = 30
+    normalise = staticmethod(validators.normalise_phone_number)
 
 
 class WebAddressField(models.URLField):

@@ -5,7 +5,7 @@ from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
-# The normalised levels of interventions.csv, mapped to the framework's recognition codes.
+# The normalised levels of interventions_v1.csv, mapped to the framework's recognition codes.
 RECOGNITION_LEVELS = {
     "": "",
     "Goed beschreven": "goed_beschreven",
@@ -46,7 +46,7 @@ def load_postcode_areas(postcode_area_model) -> None:
                 place=row["plaats"],
                 municipality_id=row["gemeentecode"],
             )
-            for row in read_csv("pc4.csv")
+            for row in read_csv("pc4_v1.csv")
             if row["pc4"] not in existing
         ),
         batch_size=500,
@@ -57,13 +57,13 @@ def load_languages(language_model) -> None:
     existing = set(language_model.objects.values_list("code", flat=True))
     language_model.objects.bulk_create(
         language_model(code=row["code"], name=row["name_nl"], name_en=row["name_en"])
-        for row in read_csv("languages.csv")
+        for row in read_csv("languages_v1.csv")
         if row["code"] not in existing
     )
 
 
 def load_interventions(intervention_model) -> None:
-    for row in read_csv("interventions.csv"):
+    for row in read_csv("interventions_v1.csv"):
         intervention_model.objects.update_or_create(
             name=row["name"],
             defaults={

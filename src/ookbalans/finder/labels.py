@@ -1,6 +1,12 @@
-"""Framework codes in words for parents (and professionals), translated through gettext."""
+"""The one place where choices and framework codes are worded for parents (and professionals), via gettext.
+
+The official wording for coordinators is the label of the catalogue's choices and the framework's
+codes; tests/finder/test_labels.py checks that every choice and code has a wording here in every language.
+"""
 
 from django.utils.translation import gettext_lazy as _
+
+from ookbalans.catalogue.choices import Access, CostKind, Frequency, Weekday
 
 # The phases, as a parent would say them.
 PHASES = {
@@ -42,36 +48,36 @@ TARGET_GROUPS = {
 }
 
 ACCESS = {
-    "open": _("Just come by. You do not need to sign up."),
-    "signup": _("Sign up yourself."),
-    "referral": _("You need a referral, for example from your GP or the youth nurse."),
+    Access.OPEN: _("Just come by. You do not need to sign up."),
+    Access.SIGNUP: _("Sign up yourself."),
+    Access.REFERRAL: _("You need a referral, for example from your GP or the youth nurse."),
 }
 
 FREQUENCY = {
-    "once": _("once"),
-    "weekly": _("every week"),
-    "fortnightly": _("every two weeks"),
-    "monthly": _("every month"),
-    "series": _("a series of meetings"),
-    "by_appointment": _("by appointment"),
-    "always": _("always available"),
+    Frequency.ONCE: _("once"),
+    Frequency.WEEKLY: _("every week"),
+    Frequency.FORTNIGHTLY: _("every two weeks"),
+    Frequency.MONTHLY: _("every month"),
+    Frequency.SERIES: _("a series of meetings"),
+    Frequency.BY_APPOINTMENT: _("by appointment"),
+    Frequency.ALWAYS: _("always available"),
 }
 
 COST = {
-    "free": _("Free"),
-    "amount": _("Costs money"),
-    "insurance": _("Paid by your health insurance"),
-    "municipality": _("Paid by the municipality"),
+    CostKind.FREE: _("Free"),
+    CostKind.AMOUNT: _("Costs money"),
+    CostKind.INSURANCE: _("Paid by your health insurance"),
+    CostKind.MUNICIPALITY: _("Paid by the municipality"),
 }
 
 WEEKDAYS = {
-    1: _("Monday"),
-    2: _("Tuesday"),
-    3: _("Wednesday"),
-    4: _("Thursday"),
-    5: _("Friday"),
-    6: _("Saturday"),
-    7: _("Sunday"),
+    Weekday.MONDAY: _("Monday"),
+    Weekday.TUESDAY: _("Tuesday"),
+    Weekday.WEDNESDAY: _("Wednesday"),
+    Weekday.THURSDAY: _("Thursday"),
+    Weekday.FRIDAY: _("Friday"),
+    Weekday.SATURDAY: _("Saturday"),
+    Weekday.SUNDAY: _("Sunday"),
 }
 
 # The evidence level, said plainly.

@@ -132,7 +132,7 @@ def service_detail(request, coalition: str, service_id):
     if area:
         item.distance = finding.nearest_distance(service, area)
     schedules = [
-        (sal, [(labels.WEEKDAYS[s.weekday], s) for s in sal.schedules.all()])
+        (sal, [(labels.WEEKDAYS.get(s.weekday, s.get_weekday_display()), s) for s in sal.schedules.all()])
         for sal in service.service_at_locations.all()
     ]
     return render(
@@ -143,9 +143,9 @@ def service_detail(request, coalition: str, service_id):
             "item": item,
             "service": service,
             "schedules": schedules,
-            "access": labels.ACCESS.get(service.access),
-            "frequency": labels.FREQUENCY.get(service.frequency),
-            "costs": [(labels.COST.get(o.kind), o) for o in service.cost_options.all()],
+            "access": labels.ACCESS.get(service.access, service.get_access_display()),
+            "frequency": labels.FREQUENCY.get(service.frequency, service.get_frequency_display()),
+            "costs": [(labels.COST.get(o.kind, o.get_kind_display()), o) for o in service.cost_options.all()],
             "evidence": labels.EVIDENCE.get(service.recognition_level, labels.EVIDENCE[""]),
             "phase": phase,
             "lang": language_query(),

@@ -1,0 +1,117 @@
+"""Coalitions, their members' roles, and the common base of everything a coalition owns."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ookbalans.catalogue import choices
+from ookbalans.catalogue.fields import PhoneNumberField, WebAddressField
+from ookbalans.catalogue.models.reference_data import Municipality
+
+
+class Coalition(models.Model):
+    """A local Kansrijke Start coalition and the municipalities it covers."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    name = models.CharField(
+        _("name"), max_length=200, unique=True, help_text=_("The coalition's name, as partners know it.")
+    )
+    slug = models.SlugField(
+        _("short name in web addresses"),
+        unique=True,
+        help_text=_("Lower-case letters, digits and hyphens, like zutphen-lochem. Used in web addresses."),
+    )
+    municipalities = models.ManyToManyField(
+        Municipality,
+        related_name="coalitions",
+        verbose_name=_("municipalities"),
+        help_text=_("The municipalities the coalition covers; a coalition may span several."),
+    )
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("A few sentences on who works together and why.")
+    )
+    email = models.EmailField(
+        _("email address"),
+        blank=True,
+        help_text=_("A general address where partners and the council reach the coalition."),
+    )
+    phone = PhoneNumberField(_("phone number"), blank=True, help_text=_("Like 0575 512 345 or 06 12345678."))
+    website = WebAddressField(
+        _("website"),
+        blank=True,
+        help_text=_("The coalition's own web page, if it has one. Starts with https://"),
+    )
+    is_demo = models.BooleanField(
+        _("demonstration data"),
+        default=False,
+        help_text=_("Invented data to show how ookbalans works. Marked as such on every page."),
+    )
+
+    class Meta:
+        verbose_name = _("coalition")
+        verbose_name_plural = _("coalitions")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    """A user's role in a coalition: what they may see and change there."""
+
+    Role = choices.Role
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("user"),
+        help_text=_("The person's account; accounts are made by the administrator."),
+    )
+    coalition = models.ForeignKey(
+        Coalition,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("coalition"),
+        help_text=_("The coalition in which the person has this role."),
+    )
+    role = models.CharField(
+        _("role"),
+        max_length=20,
+        choices=Role.choices,
+        help_text=_(
+            "Coordinators change everything of the coalition, editors change its offering, viewers only read."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["coalition", "user"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "coalition"], name="catalogue_membership_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.coalition} ({self.get_role_display()})"
+
+
+class CoalitionOwned(models.Model):
+    """Common fields of what belongs to one coalition: a stable UUID (also the HSDS id) and timestamps."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    coalition = models.ForeignKey(
+        Coalition,
+        on_delete=models.CASCADE,
+        verbose_name=_("coalition"),
+        help_text=_("The coalition this belongs to."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    modified_at = models.DateTimeField(_("last modified at"), auto_now=True)
+
+    class Meta:
+        abstract = True
