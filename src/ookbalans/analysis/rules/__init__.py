@@ -44,6 +44,7 @@ from ookbalans.analysis.rules.base import (
     level_label,
     percent,
     phase_label,
+    services_at_level,
     share,
     term_counts,
 )
@@ -131,6 +132,7 @@ __all__ = [
     "percent",
     "phase_label",
     "reaches_fathers",
+    "services_at_level",
     "share",
     "stale_services",
     "target_group_counts",

@@ -18,6 +18,7 @@ from ookbalans.analysis.rules.base import (
     active,
     level_label,
     percent,
+    services_at_level,
     share,
 )
 from ookbalans.analysis.rules.target_groups import reaches_fathers
@@ -102,7 +103,7 @@ def access_per_level(services: Iterable[ServiceData], thresholds: Thresholds, mu
     services = active(services)
     result = {}
     for level in LEVELS:
-        at_level = [s for s in services if level in s.levels]
+        at_level = services_at_level(services, level)
         met = [(s, conditions_met(s, thresholds, municipalities)) for s in at_level]
         result[level] = {}
         for condition in codes.ACCESSIBILITY_CONDITIONS.codes():

@@ -7,7 +7,14 @@ from collections.abc import Iterable
 from django.utils.translation import gettext as _
 
 from ookbalans.analysis.catalogue_data import ServiceData
-from ookbalans.analysis.rules.base import LEVELS, MEDIUM, Finding, active, level_label
+from ookbalans.analysis.rules.base import (
+    LEVELS,
+    MEDIUM,
+    Finding,
+    active,
+    level_label,
+    services_at_level,
+)
 from ookbalans.framework import codes
 
 
@@ -26,7 +33,7 @@ def aim_findings(services: Iterable[ServiceData]) -> list[Finding]:
     services = active(services)
     findings = []
     for level in LEVELS:
-        at_level = [s for s in services if level in s.levels]
+        at_level = services_at_level(services, level)
         if not at_level:
             continue  # the empty matrix cells already say so
         for aim in codes.AIMS.codes():

@@ -126,6 +126,10 @@ def active(services: Iterable[ServiceData]) -> list[ServiceData]:
     return [service for service in services if service.active]
 
 
+def services_at_level(services: Iterable[ServiceData], level: str) -> list[ServiceData]:
+    return [service for service in services if level in service.levels]
+
+
 def ids(services: Iterable[ServiceData]) -> tuple[str, ...]:
     return tuple(service.id for service in services)
 

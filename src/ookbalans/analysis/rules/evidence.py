@@ -17,6 +17,7 @@ from ookbalans.analysis.rules.base import (
     is_recognised,
     level_label,
     percent,
+    services_at_level,
     share,
 )
 
@@ -29,7 +30,7 @@ def evidence_per_level(services: Iterable[ServiceData]) -> dict:
     services = active(services)
     result = {}
     for level in LEVELS:
-        at_level = [s for s in services if level in s.levels]
+        at_level = services_at_level(services, level)
         recognised = [s for s in at_level if is_recognised(s)]
         result[level] = {
             "recognised": len(recognised),

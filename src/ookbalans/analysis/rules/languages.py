@@ -19,6 +19,7 @@ from ookbalans.analysis.rules.base import (
     active,
     ids,
     level_label,
+    services_at_level,
 )
 
 
@@ -40,7 +41,7 @@ def language_findings(services: Iterable[ServiceData]) -> list[Finding]:
     services = active(services)
     findings = []
     for level in LEVELS:
-        at_level = [s for s in services if level in s.levels]
+        at_level = services_at_level(services, level)
         if at_level and not any(lang != DUTCH for s in at_level for lang in s.languages):
             findings.append(
                 Finding(
