@@ -167,7 +167,7 @@ def main() -> None:
     parser.add_argument("--skip-national", action="store_true")
     args = parser.parse_args()
 
-    from ookbalans.analysis.service import run_analyses, run_analysis
+    from ookbalans.analysis.running import run_analyses, run_analysis
 
     call_command("migrate", verbosity=0)
     print(

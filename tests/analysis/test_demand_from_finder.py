@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from ookbalans.analysis.models import AnalysisSettings
-from ookbalans.analysis.service import run_analysis
+from ookbalans.analysis.running import run_analysis
 from ookbalans.search.models import UnmetSearch
 from tests.factories import CoalitionFactory, ServiceFactory
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from ookbalans.analysis.models import AnalysisSettings, Region, Snapshot
-from ookbalans.analysis.service import run_analysis
+from ookbalans.analysis.running import run_analysis
 from ookbalans.catalogue.models import Membership
 from tests.factories import CoalitionFactory, MembershipFactory, ServiceFactory, UserFactory
 

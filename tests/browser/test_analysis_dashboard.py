@@ -5,7 +5,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from ookbalans.analysis.demo import load_demo as load_analysis_demo
 from ookbalans.analysis.presentation import KIND_LABELS
-from ookbalans.analysis.service import run_analysis
+from ookbalans.analysis.running import run_analysis
 from ookbalans.catalogue.demo import DEMO_PASSWORD, DEMO_USERNAME, load_demo
 from ookbalans.catalogue.models import Coalition
 

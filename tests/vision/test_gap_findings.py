@@ -7,7 +7,7 @@ import docx
 import pytest
 from django.urls import reverse
 
-from ookbalans.analysis.service import run_analysis
+from ookbalans.analysis.running import run_analysis
 from ookbalans.vision import services
 from ookbalans.vision.models import Action
 from tests.vision.helpers import add_goal_with_action, coalition_with_members, make_vision

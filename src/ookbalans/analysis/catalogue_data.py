@@ -10,7 +10,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -23,7 +22,10 @@ from ookbalans.catalogue.models import (
     ServiceAtLocation,
 )
 from ookbalans.framework.models import Term
+from ookbalans.search.demand import unmet_searches_by_coalition
 
+# Demand is read from the finder's searches without result of the last quarter.
+UNMET_SEARCH_WEEKS = 13
 # Service's many-to-many term fields and the attribute they fill in ServiceData.
 TERM_FIELDS = {
     "pyramid_levels": "levels",
@@ -60,7 +62,7 @@ class ServiceData:
     id: str
     name: str
     organisation: str = ""
-    status: str = "active"
+    status: str = Service.Status.ACTIVE
     levels: tuple[str, ...] = ()
     phases: tuple[str, ...] = ()
     aims: tuple[str, ...] = ()
@@ -69,19 +71,19 @@ class ServiceData:
     target_groups: tuple[str, ...] = ()
     languages: tuple[str, ...] = ("nl",)
     costs: tuple[CostData, ...] = ()
-    access: str = "open"
+    access: str = Service.Access.OPEN
     home_visits: bool = False
     online: bool = False
     culture_sensitive: bool = False
     waiting_time_weeks: int | None = None
-    frequency: str = "by_appointment"
+    frequency: str = Service.Frequency.BY_APPOINTMENT
     recognition_level: str = "niet_beoordeeld"
     last_checked_on: datetime.date | None = None
     locations: tuple[LocationData, ...] = ()
 
     @property
     def active(self) -> bool:
-        return self.status == "active"
+        return self.status == Service.Status.ACTIVE
 
 
 @dataclass(frozen=True)
@@ -255,7 +257,7 @@ def _load_catalogues(coalitions, today) -> dict:
         municipality__in=all_codes
     ).values_list("pc4", "place", "municipality_id", "latitude", "longitude"):
         areas_by_municipality[municipality].append(AreaData(pc4, place, municipality, lat, lon))
-    unmet = unmet_searches_by_coalition(ids, today)
+    unmet = unmet_searches_by_coalition(ids, today - datetime.timedelta(weeks=UNMET_SEARCH_WEEKS))
 
     result = {}
     for coalition in coalitions:
@@ -283,28 +285,3 @@ def text(field: str) -> Cast:
 
 def _pc4(area: AreaData) -> str:
     return area.pc4
-
-
-UNMET_SEARCH_WEEKS = 13
-
-
-def unmet_searches_by_coalition(coalition_ids: list, today: datetime.date) -> dict:
-    """Zero-result finder searches of the last quarter, summed per term, when the finder records them.
-
-    The finder (app `search`) stores them as `UnmetSearch(coalition, term, week, count)`; until that
-    model exists there is no demand data and the demand rule has nothing to say.
-    """
-    try:
-        model = apps.get_model("search", "UnmetSearch")
-    except LookupError:
-        return {}
-    since = today - datetime.timedelta(weeks=UNMET_SEARCH_WEEKS)
-    totals = defaultdict(lambda: defaultdict(int))
-    for coalition_id, term, count in model.objects.filter(
-        coalition__in=coalition_ids, week__gte=since
-    ).values_list("coalition_id", "term", "count"):
-        totals[coalition_id][term] += count
-    return {
-        coalition_id: tuple(sorted(terms.items(), key=lambda item: (-item[1], item[0])))
-        for coalition_id, terms in totals.items()
-    }

@@ -15,7 +15,7 @@ from ookbalans.analysis import presentation, reports
 from ookbalans.analysis.models import AnalysisSettings, Snapshot
 from ookbalans.analysis.permissions import SNAPSHOT_ROLES, coalition_for, region_for, regions_for
 from ookbalans.analysis.rules import LEVELS, PHASES
-from ookbalans.analysis.service import run_analyses, run_analysis, take_snapshot
+from ookbalans.analysis.running import run_analyses, run_analysis, take_snapshot
 from ookbalans.catalogue.permissions import coalitions_for, has_role
 
 

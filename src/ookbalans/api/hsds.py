@@ -10,6 +10,7 @@ from django.db.models import Q, QuerySet
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.timezone import is_naive, make_aware
 
+from ookbalans.catalogue.geo import distance_km
 from ookbalans.catalogue.models import (
     Location,
     Organisation,
@@ -212,14 +213,6 @@ def organisation_list(organisation: Organisation, contexts: Contexts) -> dict:
     return {key: value for key, value in full.items() if not isinstance(value, list | dict)}
 
 
-def distance_metres(lat1, lon1, lat2, lon2) -> float:
-    radius = 6_371_000
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlambda = math.radians(lat2 - lat1), math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
-    return 2 * radius * math.asin(math.sqrt(a))
-
-
 def filter_service_at_locations(at_locations: QuerySet[ServiceAtLocation], params) -> list[ServiceAtLocation]:
     services = filter_services(Service.objects.all(), params)
     if any(params.get(k) for k in ("taxonomy_term_id", "taxonomy_id", "organization_id", "modified_after")):
@@ -236,15 +229,15 @@ def filter_service_at_locations(at_locations: QuerySet[ServiceAtLocation], param
         if area is None:
             return []
         if proximity:
-            limit = int(proximity)
+            limit_km = int(proximity) / 1000  # HSDS asks for metres
             result = [
                 item
                 for item in result
                 if item.location.latitude is not None
-                and distance_metres(
+                and distance_km(
                     area.latitude, area.longitude, item.location.latitude, item.location.longitude
                 )
-                <= limit
+                <= limit_km
             ]
         else:
             # Without a distance: services whose area (their coalition's municipalities) covers the postcode.

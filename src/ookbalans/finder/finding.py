@@ -2,26 +2,24 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import get_language
 
-from ookbalans.catalogue.models import Coalition, ContactPoint, PostcodeArea, Service, ServiceAtLocation
+from ookbalans.catalogue.geo import distance_km
+from ookbalans.catalogue.models import (
+    Coalition,
+    ContactPoint,
+    CostOption,
+    PostcodeArea,
+    Service,
+    ServiceAtLocation,
+)
 
-FREE_FOR_PARENTS = ("free", "municipality")
+FREE_FOR_PARENTS = (CostOption.Kind.FREE, CostOption.Kind.MUNICIPALITY)
 FATHERS = ("vaders", "partners")
-EARTH_RADIUS_KM = 6371.0
 SHORT_CODE_LENGTH = 8
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine) in kilometres."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    d_phi, d_lambda = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(d_phi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(d_lambda / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
 
 
 def public_services(coalition: Coalition) -> QuerySet[Service]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ookbalans.analysis.service import run_analysis
+from ookbalans.analysis.running import run_analysis
 
 
 def current_findings(coalition) -> dict:

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from ookbalans.analysis.rules import LEVELS, PHASES, level_label, phase_label
-from ookbalans.analysis.service import run_analysis
+from ookbalans.analysis.running import run_analysis
 from ookbalans.catalogue.models import Coalition
 
 

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from ookbalans.analysis.management.commands.analyse import coalition_by_slug
-from ookbalans.analysis.service import take_snapshot
+from ookbalans.analysis.running import take_snapshot
 
 
 class Command(BaseCommand):

@@ -1,0 +1,66 @@
+"""Languages: which languages each cell is offered in, and levels given only in Dutch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from ookbalans.analysis.catalogue_data import ServiceData
+from ookbalans.analysis.rules.base import (
+    DUTCH,
+    HIGH,
+    LEVELS,
+    MEDIUM,
+    NEAR_LEVELS,
+    PHASES,
+    Finding,
+    active,
+    ids,
+    level_label,
+    services_at_level,
+)
+
+
+def languages_per_level_and_phase(services: Iterable[ServiceData]) -> dict:
+    """Level -> phase -> sorted languages offered by the active services in that cell."""
+    services = active(services)
+    return {
+        level: {
+            phase: sorted(
+                {lang for s in services if level in s.levels and phase in s.phases for lang in s.languages}
+            )
+            for phase in PHASES
+        }
+        for level in LEVELS
+    }
+
+
+def language_findings(services: Iterable[ServiceData]) -> list[Finding]:
+    services = active(services)
+    findings = []
+    for level in LEVELS:
+        at_level = services_at_level(services, level)
+        if at_level and not any(lang != DUTCH for s in at_level for lang in s.languages):
+            findings.append(
+                Finding(
+                    "languages.only_dutch",
+                    f"languages.only_dutch:{level}",
+                    HIGH if level in NEAR_LEVELS else MEDIUM,
+                    ngettext(
+                        "The %(count)d service at level %(level)s is only given in Dutch.",
+                        "All %(count)d services at level %(level)s are only given in Dutch.",
+                        len(at_level),
+                    )
+                    % {"count": len(at_level), "level": level_label(level)},
+                    {"services": len(at_level)},
+                    ids(at_level),
+                    _(
+                        "Find out which languages parents in the area speak, and arrange interpreters or an "
+                        "offer in those languages."
+                    ),
+                    {"level": level},
+                )
+            )
+    return findings
