@@ -65,8 +65,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
-    # The interface language of public pages (?lang= or the browser's wish); Dutch for coordinators.
-    "ookbalans.finder.middleware.InterfaceLanguageMiddleware",
+    # Dutch, except on views marked @multilingual (the public pages), where ?lang= in the URL decides;
+    # never a cookie or the browser's Accept-Language. Active for one request only.
+    "ookbalans.middleware.InterfaceLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
