@@ -66,8 +66,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
-    # The interface language of public pages (?lang= or the browser's wish); Dutch for coordinators.
-    "ookbalans.finder.middleware.InterfaceLanguageMiddleware",
+    # Dutch, except on views marked @multilingual (the public pages), where ?lang= in the URL decides;
+    # never a cookie or the browser's Accept-Language. Active for one request only.
+    "ookbalans.middleware.InterfaceLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -173,6 +174,18 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "UNAUTHENTICATED_USER": None,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+
+# The management API's schema at /api/beheer/openapi.json; the read API's views opt out (schema = None)
+# because it serves the official HSDS OpenAPI document at /api/hsds/openapi.json.
+SPECTACULAR_SETTINGS = {
+    "TITLE": "ookbalans management API",
+    "DESCRIPTION": "Add, replace, read and deactivate one coalition's services as HSDS 3.0 JSON, "
+    "with the coalition's token: Authorization: Bearer <token>.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/beheer",
 }
 
 # Security headers; `ookbalans check --deploy` reports what a deployment still has to set.

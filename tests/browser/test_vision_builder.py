@@ -219,10 +219,10 @@ def test_new_vision_from_empty_to_adopted_and_downloaded(live_server, page, tmp_
 def test_viewer_pages_have_no_violations(live_server, page):
     coalition = CoalitionFactory(name="Kansrijke Start Berkelland", slug="berkelland")
     viewer = MembershipFactory(coalition=coalition, role=Membership.Role.VIEWER).user
-    from ookbalans.vision import services
+    from ookbalans.vision import workflow
     from tests.vision.helpers import add_goal_with_action
 
-    vision = services.create_vision(coalition, None, title="Onze visie", period_start=2026, period_end=2029)
+    vision = workflow.create_vision(coalition, None, title="Onze visie", period_start=2026, period_end=2029)
     add_goal_with_action(vision)
     log_in(page, live_server, viewer.username)
     checked = []

@@ -132,9 +132,7 @@ def test_removing_the_demo_leaves_other_coalitions_alone(demo):
 
 
 def test_load_demo_also_runs_every_other_apps_demo(monkeypatch, capsys):
-    from types import SimpleNamespace
-
-    from ookbalans.catalogue.management.commands import load_demo as command
+    from ookbalans.catalogue import demo_hooks
 
     calls = []
 
@@ -142,7 +140,8 @@ def test_load_demo_also_runs_every_other_apps_demo(monkeypatch, capsys):
         calls.append("vision")
         return {"vision": 1} if len(calls) == 1 else {}
 
-    monkeypatch.setattr(command, "demo_modules", lambda: [SimpleNamespace(load_demo=vision_demo)])
+    monkeypatch.setattr(demo_hooks, "_subscribers", {})
+    demo_hooks.subscribe("ookbalans.vision", vision_demo, order=30)
     call_command("load_demo")
     assert "1 vision(s)" in capsys.readouterr().out
     call_command("load_demo")
@@ -150,9 +149,11 @@ def test_load_demo_also_runs_every_other_apps_demo(monkeypatch, capsys):
     assert calls == ["vision", "vision"]
 
 
-def test_demo_modules_finds_the_apps_that_have_one():
-    from ookbalans.catalogue.management.commands.load_demo import demo_modules
+def test_the_apps_with_a_demo_subscribe_to_the_hook_in_the_order_they_read_each_other():
+    from ookbalans.catalogue import demo_hooks
 
-    names = [module.__name__ for module in demo_modules()]
-    assert "ookbalans.catalogue.demo" not in names
-    assert all(name.startswith("ookbalans.") and name.endswith(".demo") for name in names)
+    subscribers = demo_hooks.subscribers()
+    names = [subscriber.name for subscriber in subscribers]
+    # The analysis' earlier snapshot reads the searches without results that search's demo adds.
+    assert names == ["ookbalans.search", "ookbalans.analysis", "ookbalans.vision"]
+    assert all(subscriber.load.__module__ == f"{subscriber.name}.demo" for subscriber in subscribers)

@@ -4,7 +4,7 @@ import datetime
 
 from ookbalans.catalogue.models import Membership, Municipality
 from ookbalans.framework.models import Statement, Term
-from ookbalans.vision import services
+from ookbalans.vision import workflow
 from ookbalans.vision.models import Action, Goal
 from tests.factories import CoalitionFactory, MembershipFactory, OrganisationFactory, ServiceFactory
 
@@ -21,7 +21,7 @@ def coalition_with_members():
 
 def make_vision(coalition, user=None, **values):
     values = {"title": "Samen sterk", "period_start": 2026, "period_end": 2029, **values}
-    return services.create_vision(coalition, user, **values)
+    return workflow.create_vision(coalition, user, **values)
 
 
 def statement(section="ouderschap", number=1):

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from ookbalans.vision import services
+from ookbalans.vision import workflow
 from ookbalans.vision.compare import Difference, compare, snapshot
 from ookbalans.vision.models import StatementChoice, Vision
 from tests.vision.helpers import add_goal_with_action, coalition_with_members, make_vision, statement
@@ -94,9 +94,9 @@ def test_snapshot_follows_a_renamed_goal_across_versions():
     vision = make_vision(coalition)
     StatementChoice.objects.create(vision=vision, statement=statement(), choice="adopt")
     add_goal_with_action(vision)
-    services.change_status(vision, None, Vision.Status.DISCUSSION)
-    services.change_status(vision, None, Vision.Status.ADOPTED, datetime.date(2026, 6, 1), "gemeenteraad")
-    new = services.start_new_version(vision, None)
+    workflow.change_status(vision, None, Vision.Status.DISCUSSION)
+    workflow.change_status(vision, None, Vision.Status.ADOPTED, datetime.date(2026, 6, 1), "gemeenteraad")
+    new = workflow.start_new_version(vision, None)
     goal = new.goals.get()
     goal.target_value = "75%"
     goal.save()

@@ -3,7 +3,7 @@
 import pytest
 
 from ookbalans.catalogue.demo import load_demo as load_catalogue_demo
-from ookbalans.vision import documents, services
+from ookbalans.vision import documents, workflow
 from ookbalans.vision.demo import load_demo
 from ookbalans.vision.models import StatementChoice, Vision
 
@@ -23,7 +23,7 @@ def test_demo_vision_is_in_progress_and_loads_once():
     choices = set(vision.statement_choices.values_list("choice", flat=True))
     assert {StatementChoice.Choice.ADAPT, StatementChoice.Choice.LEAVE_OUT} <= choices
     assert vision.statement_choices.get(choice="leave_out").reason
-    progress = services.progress(vision)
+    progress = workflow.progress(vision)
     assert any(p.completed for p in progress) and not all(p.completed for p in progress)
     assert vision.own_statements.exists()
     assert all(action.services.exists() for action in vision.actions.all())

@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from ookbalans.analysis.running import run_analysis
-from ookbalans.vision import services
+from ookbalans.vision import workflow
 from ookbalans.vision.models import Action
 from tests.vision.helpers import add_goal_with_action, coalition_with_members, make_vision
 
@@ -87,9 +87,9 @@ def test_links_travel_into_the_documents_and_a_new_version(client, setup):
     cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     assert any(finding.message in text for text in cells)
     coordinator = setup["members"]["coordinator"]
-    vision = services.change_status(setup["vision"], coordinator, "discussion")
-    vision = services.change_status(
+    vision = workflow.change_status(setup["vision"], coordinator, "discussion")
+    vision = workflow.change_status(
         vision, coordinator, "adopted", adopted_on=datetime.date(2026, 11, 1), adopted_by="gemeenteraad"
     )
-    new = services.start_new_version(vision, coordinator)
+    new = workflow.start_new_version(vision, coordinator)
     assert new.actions.get().gap_findings == [{"key": finding.key, "message": finding.message}]

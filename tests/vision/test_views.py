@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from ookbalans.vision import services
+from ookbalans.vision import workflow
 from ookbalans.vision.models import Action, ChangeLogEntry, Goal, OwnStatement, StatementChoice, Vision, Voice
 from tests.factories import OrganisationFactory, ServiceFactory
 from tests.vision.helpers import add_goal_with_action, coalition_with_members, make_vision, statement
@@ -163,8 +163,8 @@ def test_a_viewer_reads_everything_and_changes_nothing(client, setup):
 
 def test_an_adopted_version_cannot_be_changed_through_any_url(client, setup):
     vision = setup["vision"]
-    services.change_status(vision, None, Vision.Status.DISCUSSION)
-    services.change_status(
+    workflow.change_status(vision, None, Vision.Status.DISCUSSION)
+    workflow.change_status(
         vision, None, Vision.Status.ADOPTED, datetime.date(2026, 6, 1), "gemeenteraad Zutphen"
     )
     client.force_login(setup["members"]["coordinator"])
@@ -323,9 +323,9 @@ def test_history_keeps_who_changed_what_from_what_to_what(client, setup):
 
 def test_compare_page_shows_what_changed(client, setup):
     vision = setup["vision"]
-    services.change_status(vision, None, Vision.Status.DISCUSSION)
-    services.change_status(vision, None, Vision.Status.ADOPTED, datetime.date(2026, 6, 1), "gemeenteraad")
-    new = services.start_new_version(vision, None)
+    workflow.change_status(vision, None, Vision.Status.DISCUSSION)
+    workflow.change_status(vision, None, Vision.Status.ADOPTED, datetime.date(2026, 6, 1), "gemeenteraad")
+    new = workflow.start_new_version(vision, None)
     goal = new.goals.get()
     goal.target_value = "75%"
     goal.save()

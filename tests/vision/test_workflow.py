@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from ookbalans.vision import services
+from ookbalans.vision import workflow
 from ookbalans.vision.models import (
     ChangeLogEntry,
     OwnStatement,
@@ -23,8 +23,8 @@ ADOPTED_ON = datetime.date(2026, 6, 1)
 
 
 def adopt(vision, user=None):
-    services.change_status(vision, user, Vision.Status.DISCUSSION)
-    return services.change_status(vision, user, Vision.Status.ADOPTED, ADOPTED_ON, "gemeenteraad Zutphen")
+    workflow.change_status(vision, user, Vision.Status.DISCUSSION)
+    return workflow.change_status(vision, user, Vision.Status.ADOPTED, ADOPTED_ON, "gemeenteraad Zutphen")
 
 
 def test_a_new_vision_starts_in_concept_on_the_newest_edition_with_the_coalitions_municipalities():
@@ -41,7 +41,7 @@ def test_a_new_vision_starts_in_concept_on_the_newest_edition_with_the_coalition
 def test_period_and_adoption_are_validated_in_dutch():
     coalition, _ = coalition_with_members()
     vision = Vision(
-        coalition=coalition, edition=services.current_edition(), title="X", period_start=2029, period_end=2026
+        coalition=coalition, edition=workflow.current_edition(), title="X", period_start=2029, period_end=2026
     )
     with pytest.raises(ValidationError) as error:
         vision.full_clean()
@@ -57,16 +57,16 @@ def test_workflow_moves_only_along_the_allowed_steps():
     coalition, members = coalition_with_members()
     vision = make_vision(coalition)
     with pytest.raises(ValidationError):
-        services.change_status(vision, None, Vision.Status.ADOPTED, ADOPTED_ON, "gemeenteraad")
-    services.change_status(vision, members["editor"], Vision.Status.DISCUSSION)
-    services.change_status(vision, members["editor"], Vision.Status.CONCEPT)
+        workflow.change_status(vision, None, Vision.Status.ADOPTED, ADOPTED_ON, "gemeenteraad")
+    workflow.change_status(vision, members["editor"], Vision.Status.DISCUSSION)
+    workflow.change_status(vision, members["editor"], Vision.Status.CONCEPT)
     adopt(vision, members["coordinator"])
     vision.refresh_from_db()
     assert vision.is_adopted and vision.adopted_by == "gemeenteraad Zutphen"
     summaries = list(vision.changes.values_list("summary", flat=True))
     assert any("gemeenteraad Zutphen" in s for s in summaries)
     with pytest.raises(VisionLocked):
-        services.change_status(vision, None, Vision.Status.CONCEPT)
+        workflow.change_status(vision, None, Vision.Status.CONCEPT)
 
 
 def test_an_adopted_vision_cannot_be_changed_through_the_models():
@@ -91,7 +91,7 @@ def test_an_adopted_vision_cannot_be_changed_through_the_models():
     with pytest.raises(VisionLocked):
         OwnStatement.objects.create(vision=vision, section="kind", text="Nieuw")
     with pytest.raises(VisionLocked):
-        services.save_section(vision, None, "ouderschap", {}, "uitleg", False)
+        workflow.save_section(vision, None, "ouderschap", {}, "uitleg", False)
 
 
 def test_statement_choice_needs_wording_to_adapt_and_a_reason_to_leave_out():
@@ -112,16 +112,16 @@ def test_save_section_stores_choices_logs_them_and_reports_progress():
     vision = make_vision(coalition)
     first, second = statement(number=1), statement(number=2)
     decisions = {first.id: ("adapt", "Eigen woorden", ""), second.id: ("leave_out", "", "Past niet bij ons")}
-    changes = services.save_section(vision, members["editor"], "ouderschap", decisions, "Uitleg", False)
+    changes = workflow.save_section(vision, members["editor"], "ouderschap", decisions, "Uitleg", False)
     assert len(changes) == 3
     assert StatementChoice.objects.get(vision=vision, statement=first).text == "Eigen woorden"
-    progress = {p.code: p for p in services.progress(vision)}
+    progress = {p.code: p for p in workflow.progress(vision)}
     assert (progress["ouderschap"].decided, progress["ouderschap"].statements) == (2, 4)
     assert progress["ouderschap"].state == "busy"
     assert progress["kind"].state == "todo"
     # Saving the same again changes nothing and logs nothing new.
     count = vision.changes.count()
-    assert services.save_section(vision, members["editor"], "ouderschap", decisions, "Uitleg", False) == []
+    assert workflow.save_section(vision, members["editor"], "ouderschap", decisions, "Uitleg", False) == []
     assert vision.changes.count() == count
     entry = vision.changes.first()
     assert entry.username == members["editor"].username
@@ -147,9 +147,9 @@ def test_a_new_version_is_a_full_copy_of_the_adopted_one_and_editable():
         response="Inloop gestart",
     )
     with pytest.raises(ValidationError):
-        services.start_new_version(vision, members["coordinator"])  # not adopted yet
+        workflow.start_new_version(vision, members["coordinator"])  # not adopted yet
     adopt(vision)
-    new = services.start_new_version(vision, members["coordinator"])
+    new = workflow.start_new_version(vision, members["coordinator"])
     assert (new.version, new.status, new.based_on) == (2, Vision.Status.CONCEPT, vision)
     assert new.statement_choices.get().wording == "Eigen"
     assert new.own_statements.get().text == "Elk kind leest"
@@ -167,7 +167,7 @@ def test_a_new_version_is_a_full_copy_of_the_adopted_one_and_editable():
     copied_goal.save()
     assert vision.goals.get().title == "Meer vaders bereikt"
     with pytest.raises(ValidationError):
-        services.start_new_version(vision, members["coordinator"])  # a newer version exists
+        workflow.start_new_version(vision, members["coordinator"])  # a newer version exists
 
 
 def test_a_coalition_goes_whole_with_its_adopted_and_newer_versions():
@@ -175,6 +175,6 @@ def test_a_coalition_goes_whole_with_its_adopted_and_newer_versions():
     vision = make_vision(coalition)
     add_goal_with_action(vision)
     adopt(vision)
-    services.start_new_version(vision, None)
+    workflow.start_new_version(vision, None)
     coalition.delete()
     assert not Vision.objects.exists() and not ChangeLogEntry.objects.exists()

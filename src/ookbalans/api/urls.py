@@ -1,6 +1,7 @@
 """URLs of api: the HSDS read API for all coalitions and per coalition, and the management API."""
 
 from django.urls import include, path
+from drf_spectacular.views import SpectacularJSONAPIView
 
 from ookbalans.api import views
 
@@ -29,6 +30,7 @@ urlpatterns = [
     path("hsds/", include(hsds_patterns)),
     path("hsds/<slug:slug>/", views.Root.as_view(), name="hsds-root"),
     path("hsds/<slug:slug>/", include(hsds_patterns)),
+    path("beheer/openapi.json", SpectacularJSONAPIView.as_view(), name="manage-openapi"),
     path("beheer/services", views.ManagedServices.as_view(), name="manage-services"),
     path("beheer/services/<str:id>", views.ManagedService.as_view(), name="manage-service"),
 ]

@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 from rest_framework.exceptions import AuthenticationFailed
@@ -16,6 +18,7 @@ from rest_framework.views import APIView
 
 from ookbalans.api import hsds, openapi
 from ookbalans.api.models import ApiToken
+from ookbalans.api.schema import HSDS_SERVICE, NOT_FOUND, PROBLEMS, REFUSED
 from ookbalans.catalogue.models import Coalition, Organisation, Service, ServiceAtLocation
 from ookbalans.interchange import mapping
 from ookbalans.interchange import taxonomies as tx
@@ -29,6 +32,7 @@ class ReadView(APIView):
 
     authentication_classes: list = []
     permission_classes = [AllowAny]
+    schema = None  # described by the official HSDS OpenAPI document (openapi.py), not generated
     renderer_classes = [JSONRenderer]
     http_method_names = ["get", "head", "options"]
 
@@ -264,6 +268,11 @@ class ManagementView(APIView):
 class ManagedServices(ManagementView):
     http_method_names = ["post", "options"]
 
+    @extend_schema(
+        summary="Add a service",
+        request=OpenApiTypes.OBJECT,
+        responses={201: HSDS_SERVICE, 400: PROBLEMS, 401: REFUSED},
+    )
     def post(self, request):
         return self.save(request.data, created=True)
 
@@ -274,9 +283,15 @@ class ManagedService(ManagementView):
     def get_service(self, id) -> Service:
         return object_or_404(Service.objects.filter(coalition=self.coalition()), id)
 
+    @extend_schema(summary="One service", responses={200: HSDS_SERVICE, 401: REFUSED, 404: NOT_FOUND})
     def get(self, request, id):
         return Response(hsds.service_detail(self.get_service(id)))
 
+    @extend_schema(
+        summary="Add or replace a service with this id",
+        request=OpenApiTypes.OBJECT,
+        responses={200: HSDS_SERVICE, 201: HSDS_SERVICE, 400: PROBLEMS, 401: REFUSED, 404: NOT_FOUND},
+    )
     def put(self, request, id):
         if not hsds.is_uuid(id):
             raise Http404
@@ -285,6 +300,10 @@ class ManagedService(ManagementView):
             raise Http404
         return self.save(request.data, service_id=id, created=not Service.objects.filter(id=id).exists())
 
+    @extend_schema(
+        summary="Make a service inactive",
+        responses={204: OpenApiResponse(description="Now inactive."), 401: REFUSED, 404: NOT_FOUND},
+    )
     def delete(self, request, id):
         service = self.get_service(id)
         service.status = Service.Status.INACTIVE

@@ -67,13 +67,15 @@ class Found:
     service: Service
     distance: float | None = None
 
+    # modeltranslation's accessors give the active language's text, falling back to Dutch
+    # (MODELTRANSLATION_FALLBACK_LANGUAGES); the templates mark that Dutch text with lang="nl".
     @property
     def name(self) -> str:
-        return translated(self.service, "name")
+        return self.service.name
 
     @property
     def short_description(self) -> str:
-        return translated(self.service, "short_description")
+        return self.service.short_description
 
     @property
     def is_translated(self) -> bool:
@@ -87,15 +89,6 @@ class Found:
     @property
     def places(self) -> list[str]:
         return sorted({sal.location.city for sal in self.service.service_at_locations.all()})
-
-
-def translated(service: Service, field: str) -> str:
-    language = get_language() or "nl"
-    return (
-        getattr(service, f"{field}_{language}", "")
-        or getattr(service, f"{field}_nl", "")
-        or getattr(service, field)
-    )
 
 
 def nearest_distance(service: Service, area: PostcodeArea) -> float | None:

@@ -1,15 +1,16 @@
-"""URLs of finder: every page starts at the coalition's short name (/<slug>/...)."""
+"""URLs of finder: every page starts at the coalition's short name (/<slug>/...), each in six languages."""
 
 from django.urls import path
 
 from ookbalans.finder import views
+from ookbalans.middleware import multilingual
 
 app_name = "finder"
 urlpatterns = [
-    path("<slug:coalition>/", views.start, name="start"),
-    path("<slug:coalition>/zoeken/", views.results, name="results"),
-    path("<slug:coalition>/aanbod/<uuid:service_id>/", views.service_detail, name="service"),
-    path("<slug:coalition>/professionals/", views.professionals, name="professionals"),
-    path("<slug:coalition>/lijst/", views.parent_list, name="make_list"),
-    path("<slug:coalition>/lijst/<str:codes>/", views.parent_list_codes, name="list"),
+    path("<slug:coalition>/", multilingual(views.start), name="start"),
+    path("<slug:coalition>/zoeken/", multilingual(views.results), name="results"),
+    path("<slug:coalition>/aanbod/<uuid:service_id>/", multilingual(views.service_detail), name="service"),
+    path("<slug:coalition>/professionals/", multilingual(views.professionals), name="professionals"),
+    path("<slug:coalition>/lijst/", multilingual(views.parent_list), name="make_list"),
+    path("<slug:coalition>/lijst/<str:codes>/", multilingual(views.parent_list_codes), name="list"),
 ]

@@ -10,4 +10,9 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from ookbalans.catalogue import demo_hooks
         from ookbalans.search import signals  # noqa: F401 - connects the index to the catalogue
+        from ookbalans.search.demo import load_demo
+
+        # First: the analysis' demo reads the searches without results this adds.
+        demo_hooks.subscribe(self.name, load_demo, order=10)

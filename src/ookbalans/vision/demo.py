@@ -10,7 +10,7 @@ from ookbalans.catalogue.demo import demo_id
 from ookbalans.catalogue.models import Coalition, Organisation, Service
 from ookbalans.framework import codes
 from ookbalans.framework.models import Statement, Term
-from ookbalans.vision import services
+from ookbalans.vision import workflow
 from ookbalans.vision.models import Action, Goal, OwnStatement, SectionWork, StatementChoice, Vision, Voice
 
 SLUG = "voorbeeldregio"
@@ -128,7 +128,7 @@ def load_demo() -> dict[str, int]:
     vision = Vision(
         id=vision_id,
         coalition=coalition,
-        edition=services.current_edition(),
+        edition=workflow.current_edition(),
         version=1,
         title="Samen voor een kansrijke start in Zutphen en Lochem",
         period_start=2026,
@@ -208,5 +208,5 @@ def load_demo() -> dict[str, int]:
     voice.full_clean()
     voice.save()
     count("voice")
-    services.log(vision, None, "Demonstratievisie geladen.")
+    workflow.log(vision, None, "Demonstratievisie geladen.")
     return created

@@ -1,11 +1,9 @@
 """`ookbalans load_demo`: load the demo coalition Kansrijke Start Voorbeeldregio and its coordinator."""
 
-from importlib import import_module
-
-from django.apps import apps
 from django.core.management.base import BaseCommand
 
 from ookbalans.catalogue.demo import DEMO_PASSWORD, DEMO_USERNAME, load_demo, remove_demo
+from ookbalans.catalogue.demo_hooks import load_subscribers
 
 
 class Command(BaseCommand):
@@ -21,9 +19,9 @@ class Command(BaseCommand):
             self.stdout.write("Removed the demo coalition.")
         report = load_demo()
         created = dict(report.created)
-        for module in demo_modules():
-            for kind, count in module.load_demo().items():
-                created[kind] = created.get(kind, 0) + count
+        # The other apps subscribe to demo_hooks in their AppConfig.ready(); they build on the catalogue.
+        for kind, count in load_subscribers().items():
+            created[kind] = created.get(kind, 0) + count
         if created:
             made = ", ".join(
                 f"{count} {kind.replace('_', ' ')}(s)" for kind, count in sorted(created.items())
@@ -37,20 +35,3 @@ class Command(BaseCommand):
             f"  username: {DEMO_USERNAME}\n"
             f"  password: {DEMO_PASSWORD}{note}\n"
         )
-
-
-def demo_modules():
-    """The `demo` modules of the other ookbalans apps, in INSTALLED_APPS order.
-
-    Each has `load_demo() -> dict[str, int]`: what it created for the demo coalition (empty on a
-    second run). The catalogue's demo is loaded first, since the others build on it.
-    """
-    for config in apps.get_app_configs():
-        if not config.name.startswith("ookbalans.") or config.name == "ookbalans.catalogue":
-            continue
-        name = f"{config.name}.demo"
-        try:
-            yield import_module(name)
-        except ModuleNotFoundError as error:
-            if error.name != name:
-                raise

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from ookbalans.catalogue.models import Coalition
-from ookbalans.vision import documents, services
+from ookbalans.vision import documents, workflow
 
 
 class Command(BaseCommand):
@@ -34,7 +34,7 @@ class Command(BaseCommand):
         if options.get("vision_version"):
             vision = coalition.visions.filter(version=options["vision_version"]).first()
         else:
-            vision = services.latest_vision(coalition)
+            vision = workflow.latest_vision(coalition)
         if vision is None:
             raise CommandError(f"Coalition '{coalition.slug}' has no vision (of that version) yet.")
         render = documents.render_pdf if options["file_format"] == "pdf" else documents.render_docx

@@ -1,0 +1,41 @@
+"""The interface language: Dutch everywhere, except on views marked multilingual, where `?lang=` decides."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.utils import translation
+
+
+def multilingual(view):
+    """Mark a public view whose page a parent may read in another language, asked for with `?lang=`."""
+    view.multilingual = True
+    return view
+
+
+class InterfaceLanguageMiddleware:
+    """Activate the language for one request only, and say it in the `Content-Language` header.
+
+    Only the URL decides, never the browser's Accept-Language or a cookie: a shared link then shows
+    the same page to everyone, and a professional's list keeps the parent's language. The middleware
+    knows no URLs: a view that is not marked with `multilingual` is shown in Dutch.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.languages = {code for code, _name in settings.LANGUAGES}
+
+    def __call__(self, request):
+        request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+        # Active only for this request: the thread goes back to the language it had, so whatever it
+        # does next (another request, a test, a management task) does not inherit a parent's choice.
+        with translation.override(settings.LANGUAGE_CODE):
+            response = self.get_response(request)
+        response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        asked = request.GET.get("lang", "")
+        if getattr(view_func, "multilingual", False) and asked in self.languages:
+            request.LANGUAGE_CODE = asked
+            translation.activate(asked)  # undone when the override in __call__ ends
+        return None

@@ -1,0 +1,1 @@
+"""The coordinators' vision pages, one module per page: thin views over forms and the workflow."""
