@@ -29,6 +29,13 @@ SERVICE_TERM_FIELDS = {
     "upbringing_components": codes.UPBRINGING_COMPONENTS.code,
     "target_groups": codes.TARGET_GROUPS.code,
 }
+# The application_process texts of exports before it was the model's label, by the access they stand
+# for: an import takes them as today's wording, so that an older file keeps nothing extra.
+FORMER_APPLICATION_PROCESS = {
+    "Open voor iedereen: je kunt zo binnenlopen.": "open",
+    "Je meldt je zelf aan.": "signup",
+    "Je hebt een verwijzing nodig.": "referral",
+}
 # A street with its house number at the end, as HSDS' address_1 holds both.
 HOUSE_NUMBER = re.compile(r"^(?P<street>.*\D)\s+(?P<number>\d+\s*[-\w/]*)$")
 

@@ -196,7 +196,14 @@ def kept_fields(check: CheckContext, kind: str, original: dict, mapped: dict) ->
             if foreign:
                 kept[key] = {"original": foreign, "mapped": None}
             continue
-        if mapping.canonical(value) != mapping.canonical(mapped.get(key)):
+        compared = value
+        if (
+            key == "application_process"
+            and isinstance(value, str)
+            and value in mapping.FORMER_APPLICATION_PROCESS
+        ):
+            compared = mapping.application_process(mapping.FORMER_APPLICATION_PROCESS[value])
+        if mapping.canonical(compared) != mapping.canonical(mapped.get(key)):
             kept[key] = {"original": value, "mapped": mapped.get(key)}
     return kept
 

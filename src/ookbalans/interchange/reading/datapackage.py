@@ -193,6 +193,15 @@ def nest(tables: dict[str, list[dict]]) -> dict:
     funding_by = {owner: group(tables["funding"], f"{owner}_id") for owner in ("organization", "service")}
     cost_options = [children(c, {}) for c in tables["cost_option"]]
 
+    # Each table grouped once by the id of its owner, not once per owner.
+    addresses_by_location = group(tables["address"], "location_id")
+    accessibility_by_location = group(tables["accessibility"], "location_id")
+    areas_by_service = group(tables["service_area"], "service_id")
+    costs_by_service = group(cost_options, "service_id")
+    documents_by_service = group(tables["required_document"], "service_id")
+    programs_by_organisation = group(tables["program"], "organization_id")
+    identifiers_by_organisation = group(tables["organization_identifier"], "organization_id")
+
     locations = []
     for row in tables["location"]:
         key = str(row.get("id"))
@@ -201,9 +210,9 @@ def nest(tables: dict[str, list[dict]]) -> dict:
                 row,
                 {
                     "languages": languages_by["location"].get(key, []),
-                    "addresses": group(tables["address"], "location_id").get(key, []),
+                    "addresses": addresses_by_location.get(key, []),
                     "contacts": contacts_by["location"].get(key, []),
-                    "accessibility": group(tables["accessibility"], "location_id").get(key, []),
+                    "accessibility": accessibility_by_location.get(key, []),
                     "phones": phones_by["location"].get(key, []),
                     "schedules": schedules_by["location"].get(key, []),
                 },
@@ -226,6 +235,7 @@ def nest(tables: dict[str, list[dict]]) -> dict:
             item["location"] = locations_by_id[str(row["location_id"])]
         service_at_locations.append(item)
 
+    sals_by_service = group(service_at_locations, "service_id")
     services = []
     for row in tables["service"]:
         key = str(row.get("id"))
@@ -240,14 +250,14 @@ def nest(tables: dict[str, list[dict]]) -> dict:
                 "schedules": [
                     s for s in schedules_by["service"].get(key, []) if not s.get("service_at_location_id")
                 ],
-                "service_areas": group(tables["service_area"], "service_id").get(key, []),
-                "service_at_locations": group(service_at_locations, "service_id").get(key, []),
+                "service_areas": areas_by_service.get(key, []),
+                "service_at_locations": sals_by_service.get(key, []),
                 "languages": [
                     lang for lang in languages_by["service"].get(key, []) if not lang.get("phone_id")
                 ],
                 "funding": funding_by["service"].get(key, []),
-                "cost_options": group(cost_options, "service_id").get(key, []),
-                "required_documents": group(tables["required_document"], "service_id").get(key, []),
+                "cost_options": costs_by_service.get(key, []),
+                "required_documents": documents_by_service.get(key, []),
                 "contacts": [
                     c for c in contacts_by["service"].get(key, []) if not c.get("service_at_location_id")
                 ],
@@ -279,10 +289,8 @@ def nest(tables: dict[str, list[dict]]) -> dict:
                         for p in phones_by["organization"].get(key, [])
                         if not (p.get("service_id") or p.get("location_id") or p.get("contact_id"))
                     ],
-                    "programs": group(tables["program"], "organization_id").get(key, []),
-                    "organization_identifiers": group(
-                        tables["organization_identifier"], "organization_id"
-                    ).get(key, []),
+                    "programs": programs_by_organisation.get(key, []),
+                    "organization_identifiers": identifiers_by_organisation.get(key, []),
                 },
             )
         )
