@@ -130,15 +130,7 @@ def read_workbook(source, coalition, problems: Problems) -> dict:
 
 def read_organisation(book: WorkbookReading, where: Where, row: dict) -> dict:
     object_id = book.row_id(row, "organisation", cell_text(row.get("name")))
-    item = {
-        SOURCE: where,
-        "id": object_id,
-        "name": cell_text(row.get("name")),
-        "description": cell_text(row.get("description")),
-        "website": cell_text(row.get("website")),
-        "email": cell_text(row.get("email")),
-        "phones": phones(row),
-    }
+    item = {**described(where, object_id, row), "website": cell_text(row.get("website"))}
     domain_labels = {t.code: t.label for t in codes.DOMAINS.terms}
     domain = lookup(domain_labels, cell_text(row.get("domain")), where, "domain", book.problems)
     if domain:
@@ -193,13 +185,8 @@ def read_service(book: WorkbookReading, where: Where, row: dict) -> dict:
         c.strip().lower() for c in cell_text(row.get("languages")).replace(";", ",").split(",") if c.strip()
     ]
     item = {
-        SOURCE: where,
-        "id": object_id,
-        "name": cell_text(row.get("name")),
-        "description": cell_text(row.get("description")),
+        **described(where, object_id, row),
         "url": cell_text(row.get("url")),
-        "email": cell_text(row.get("email")),
-        "phones": phones(row),
         "status": choice("status", row, "status", where, problems) or "active",
         "assured_date": excel_date(row.get("last_checked_on"), where, problems),
         "languages": [{"code": code.split(" ")[0]} for code in languages],
@@ -330,6 +317,18 @@ def read_contact(book: WorkbookReading, where: Where, row: dict) -> dict | None:
         }
     )
     return item if phase else None
+
+
+def described(where: Where, object_id: str, row: dict) -> dict:
+    """What a row of an organisation and of a service both say: place, id, name, description, email, phone."""
+    return {
+        SOURCE: where,
+        "id": object_id,
+        "name": cell_text(row.get("name")),
+        "description": cell_text(row.get("description")),
+        "email": cell_text(row.get("email")),
+        "phones": phones(row),
+    }
 
 
 def strip(item: dict) -> dict:
