@@ -8,7 +8,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from ookbalans.interchange.tabular import HSDS_DIR
+from ookbalans.interchange.tables import HSDS_DIR
 
 BASE = "https://ookbalans.nl/hsds/3.0/schema/"
 

@@ -256,7 +256,7 @@ def test_malformed_workbooks_end_in_a_clear_error(cells):
     coalition = CoalitionFactory()
     from openpyxl import Workbook
 
-    from ookbalans.interchange.excel import SHEETS
+    from ookbalans.interchange.workbook import SHEETS
 
     workbook = Workbook()
     for name, columns in SHEETS.items():

@@ -8,13 +8,15 @@ from pathlib import Path
 import pytest
 
 from ookbalans.catalogue.models import Organisation, Service
-from ookbalans.interchange import formats, tabular
+from ookbalans.interchange import formats, tables
+from ookbalans.interchange.exporting.datapackage import flatten
 from ookbalans.interchange.problems import Problems
+from ookbalans.interchange.reading.datapackage import read_csv, typed
 from tests.factories import CoalitionFactory
 from tests.interchange.schemas import errors
 
 pytestmark = pytest.mark.django_db
-EXAMPLES = tabular.HSDS_DIR / "examples"
+EXAMPLES = tables.HSDS_DIR / "examples"
 
 
 def by_id(items):
@@ -66,12 +68,12 @@ def test_csv_example_datapackage_imports_without_loss():
         ("taxonomies.csv", "5c4d79d7-cc55-470e-9f1f-8cad074e4892"),
     ]
     reported = {p.value for p in orphans}
-    exported = tabular.flatten(json.loads(formats.export_bytes(coalition, "hsds-json")))
+    exported = flatten(json.loads(formats.export_bytes(coalition, "hsds-json")))
     for path in sorted((EXAMPLES / "csv").glob("*.csv")):
-        table = next(name for name, r in tabular.resources().items() if r["path"] == path.name)
+        table = next(name for name, r in tables.resources().items() if r["path"] == path.name)
         if table in ("metadata", "meta_table_description", "taxonomy", "taxonomy_term"):
             continue  # change history is reported, not imported; taxonomies travel inside attributes
-        rows = tabular.read_csv(path.read_bytes(), path.name, Problems())
+        rows = read_csv(path.read_bytes(), path.name, Problems())
         exported_rows = by_id(exported[table])
         for row in rows:
             row.pop("_source")
@@ -79,7 +81,7 @@ def test_csv_example_datapackage_imports_without_loss():
                 continue
             again = exported_rows.get(row["id"])
             assert again is not None, (path.name, row["id"])
-            for key, value in tabular.typed(table, row).items():
+            for key, value in typed(table, row).items():
                 assert str(again.get(key)) == str(value), (path.name, key)
 
 
@@ -122,7 +124,7 @@ def test_datapackage_zip_with_semicolons_and_bom_reads_like_the_folder():
 )
 def test_the_official_json_files_import_as_they_are(filename, kind, count):
     """A coordinator uploads the example file itself: one object, or a page of an HSDS API answer."""
-    from ookbalans.interchange.importer import as_document
+    from ookbalans.interchange.reading.hsds_json import as_document
 
     document = json.loads((EXAMPLES / "json" / filename).read_text())
     shaped = as_document(document)

@@ -19,8 +19,9 @@ from ookbalans.catalogue.models import (
     ServiceAtLocation,
 )
 from ookbalans.framework import codes
-from ookbalans.interchange import exporter, mapping
+from ookbalans.interchange import mapping
 from ookbalans.interchange import taxonomies as tx
+from ookbalans.interchange.exporting import document as exporter
 
 MAX_PER_PAGE = 500
 DEFAULT_PER_PAGE = 50

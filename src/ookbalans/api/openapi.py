@@ -6,7 +6,7 @@ import copy
 import json
 from functools import cache
 
-from ookbalans.interchange.tabular import HSDS_DIR
+from ookbalans.interchange.tables import HSDS_DIR
 
 REMOTE = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/"
 # The paths ookbalans serves; the HSDS file's others are left out of the document.

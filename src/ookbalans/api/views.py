@@ -22,8 +22,8 @@ from ookbalans.api.schema import HSDS_SERVICE, NOT_FOUND, PROBLEMS, REFUSED
 from ookbalans.catalogue.models import Coalition, Organisation, Service, ServiceAtLocation
 from ookbalans.interchange import mapping
 from ookbalans.interchange import taxonomies as tx
-from ookbalans.interchange.exporter import PROFILE_URL
-from ookbalans.interchange.importer import import_document
+from ookbalans.interchange.exporting.document import PROFILE_URL
+from ookbalans.interchange.importing import import_document
 from ookbalans.interchange.problems import ImportFailed
 
 

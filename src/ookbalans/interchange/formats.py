@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 import io
-import json
 import zipfile
 from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from ookbalans.interchange import excel, exporter, importer, tabular
+from ookbalans.interchange.exporting import datapackage as datapackage_out
+from ookbalans.interchange.exporting import excel as excel_out
+from ookbalans.interchange.exporting import hsds_json as json_out
+from ookbalans.interchange.exporting.document import coalition_bundle
+from ookbalans.interchange.importing import import_document
 from ookbalans.interchange.problems import ImportFailed, Problems, Where
+from ookbalans.interchange.reading import datapackage as datapackage_in
+from ookbalans.interchange.reading import excel as excel_in
+from ookbalans.interchange.reading import hsds_json as json_in
+from ookbalans.interchange.writing import Report
 
 FORMATS = {
     "hsds-json": ("application/json", "json"),
     "datapackage": ("application/zip", "zip"),
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
 }
-MAX_JSON_BYTES = 500_000_000
 
 
 def kind_of(name: str, head: bytes) -> str:
@@ -29,7 +35,7 @@ def kind_of(name: str, head: bytes) -> str:
         return "xlsx"
     if head.startswith(b"PK"):
         try:
-            with zipfile.ZipFile(io.BytesIO(head) if len(head) > 100 else io.BytesIO(head)) as archive:
+            with zipfile.ZipFile(io.BytesIO(head)) as archive:
                 names = archive.namelist()
         except zipfile.BadZipFile:
             return "datapackage" if lower.endswith(".zip") else "xlsx"
@@ -39,43 +45,21 @@ def kind_of(name: str, head: bytes) -> str:
     return "hsds-json"
 
 
-def read_json(data: bytes, name: str, problems: Problems):
-    try:
-        return json.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError as error:
-        problems.error(Where(name), "", f"byte {error.start}", _("expected a JSON file in UTF-8."))
-    except json.JSONDecodeError as error:
-        problems.error(
-            Where(name, error.lineno),
-            "",
-            error.msg,
-            _("expected valid JSON (line %(line)d, column %(col)d).")
-            % {"line": error.lineno, "col": error.colno},
-        )
-    except RecursionError:
-        problems.error(Where(name), "", "", _("expected JSON that is not nested this deeply."))
-    return None
-
-
 def read_document(source, name: str, coalition) -> tuple[dict | list | None, bool, Problems]:
     """Read a path (file or datapackage folder) or bytes into an HSDS document; strict for Excel."""
     problems = Problems()
     if isinstance(source, str | Path) and Path(source).is_dir():
-        return tabular.read_datapackage(Path(source), problems), False, problems
+        return datapackage_in.read_datapackage(Path(source), problems), False, problems
     data = Path(source).read_bytes() if isinstance(source, str | Path) else source
     kind = kind_of(name, data[:4096] if len(data) < 4096 else data)
     if kind == "xlsx":
-        return excel.read_workbook(io.BytesIO(data), coalition, problems), True, problems
+        return excel_in.read_workbook(io.BytesIO(data), coalition, problems), True, problems
     if kind == "datapackage":
-        return tabular.read_datapackage(io.BytesIO(data), problems), False, problems
-    if len(data) > MAX_JSON_BYTES:
-        problems.error(Where(name), "", len(data), _("expected a file under 500 MB."))
-        return None, False, problems
-    document = read_json(data, name, problems)
-    return document, False, problems
+        return datapackage_in.read_datapackage(io.BytesIO(data), problems), False, problems
+    return json_in.read_json(data, name, problems), False, problems
 
 
-def import_file(coalition, source, name: str, *, dry_run: bool = False, progress=None) -> importer.Report:
+def import_file(coalition, source, name: str, *, dry_run: bool = False, progress=None) -> Report:
     """Read and import a file in one transaction; raise ImportFailed with every problem, changing nothing."""
     document, strict, problems = read_document(source, name, coalition)
     if document is None or (problems.errors and not document):
@@ -87,25 +71,24 @@ def import_file(coalition, source, name: str, *, dry_run: bool = False, progress
                 _("expected a list of services or an object with organizations and services."),
             )
         raise ImportFailed(problems)
-    # Read on after the reader's problems, so that all problems of the file are reported at once.
-    engine = importer.Importer(coalition, strict=strict, progress=progress)
-    engine.problems.items[:0] = problems.items
-    return engine.run(document, dry_run=dry_run)
+    # Check on after the reader's problems, so that all problems of the file are reported at once.
+    return import_document(
+        coalition, document, strict=strict, dry_run=dry_run, progress=progress, problems=problems
+    )
 
 
 def export_bytes(coalition, fmt: str, progress=None) -> bytes:
     """The coalition in one of the formats, as the bytes of a file."""
-    document = exporter.coalition_bundle(coalition, progress=progress)
+    if fmt not in FORMATS:
+        raise ValueError(fmt)
+    document = coalition_bundle(coalition, progress=progress)
     out = io.BytesIO()
     if fmt == "hsds-json":
-        # No indentation: only then does the json module use its fast C encoder (100,000 services).
-        out.write(json.dumps(document, ensure_ascii=False).encode("utf-8"))
+        json_out.write_json(document, out)
     elif fmt == "datapackage":
-        tabular.write_datapackage(document, out)
-    elif fmt == "xlsx":
-        excel.write_workbook(coalition, document, out)
+        datapackage_out.write_datapackage(document, out)
     else:
-        raise ValueError(fmt)
+        excel_out.write_workbook(coalition, document, out)
     return out.getvalue()
 
 

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from decimal import Decimal
 from functools import cache
 
+from django.utils import translation
+from django.utils.text import capfirst
+
+from ookbalans.catalogue.models import Service
 from ookbalans.framework import codes
 from ookbalans.interchange import taxonomies as tx
 
@@ -24,11 +29,15 @@ SERVICE_TERM_FIELDS = {
     "upbringing_components": codes.UPBRINGING_COMPONENTS.code,
     "target_groups": codes.TARGET_GROUPS.code,
 }
-ACCESS_LABELS = {
-    "open": "Open voor iedereen: je kunt zo binnenlopen.",
-    "signup": "Je meldt je zelf aan.",
-    "referral": "Je hebt een verwijzing nodig.",
+# The application_process texts of exports before it was the model's label, by the access they stand
+# for: an import takes them as today's wording, so that an older file keeps nothing extra.
+FORMER_APPLICATION_PROCESS = {
+    "Open voor iedereen: je kunt zo binnenlopen.": "open",
+    "Je meldt je zelf aan.": "signup",
+    "Je hebt een verwijzing nodig.": "referral",
 }
+# A street with its house number at the end, as HSDS' address_1 holds both.
+HOUSE_NUMBER = re.compile(r"^(?P<street>.*\D)\s+(?P<number>\d+\s*[-\w/]*)$")
 
 
 def compact(values: dict) -> dict:
@@ -177,6 +186,12 @@ def contact_to_hsds(point, context: Context) -> dict:
     return with_extras(mapped, context.kept("contact", point.id))
 
 
+def split_street(address_1: str) -> tuple[str, str]:
+    """HSDS' address_1 as the catalogue's street and house number (the number empty if none is found)."""
+    match = HOUSE_NUMBER.match(address_1 or "")
+    return (match["street"].strip(), match["number"].strip()) if match else (address_1 or "", "")
+
+
 def address_to_hsds(location) -> list[dict]:
     if not (location.address_1 or location.house_number or location.postal_code or location.city):
         return []
@@ -263,6 +278,15 @@ def service_area_to_hsds(service_id, municipality) -> dict:
     }
 
 
+@cache
+def application_process(access: str) -> str | None:
+    """How parents get access, as Dutch text for HSDS' application_process: the model's own label."""
+    if access not in Service.Access.values:
+        return None
+    with translation.override("nl"):
+        return capfirst(str(Service.Access(access).label)) + "."
+
+
 def wait_time_text(weeks: int | None) -> str | None:
     if weeks is None:
         return None
@@ -316,7 +340,7 @@ def service_to_hsds(service, context: Context, *, nested_organization=None) -> d
             "url": service.url,
             "email": service.email,
             "status": service.status,
-            "application_process": ACCESS_LABELS.get(service.access),
+            "application_process": application_process(service.access),
             "wait_time": wait_time_text(service.waiting_time_weeks),
             "assured_date": service.last_checked_on.isoformat() if service.last_checked_on else None,
             "last_modified": service.modified_at.isoformat() if service.modified_at else None,

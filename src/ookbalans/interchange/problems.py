@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+# The key under which a reader leaves the place an object came from (a sheet and row, a CSV line).
+SOURCE = "_source"
+
 
 @dataclass(frozen=True)
 class Where:
@@ -18,6 +21,12 @@ class Where:
     def column(self, name: str) -> str:
         """The column header the user sees for an HSDS field (Dutch in Excel)."""
         return self.columns.get(name, name)
+
+
+def where_of(item: dict, fallback: str) -> Where:
+    """The place a reader left on an object, or else the fallback (a JSON path)."""
+    source = item.get(SOURCE) if isinstance(item, dict) else None
+    return source if isinstance(source, Where) else Where(fallback)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Reading a coalition's catalogue out as HSDS dicts: the common start of every export and of the API."""
+"""A coalition's catalogue read out as one HSDS document: the common start of every export and of the API."""
 
 from __future__ import annotations
 

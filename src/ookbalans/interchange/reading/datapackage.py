@@ -1,4 +1,4 @@
-"""The HSDS tabular datapackage: nested HSDS dicts to CSV tables and back, following datapackage.json."""
+"""Reading the HSDS tabular datapackage (a folder or a .zip of CSV files) into one nested HSDS document."""
 
 from __future__ import annotations
 
@@ -6,160 +6,13 @@ import csv
 import io
 import json
 import zipfile
-from functools import cache
 from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from ookbalans.interchange.problems import Problems, Where
-
-HSDS_DIR = Path(__file__).resolve().parent / "hsds"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-# Lists of child objects, by the key under which a parent holds them, and the table they go to.
-CHILD_LISTS = {
-    "phones": "phone",
-    "schedules": "schedule",
-    "service_areas": "service_area",
-    "service_at_locations": "service_at_location",
-    "languages": "language",
-    "cost_options": "cost_option",
-    "attributes": "attribute",
-    "contacts": "contact",
-    "addresses": "address",
-    "accessibility": "accessibility",
-    "funding": "funding",
-    "required_documents": "required_document",
-    "organization_identifiers": "organization_identifier",
-    "programs": "program",
-    "locations": "location",
-    "metadata": "metadata",
-}
-CHILD_OBJECTS = {
-    "location": "location",
-    "program": "program",
-    "organization": "organization",
-    "taxonomy_term": "taxonomy_term",
-    "taxonomy_detail": "taxonomy",
-}
-TOP_LEVEL = {
-    "organizations": "organization",
-    "services": "service",
-    "locations": "location",
-    "contacts": "contact",
-}
-
-
-@cache
-def descriptor() -> dict:
-    return json.loads((HSDS_DIR / "datapackage.json").read_text())
-
-
-@cache
-def resources() -> dict[str, dict]:
-    return {resource["name"]: resource for resource in descriptor()["resources"]}
-
-
-def field_names(table: str) -> list[str]:
-    return [f["name"] for f in resources()[table]["schema"]["fields"]]
-
-
-def field_types(table: str) -> dict[str, str]:
-    return {f["name"]: f.get("type", "string") for f in resources()[table]["schema"]["fields"]}
-
-
-def safe_cell(value) -> str:
-    """A cell text no spreadsheet runs as a formula: a leading = + - @ gets an apostrophe before it."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        value = "true" if value else "false"
-    if isinstance(value, dict | list):
-        value = json.dumps(value, ensure_ascii=False)
-    value = str(value)
-    if value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def unsafe_cell(value: str) -> str:
-    if len(value) > 1 and value[0] == "'" and value[1:].startswith(FORMULA_STARTS):
-        return value[1:]
-    return value
-
-
-# -- document to tables -------------------------------------------------------------------------------
-
-
-def flatten(document: dict) -> dict[str, list[dict]]:
-    """Tables (per datapackage resource) of rows, each object once, with the ids that link them."""
-    tables: dict[str, dict[str, dict]] = {name: {} for name in resources()}
-    for key, table in TOP_LEVEL.items():
-        for item in document.get(key) or []:
-            add_row(tables, table, item, None, None)
-    return {name: list(rows.values()) for name, rows in tables.items()}
-
-
-def add_row(tables, table: str, item: dict, parent_table: str | None, parent_id) -> None:
-    if not isinstance(item, dict):
-        return
-    row = {}
-    for key, value in item.items():
-        if key in CHILD_LISTS and isinstance(value, list):
-            for child in value:
-                add_row(tables, CHILD_LISTS[key], child, table, item.get("id"))
-        elif key in CHILD_OBJECTS and isinstance(value, dict):
-            add_row(tables, CHILD_OBJECTS[key], value, table, item.get("id"))
-        else:
-            row[key] = value
-    if parent_table and parent_id:
-        link = f"{parent_table}_id"
-        if table == "attribute":
-            row.setdefault("link_id", parent_id)
-            row.setdefault("link_entity", parent_table)
-        elif link in field_names(table) and table not in (
-            "location",
-            "program",
-            "organization",
-            "taxonomy_term",
-            "taxonomy",
-        ):
-            row.setdefault(link, parent_id)
-    rows = tables[table]
-    object_id = str(row.get("id", len(rows)))
-    if object_id in rows:
-        for key, value in row.items():
-            if rows[object_id].get(key) in (None, ""):
-                rows[object_id][key] = value
-    else:
-        rows[object_id] = row
-
-
-def write_datapackage(document: dict, target) -> None:
-    """Write a .zip with datapackage.json and one CSV per table that has rows."""
-    tables = flatten(document)
-    package = dict(descriptor())
-    package["name"] = "ookbalans-hsds"
-    package["resources"] = []
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, rows in tables.items():
-            if not rows:
-                continue
-            resource = resources()[name]
-            columns = field_names(name)
-            for row in rows:
-                columns += [key for key in row if key not in columns]
-            out = io.StringIO()
-            writer = csv.writer(out, lineterminator="\r\n")
-            writer.writerow(columns)
-            for row in rows:
-                writer.writerow([safe_cell(row.get(column)) for column in columns])
-            archive.writestr(resource["path"], out.getvalue().encode("utf-8"))
-            package["resources"].append(resource)
-        archive.writestr("datapackage.json", json.dumps(package, indent=2, ensure_ascii=False))
-
-
-# -- tables to document -------------------------------------------------------------------------------
+from ookbalans.interchange.cells import unguarded
+from ookbalans.interchange.problems import SOURCE, Problems, Where
+from ookbalans.interchange.tables import field_types, resources
 
 
 def read_csv(data: bytes, where: str, problems: Problems) -> list[dict]:
@@ -197,8 +50,8 @@ def read_csv(data: bytes, where: str, problems: Problems) -> list[dict]:
                 % {"n": len(columns), "found": len(cells)},
             )
             continue
-        row = {column: unsafe_cell(cell) for column, cell in zip(columns, cells, strict=True) if cell != ""}
-        row["_source"] = Where(where, number)
+        row = {column: unguarded(cell) for column, cell in zip(columns, cells, strict=True) if cell != ""}
+        row[SOURCE] = Where(where, number)
         rows.append(row)
     return rows
 
@@ -254,7 +107,7 @@ def read_package_files(files: dict[str, bytes], problems: Problems) -> dict:
         )
     for name in ("metadata", "meta_table_description"):
         for row in tables[name]:
-            problems.warning(row["_source"], "", row.get("id", ""), _("change history is not imported."))
+            problems.warning(row[SOURCE], "", row.get("id", ""), _("change history is not imported."))
     document = nest(tables)
     placed = set(ids_in(document))
     for name, rows in tables.items():
@@ -263,7 +116,7 @@ def read_package_files(files: dict[str, bytes], problems: Problems) -> dict:
         for row in rows:
             if str(row.get("id")) not in placed:
                 problems.warning(
-                    row["_source"],
+                    row[SOURCE],
                     "id",
                     row.get("id", ""),
                     _(
@@ -340,6 +193,15 @@ def nest(tables: dict[str, list[dict]]) -> dict:
     funding_by = {owner: group(tables["funding"], f"{owner}_id") for owner in ("organization", "service")}
     cost_options = [children(c, {}) for c in tables["cost_option"]]
 
+    # Each table grouped once by the id of its owner, not once per owner.
+    addresses_by_location = group(tables["address"], "location_id")
+    accessibility_by_location = group(tables["accessibility"], "location_id")
+    areas_by_service = group(tables["service_area"], "service_id")
+    costs_by_service = group(cost_options, "service_id")
+    documents_by_service = group(tables["required_document"], "service_id")
+    programs_by_organisation = group(tables["program"], "organization_id")
+    identifiers_by_organisation = group(tables["organization_identifier"], "organization_id")
+
     locations = []
     for row in tables["location"]:
         key = str(row.get("id"))
@@ -348,9 +210,9 @@ def nest(tables: dict[str, list[dict]]) -> dict:
                 row,
                 {
                     "languages": languages_by["location"].get(key, []),
-                    "addresses": group(tables["address"], "location_id").get(key, []),
+                    "addresses": addresses_by_location.get(key, []),
                     "contacts": contacts_by["location"].get(key, []),
-                    "accessibility": group(tables["accessibility"], "location_id").get(key, []),
+                    "accessibility": accessibility_by_location.get(key, []),
                     "phones": phones_by["location"].get(key, []),
                     "schedules": schedules_by["location"].get(key, []),
                 },
@@ -373,6 +235,7 @@ def nest(tables: dict[str, list[dict]]) -> dict:
             item["location"] = locations_by_id[str(row["location_id"])]
         service_at_locations.append(item)
 
+    sals_by_service = group(service_at_locations, "service_id")
     services = []
     for row in tables["service"]:
         key = str(row.get("id"))
@@ -387,14 +250,14 @@ def nest(tables: dict[str, list[dict]]) -> dict:
                 "schedules": [
                     s for s in schedules_by["service"].get(key, []) if not s.get("service_at_location_id")
                 ],
-                "service_areas": group(tables["service_area"], "service_id").get(key, []),
-                "service_at_locations": group(service_at_locations, "service_id").get(key, []),
+                "service_areas": areas_by_service.get(key, []),
+                "service_at_locations": sals_by_service.get(key, []),
                 "languages": [
                     lang for lang in languages_by["service"].get(key, []) if not lang.get("phone_id")
                 ],
                 "funding": funding_by["service"].get(key, []),
-                "cost_options": group(cost_options, "service_id").get(key, []),
-                "required_documents": group(tables["required_document"], "service_id").get(key, []),
+                "cost_options": costs_by_service.get(key, []),
+                "required_documents": documents_by_service.get(key, []),
                 "contacts": [
                     c for c in contacts_by["service"].get(key, []) if not c.get("service_at_location_id")
                 ],
@@ -426,10 +289,8 @@ def nest(tables: dict[str, list[dict]]) -> dict:
                         for p in phones_by["organization"].get(key, [])
                         if not (p.get("service_id") or p.get("location_id") or p.get("contact_id"))
                     ],
-                    "programs": group(tables["program"], "organization_id").get(key, []),
-                    "organization_identifiers": group(
-                        tables["organization_identifier"], "organization_id"
-                    ).get(key, []),
+                    "programs": programs_by_organisation.get(key, []),
+                    "organization_identifiers": identifiers_by_organisation.get(key, []),
                 },
             )
         )

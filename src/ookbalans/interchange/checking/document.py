@@ -1,0 +1,96 @@
+"""Checking a whole HSDS document: its shape, then every object in it, then the checks across objects."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from ookbalans.interchange.checking.attributes import phase_of
+from ookbalans.interchange.checking.contacts import check_contact
+from ookbalans.interchange.checking.context import CheckContext
+from ookbalans.interchange.checking.locations import check_location
+from ookbalans.interchange.checking.organisations import check_organisation
+from ookbalans.interchange.checking.ownership import check_ownership
+from ookbalans.interchange.checking.services import check_service
+from ookbalans.interchange.checking.values import objects_in
+from ookbalans.interchange.problems import SOURCE, Where, where_of
+from ookbalans.interchange.reading.hsds_json import as_document
+
+GROUPS = ("organizations", "services", "locations", "contacts")
+# Keys of an HSDS document that are about the file, not the data.
+DOCUMENT_KEYS = {"hsds_version", "profile", "coalition", *GROUPS}
+
+
+def check_document(check: CheckContext, document) -> None:
+    """Check the whole document and collect the plans of what to write."""
+    document = as_document(document)
+    groups = document_groups(check, document)
+    if groups is None:
+        return
+    for index, item in enumerate(groups["organizations"]):
+        check_organisation(check, item, where_of(item, f"organizations[{index}]"))
+    for index, item in enumerate(groups["locations"]):
+        check_location(check, item, where_of(item, f"locations[{index}]"))
+    for index, item in enumerate(groups["services"]):
+        # Organisations and locations nested in services first, so that every service finds them.
+        where = where_of(item, f"services[{index}]")
+        if isinstance(item.get("organization"), dict):
+            check_organisation(check, item["organization"], where_of(item["organization"], where.source))
+        for sal in objects_in(item.get("service_at_locations")):
+            if isinstance(sal.get("location"), dict):
+                check_location(check, sal["location"], where_of(sal["location"], where.source))
+    for index, item in enumerate(groups["services"]):
+        check_service(check, item, where_of(item, f"services[{index}]"))
+    for index, item in enumerate(groups["contacts"]):
+        check_contact(check, item, where_of(item, f"contacts[{index}]"))
+    for plan in list(check.organisations.values()):
+        contacts = plan["hsds"].get("contacts")
+        for index, item in enumerate(contacts if isinstance(contacts, list) else []):
+            if isinstance(item, dict) and phase_of(check, item):
+                check_contact(check, item, where_of(item, f"{plan['where'].source}.contacts[{index}]"))
+    check_ownership(check)
+
+
+def document_groups(check: CheckContext, document) -> dict[str, list[dict]] | None:
+    """The document's lists of objects by key; None (after reporting) when nothing in it can be read."""
+    the_file = Where(_("the file"))
+    unexpected = _("expected a list of services or an object with organizations and services.")
+    if not isinstance(document, dict):
+        check.problems.error(the_file, "", document, unexpected)
+        return None
+    if not any(key in document for key in GROUPS):
+        check.problems.error(the_file, "", ", ".join(map(str, document))[:200], unexpected)
+        return None
+    nul_texts = list(control_characters(document, _("the file")))
+    for path, value in nul_texts:
+        check.problems.error(
+            Where(path), "", value.replace("\x00", "\\0"), _("expected text without NUL characters.")
+        )
+    if nul_texts:
+        return None
+    for key in document:
+        if key not in DOCUMENT_KEYS:
+            check.problems.warning(the_file, key, "", _("this part of the file is not imported."))
+    groups = {}
+    for key in GROUPS:
+        value = document.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            check.problems.error(Where(key), key, value, _("expected a list of objects."))
+            value = []
+        groups[key] = value
+    return groups
+
+
+def control_characters(value, path: str):
+    """Places of texts with a NUL character, which no database column can hold."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(key, str) and "\x00" in key:
+                yield path, key
+            if key != SOURCE:
+                yield from control_characters(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from control_characters(item, f"{path}[{index}]")

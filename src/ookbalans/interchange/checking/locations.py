@@ -1,0 +1,84 @@
+"""Checking an HSDS location: its name, its Dutch address and postcode, and its place on the map."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from ookbalans.catalogue import validators
+from ookbalans.catalogue.models import PostcodeArea
+from ookbalans.interchange import mapping
+from ookbalans.interchange.checking.context import CheckContext
+from ookbalans.interchange.checking.values import (
+    identifier,
+    limited,
+    list_of,
+    optional_text,
+    required_text,
+    text,
+)
+from ookbalans.interchange.problems import Where
+
+
+def check_location(check: CheckContext, item: dict, where: Where) -> None:
+    object_id = identifier(check, item, where, _("location"))
+    if object_id is None or object_id in check.locations:
+        return
+    fields = {
+        "name": required_text(check, item, "name", where, 200),
+        "address_1": "",
+        "house_number": "",
+        "postal_code": "",
+        "city": "",
+        "latitude": None,
+        "longitude": None,
+    }
+    addresses = list_of(check, item, "addresses", where)
+    if addresses:
+        fields |= address_fields(check, addresses[0], where)
+    elif check.strict:
+        check.problems.error(where, "postal_code", "", _("expected a Dutch postcode like 7201 AB."))
+    latitude, longitude = item.get("latitude"), item.get("longitude")
+    if latitude is not None or longitude is not None:
+        try:
+            latitude, longitude = float(latitude), float(longitude)
+            if not (50.5 <= latitude <= 53.7 and 3.2 <= longitude <= 7.3):
+                raise ValueError
+            fields["latitude"], fields["longitude"] = latitude, longitude
+        except (TypeError, ValueError):
+            check.flag(
+                where,
+                "latitude",
+                f"{latitude}, {longitude}",
+                _("expected a latitude and longitude in the Netherlands, like 52.14 and 6.20."),
+            )
+    check.originals[("location", object_id)] = item
+    check.locations[object_id] = {"where": where, "hsds": item, "fields": fields}
+
+
+def address_fields(check: CheckContext, address: dict, where: Where) -> dict:
+    """The street, house number, city and postcode of an address in the Netherlands."""
+    fields = {}
+    country = text(address.get("country")).upper()
+    street = optional_text(check, address, "address_1", where, 220)
+    postcode = validators.normalise_postcode(text(address.get("postal_code")))
+    if country not in ("", "NL"):
+        check.flag(where, "country", country, _("expected an address in the Netherlands (NL)."))
+        return fields
+    address_1, house_number = mapping.split_street(street)
+    fields["address_1"] = limited(check, address_1, "address_1", where, 200)
+    fields["house_number"] = limited(check, house_number, "address_1", where, 20)
+    fields["city"] = optional_text(check, address, "city", where, 100)
+    try:
+        validators.validate_postcode(postcode)
+        if not PostcodeArea.objects.filter(pc4=postcode[:4]).exists():
+            raise ValidationError("unknown")
+        fields["postal_code"] = postcode
+    except ValidationError:
+        check.flag(
+            where,
+            "postal_code",
+            address.get("postal_code"),
+            _("expected an existing Dutch postcode like 7201 AB."),
+        )
+    return fields

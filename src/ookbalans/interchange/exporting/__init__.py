@@ -1,0 +1,1 @@
+"""Writing a coalition's catalogue out in the output formats (HSDS JSON, the CSV datapackage, Excel)."""

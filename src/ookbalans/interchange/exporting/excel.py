@@ -1,0 +1,274 @@
+"""Writing a coalition's HSDS document as the coordinators' Excel workbook, with drop-down lists."""
+
+from __future__ import annotations
+
+import datetime
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from ookbalans.catalogue.models import Language, Municipality, NationalIntervention
+from ookbalans.framework import codes
+from ookbalans.interchange import mapping
+from ookbalans.interchange import taxonomies as tx
+from ookbalans.interchange.cells import guarded
+from ookbalans.interchange.workbook import CLASSIFICATIONS, SHEETS, YES_NO, labels
+
+INTRO = (
+    "Dit werkboek bevat het aanbod van coalitie '{name}' uit ookbalans. Pas het aan in Excel en lees het "
+    "weer in via Uitwisseling in ookbalans. Regels met een ID werken de bestaande gegevens bij; regels "
+    "zonder ID worden nieuw toegevoegd. Verwijder of wijzig nooit een ID. Kolommen met een * zijn verplicht. "
+    "Kies waarden uit de keuzelijsten. Diensten, locaties en organisaties die niet in het bestand staan, "
+    "blijven ongewijzigd; de indelingen, locaties, tijden en kosten van een dienst in het bestand worden "
+    "vervangen door wat het bestand zegt."
+)
+LISTS = "Lijsten"
+
+
+def lists_for(coalition, organisations: list[str], locations: list[str]) -> dict[str, list[str]]:
+    """The values of every drop-down list, by the name its columns use."""
+    return {
+        "domain": [t.label for t in codes.DOMAINS.terms],
+        "status": list(labels("status").values()),
+        "access": list(labels("access").values()),
+        "frequency": list(labels("frequency").values()),
+        "yes_no": list(YES_NO),
+        "cost": list(labels("cost").values()),
+        "days": list(labels("days").values()),
+        "classifications": [t.label for t in CLASSIFICATIONS],
+        "terms": [t.label for taxonomy in CLASSIFICATIONS for t in taxonomy.terms],
+        "phases": [t.label for t in codes.PHASES.terms],
+        "municipalities": list(coalition.municipalities.order_by("name").values_list("name", flat=True)),
+        "organisations": organisations,
+        "locations": locations,
+        "interventions": list(NationalIntervention.objects.order_by("name").values_list("name", flat=True)),
+        "languages": [f"{code} ({name})" for code, name in Language.objects.values_list("code", "name")],
+    }
+
+
+def write_workbook(coalition, document: dict, target) -> None:
+    """The coalition's HSDS document as the coordinators' workbook."""
+    organisations = {o["id"]: o for o in document["organizations"]}
+    locations = {loc["id"]: loc for loc in document["locations"]}
+    rows = rows_from_document(document, organisations, locations)
+    workbook = Workbook()
+    add_intro(workbook.active, coalition)
+    lists = lists_for(
+        coalition,
+        sorted(o["name"] for o in organisations.values()),
+        sorted(loc.get("name", "") for loc in locations.values()),
+    )
+    list_sheet = workbook.create_sheet(LISTS)
+    list_ranges = add_lists(list_sheet, lists)
+    for sheet_name, columns in SHEETS.items():
+        add_sheet(workbook.create_sheet(sheet_name), columns, rows[sheet_name], list_ranges)
+    list_sheet.sheet_state = "hidden"
+    workbook.move_sheet(LISTS, offset=len(SHEETS))
+    workbook.save(target)
+
+
+def add_intro(intro, coalition) -> None:
+    """The first sheet: what the workbook is, and every column of every sheet explained."""
+    intro.title = "Toelichting"
+    intro.append([f"ookbalans — aanbod van {coalition.name}"])
+    intro["A1"].font = Font(bold=True, size=14)
+    intro.append([INTRO.format(name=coalition.name)])
+    intro["A2"].alignment = Alignment(wrap_text=True, vertical="top")
+    intro.merge_cells("A2:D2")
+    intro.row_dimensions[2].height = 110
+    intro.append([])
+    intro.append(["Blad", "Kolom", "Verplicht", "Uitleg"])
+    for cell in intro[4]:
+        cell.font = Font(bold=True)
+    for sheet_name, columns in SHEETS.items():
+        for column in columns:
+            intro.append([sheet_name, column.header, "ja" if column.required else "", column.explanation])
+    for letter, width in zip("ABCD", (22, 30, 10, 80), strict=True):
+        intro.column_dimensions[letter].width = width
+
+
+def add_lists(list_sheet, lists: dict[str, list[str]]) -> dict[str, str]:
+    """One column per drop-down list; the cell range of each list, by its name."""
+    list_ranges = {}
+    for index, (name, values) in enumerate(lists.items(), start=1):
+        letter = get_column_letter(index)
+        list_sheet.cell(row=1, column=index, value=name)
+        for number, value in enumerate(values, start=2):
+            list_sheet.cell(row=number, column=index, value=guarded(value)).data_type = "s"
+        last = max(len(values) + 1, 2)
+        list_ranges[name] = f"{quote_sheetname(LISTS)}!${letter}$2:${letter}${last}"
+    return list_ranges
+
+
+def add_sheet(sheet, columns, rows: list[dict], list_ranges: dict[str, str]) -> None:
+    """A sheet of rows under bold headers, texts typed as text, and a drop-down where a column has one."""
+    sheet.append([c.header + (" *" if c.required else "") for c in columns])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    for row in rows:
+        sheet.append([guarded(row.get(c.key)) for c in columns])
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+    last_row = max(sheet.max_row + 500, 1000)
+    for index, column in enumerate(columns, start=1):
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = column.width
+        if column.choices:
+            validation = DataValidation(
+                type="list",
+                formula1=list_ranges[column.choices],
+                allow_blank=not column.required,
+                showErrorMessage=True,
+                errorTitle="Kies uit de lijst",
+                error=f"Kies een waarde uit de lijst voor '{column.header}'.",
+            )
+            validation.add(f"{letter}2:{letter}{last_row}")
+            sheet.add_data_validation(validation)
+
+
+def fact_values(item: dict) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """The term codes (per taxonomy) and the ookbalans facts of an object's attributes."""
+    terms, facts = {}, {}
+    for attr in item.get("attributes") or []:
+        known = tx.known_terms().get(attr.get("taxonomy_term_id"))
+        if known is None:
+            continue
+        if known.taxonomy == tx.FACTS.code:
+            facts[known.code] = attr.get("value", "")
+        else:
+            terms.setdefault(known.taxonomy, []).append(known.code)
+    return terms, facts
+
+
+def first_phone(item: dict):
+    return (item.get("phones") or [{}])[0].get("number")
+
+
+def rows_from_document(document, organisations, locations) -> dict[str, list[dict]]:
+    """The rows of every sheet, by sheet name."""
+    rows = {name: [] for name in SHEETS}
+    municipality_names = dict(Municipality.objects.values_list("code", "name"))
+    for organisation in document["organizations"]:
+        rows["Organisaties"].append(organisation_row(organisation))
+    for location in document["locations"]:
+        rows["Locaties"].append(location_row(location))
+    for service in document["services"]:
+        add_service_rows(rows, service, organisations, locations)
+    for contact in document.get("contacts") or []:
+        rows["Aanspreekpunten"].append(contact_row(contact, organisations, municipality_names))
+    return rows
+
+
+def organisation_row(organisation: dict) -> dict:
+    terms, _facts = fact_values(organisation)
+    return {
+        "id": organisation["id"],
+        "name": organisation["name"],
+        "domain": codes.DOMAINS.label_for(terms["domain"][0]) if terms.get("domain") else "",
+        "description": organisation.get("description", ""),
+        "website": organisation.get("website"),
+        "email": organisation.get("email"),
+        "phone": first_phone(organisation),
+    }
+
+
+def location_row(location: dict) -> dict:
+    address = (location.get("addresses") or [{}])[0]
+    street, number = mapping.split_street(address.get("address_1", ""))
+    return {
+        "id": location["id"],
+        "name": location.get("name"),
+        "street": street,
+        "house_number": number,
+        "postal_code": address.get("postal_code"),
+        "city": address.get("city"),
+    }
+
+
+def service_row(service: dict, organisations: dict) -> dict:
+    _terms, facts = fact_values(service)
+    return {
+        "id": service["id"],
+        "name": service["name"],
+        "organization": organisations.get(service.get("organization_id"), {}).get("name"),
+        "short_description": facts.get("korte_beschrijving"),
+        "description": service.get("description"),
+        "url": service.get("url"),
+        "email": service.get("email"),
+        "phone": first_phone(service),
+        "status": labels("status").get(service.get("status"), service.get("status")),
+        "access": labels("access").get(facts.get("toegang", "open")),
+        "frequency": labels("frequency").get(facts.get("frequentie", "by_appointment")),
+        "home_visits": facts.get("huisbezoek", "nee"),
+        "online": facts.get("online", "nee"),
+        "online_url": facts.get("online_adres"),
+        "culture_sensitive": facts.get("cultuursensitief", "nee"),
+        "culture_sensitive_explanation": facts.get("cultuursensitief_toelichting"),
+        "waiting_time_weeks": int(facts["wachttijd_weken"]) if facts.get("wachttijd_weken") else None,
+        "languages": ", ".join(lang["code"] for lang in service.get("languages") or []),
+        "national_intervention": facts.get("landelijke_interventie"),
+        "last_checked_on": datetime.date.fromisoformat(service["assured_date"])
+        if service.get("assured_date")
+        else None,
+        "last_checked_by": facts.get("gecontroleerd_door"),
+    }
+
+
+def add_service_rows(rows: dict[str, list[dict]], service: dict, organisations, locations) -> None:
+    """A service's row, and its rows on the sheets of classifications, locations, times and costs."""
+    rows["Diensten"].append(service_row(service, organisations))
+    terms, _facts = fact_values(service)
+    named = {"service_id": service["id"], "service_name": service["name"]}
+    for taxonomy in CLASSIFICATIONS:
+        for code in terms.get(taxonomy.code, []):
+            rows["Indelingen"].append(
+                {**named, "classification": taxonomy.label, "term": taxonomy.label_for(code)}
+            )
+    for sal in service.get("service_at_locations") or []:
+        location_name = locations.get(sal["location_id"], sal.get("location", {})).get("name")
+        rows["Dienst op locatie"].append(
+            {"id": sal["id"], **named, "location": location_name, "description": sal.get("description")}
+        )
+        for schedule in sal.get("schedules") or []:
+            rows["Openingstijden"].append(
+                {
+                    "id": schedule["id"],
+                    "service_id": service["id"],
+                    "location": location_name,
+                    "weekday": labels("days")[mapping.DAY_NUMBERS[schedule["byday"]]],
+                    "opens_at": schedule["opens_at"],
+                    "closes_at": schedule["closes_at"],
+                }
+            )
+    for option in service.get("cost_options") or []:
+        _terms, option_facts = fact_values(option)
+        rows["Kosten"].append(
+            {
+                "id": option["id"],
+                **named,
+                "kind": labels("cost").get(option_facts.get("kostensoort")),
+                "amount": option.get("amount"),
+                "option": option.get("option"),
+            }
+        )
+
+
+def contact_row(contact: dict, organisations: dict, municipality_names: dict) -> dict:
+    terms, facts = fact_values(contact)
+    return {
+        "id": contact["id"],
+        "phase": codes.PHASES.label_for(terms["phase"][0]) if terms.get("phase") else "",
+        "municipality": municipality_names.get(facts.get("aanspreekpunt_gemeente", "")),
+        "name": contact.get("name"),
+        "organization": organisations.get(contact.get("organization_id"), {}).get("name"),
+        "description": facts.get("aanspreekpunt_beschrijving"),
+        "how_to_reach": facts.get("aanspreekpunt_bereikbaarheid"),
+        "phone": first_phone(contact),
+        "email": contact.get("email"),
+        "website": facts.get("aanspreekpunt_website"),
+    }

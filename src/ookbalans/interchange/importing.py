@@ -1,0 +1,37 @@
+"""Importing an HSDS document into one coalition: check everything, then write it all in one transaction."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from ookbalans.catalogue.models import Coalition
+from ookbalans.interchange.checking.context import CheckContext
+from ookbalans.interchange.checking.document import check_document
+from ookbalans.interchange.problems import ImportFailed, Problems
+from ookbalans.interchange.writing import Report, write_plans
+
+
+def import_document(
+    coalition: Coalition,
+    document,
+    *,
+    strict: bool = False,
+    dry_run: bool = False,
+    progress=None,
+    problems: Problems | None = None,
+) -> Report:
+    """Import an HSDS document (a list of services, or organizations and services) into the coalition.
+
+    `problems` are those a reader found already: they are reported with the checks' own, and any
+    error among them stops the import. Raises ImportFailed with every problem, changing nothing.
+    """
+    check = CheckContext(coalition, strict=strict, progress=progress, problems=problems)
+    report = Report(problems=check.problems, dry_run=dry_run)
+    check_document(check, document)
+    if check.problems.errors:
+        raise ImportFailed(check.problems)
+    with transaction.atomic():
+        write_plans(check, report)
+        if dry_run:
+            transaction.set_rollback(True)
+    return report

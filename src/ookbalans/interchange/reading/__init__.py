@@ -1,0 +1,1 @@
+"""Reading the input formats (HSDS JSON, the CSV datapackage, the Excel workbook) into HSDS documents."""

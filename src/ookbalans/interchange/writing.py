@@ -1,0 +1,251 @@
+"""Writing the checked plans of an import: every object of the file saved in bulk, inside one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ookbalans.catalogue.models import (
+    ContactPoint,
+    CostOption,
+    Location,
+    Organisation,
+    PostcodeArea,
+    Schedule,
+    Service,
+    ServiceAtLocation,
+)
+from ookbalans.interchange import mapping
+from ookbalans.interchange.checking.attributes import phase_of
+from ookbalans.interchange.checking.context import CheckContext
+from ookbalans.interchange.exporting.document import services_for_export
+from ookbalans.interchange.models import KeptFields
+from ookbalans.interchange.problems import SOURCE, Problems
+
+BATCH = 2000
+# Keys that are never kept as extras: the nested organisation is imported as an organisation itself.
+NOT_KEPT = {"service": {"id", "organization"}, "organization": {"id"}, "location": {"id"}, "contact": {"id"}}
+
+
+@dataclass
+class Report:
+    """What an import did or would do."""
+
+    created: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    problems: Problems = field(default_factory=Problems)
+    dry_run: bool = False
+
+    def count(self, kind: str, created: bool) -> None:
+        target = self.created if created else self.updated
+        target[kind] = target.get(kind, 0) + 1
+
+
+def write_plans(check: CheckContext, report: Report) -> None:
+    """Save every plan; the caller holds the transaction."""
+    now = timezone.now()
+    save_plans(check, Organisation, check.organisations, "organisation", report, "organisations", now)
+    save_plans(check, Location, check.locations, "location", report, "locations", now, location_values(check))
+    save_plans(check, Service, check.services, "service", report, "services", now, service_values)
+    write_service_parts(check, report)
+    save_plans(check, ContactPoint, check.contacts, "contact point", report, "contact_points", now)
+    if not check.strict:
+        # An Excel workbook holds only what ookbalans has columns for: nothing to keep.
+        keep_extras(check)
+
+
+def plan_values(plan: dict) -> dict:
+    return {**plan["fields"]}
+
+
+def service_values(plan: dict) -> dict:
+    return {**plan["fields"], "organization_id": plan["organisation_id"]}
+
+
+def location_values(check: CheckContext):
+    """A location's values, with municipality (and, if the file has none, map position) from its postcode."""
+    areas = {
+        a.pc4: a
+        for a in PostcodeArea.objects.filter(
+            pc4__in={p["fields"]["postal_code"][:4] for p in check.locations.values()}
+        )
+    }
+
+    def values_of(plan: dict) -> dict:
+        values = dict(plan["fields"])
+        area = areas.get(values["postal_code"][:4])
+        if area is not None:
+            if values["latitude"] is None:
+                values["latitude"], values["longitude"] = area.latitude, area.longitude
+            values["municipality_id"] = area.municipality_id
+        else:
+            values["municipality_id"] = None
+        return values
+
+    return values_of
+
+
+def save_plans(
+    check: CheckContext,
+    model,
+    plans: dict,
+    own_kind: str,
+    report: Report,
+    kind: str,
+    now,
+    values_of=plan_values,
+) -> None:
+    """Create the new objects and update those the coalition has already, in batches."""
+    own = check.own[own_kind]
+    new, existing = [], []
+    names = set()
+    for object_id, plan in plans.items():
+        values = values_of(plan)
+        names |= set(values)
+        obj = model(id=object_id, coalition=check.coalition, **values)
+        obj.modified_at = now
+        if object_id in own:
+            existing.append(obj)
+        else:
+            obj.created_at = now
+            new.append(obj)
+    model.objects.bulk_create(new, batch_size=BATCH)
+    if existing:
+        model.objects.bulk_update(existing, sorted(names | {"modified_at"}), batch_size=1000)
+    if new:
+        report.created[kind] = len(new)
+    if existing:
+        report.updated[kind] = len(existing)
+
+
+def write_service_parts(check: CheckContext, report: Report) -> None:
+    """A service's links and parts are replaced by those in the file, keeping the file's ids."""
+    service_ids = list(check.services)
+    ServiceAtLocation.objects.filter(service_id__in=service_ids).delete()
+    CostOption.objects.filter(service_id__in=service_ids).delete()
+    through_rows = {name: [] for name in mapping.SERVICE_TERM_FIELDS}
+    language_rows, sals, schedules, options = [], [], [], []
+    for service_id, plan in check.services.items():
+        for name, term_ids in plan["terms"].items():
+            through = getattr(Service, name).through
+            through_rows[name] += [through(service_id=service_id, term_id=t) for t in term_ids]
+        language_rows += [
+            Service.languages.through(service_id=service_id, language_id=c) for c in plan["languages"]
+        ]
+        options += [CostOption(service_id=service_id, **option) for option in plan["cost_options"]]
+        for sal in plan["service_at_locations"]:
+            sals.append(
+                ServiceAtLocation(
+                    id=sal["id"],
+                    service_id=service_id,
+                    location_id=sal["location_id"],
+                    description=sal["description"],
+                )
+            )
+            schedules += [Schedule(service_at_location_id=sal["id"], **s) for s in sal["schedules"]]
+    for name, rows in through_rows.items():
+        through = getattr(Service, name).through
+        through.objects.filter(service_id__in=service_ids).delete()
+        through.objects.bulk_create(rows, batch_size=BATCH)
+    Service.languages.through.objects.filter(service_id__in=service_ids).delete()
+    Service.languages.through.objects.bulk_create(language_rows, batch_size=BATCH)
+    CostOption.objects.bulk_create(options, batch_size=BATCH)
+    ServiceAtLocation.objects.bulk_create(sals, batch_size=BATCH)
+    Schedule.objects.bulk_create(schedules, batch_size=BATCH)
+    for kind, count in (
+        ("cost_options", len(options)),
+        ("service_at_locations", len(sals)),
+        ("schedules", len(schedules)),
+    ):
+        if count:
+            report.created[kind] = count
+    # Bulk writes send no signals: bring the finder's search index up to date for these services.
+    from ookbalans.search.indexing import index_service_ids
+
+    for start in range(0, len(service_ids), BATCH):
+        index_service_ids(service_ids[start : start + BATCH])
+
+
+def without_source(value):
+    if isinstance(value, dict):
+        return {k: without_source(v) for k, v in value.items() if k != SOURCE}
+    if isinstance(value, list):
+        return [without_source(v) for v in value]
+    return value
+
+
+def kept_fields(check: CheckContext, kind: str, original: dict, mapped: dict) -> dict:
+    """The fields of a file's object that its export would not give back the same."""
+    kept = {}
+    for key, value in without_source(original).items():
+        if key in NOT_KEPT[kind]:
+            continue
+        if kind == "organization" and key == "contacts" and isinstance(value, list):
+            # ookbalans' contact points are imported as such; only other contacts are kept.
+            value = [c for c in value if not (isinstance(c, dict) and phase_of(check, c))]
+            if not value:
+                continue
+        if key == "service_areas":
+            foreign = [
+                a
+                for a in value or []
+                if not (isinstance(a, dict) and a.get("extent_type") == "cbs_gemeentecode")
+            ]
+            if foreign:
+                kept[key] = {"original": foreign, "mapped": None}
+            continue
+        compared = value
+        if (
+            key == "application_process"
+            and isinstance(value, str)
+            and value in mapping.FORMER_APPLICATION_PROCESS
+        ):
+            compared = mapping.application_process(mapping.FORMER_APPLICATION_PROCESS[value])
+        if mapping.canonical(compared) != mapping.canonical(mapped.get(key)):
+            kept[key] = {"original": value, "mapped": mapped.get(key)}
+    return kept
+
+
+def keep_extras(check: CheckContext) -> None:
+    """Keep every field of the file that the export would not give back the same, for the next export."""
+    coalition = check.coalition
+    ids = {kind: [object_id for (k, object_id) in check.originals if k == kind] for kind in NOT_KEPT}
+    KeptFields.objects.filter(object_id__in=[i for group in ids.values() for i in group]).delete()
+    context = mapping.Context(municipalities=coalition.municipalities.order_by("code"), extras={})
+    rows = []
+
+    def keep(kind, object_id, mapped):
+        kept = kept_fields(check, kind, check.originals[(kind, object_id)], mapped)
+        if kept:
+            context.extras[(kind, object_id)] = kept
+            rows.append(KeptFields(coalition=coalition, kind=kind, object_id=object_id, fields=kept))
+
+    for organisation in Organisation.objects.filter(id__in=ids["organization"]):
+        keep(
+            "organization",
+            str(organisation.id),
+            mapping.organization_to_hsds(organisation, mapping.Context()),
+        )
+    for location in Location.objects.filter(id__in=ids["location"]).select_related("municipality"):
+        keep("location", str(location.id), mapping.location_to_hsds(location, mapping.Context()))
+    for point in ContactPoint.objects.filter(id__in=ids["contact"]).select_related("phase"):
+        keep("contact", str(point.id), mapping.contact_to_hsds(point, mapping.Context()))
+    service_ids = ids["service"]
+    for start in range(0, len(service_ids), BATCH):
+        chunk = Service.objects.filter(id__in=service_ids[start : start + BATCH])
+        for service in services_for_export(chunk):
+            keep("service", str(service.id), mapping.service_to_hsds(service, context))
+    KeptFields.objects.bulk_create(rows, batch_size=1000)
+    for (kind, object_id), fields in context.extras.items():
+        # The date of the last change is kept quietly: it always differs after an import.
+        reported = sorted(set(fields) - {"last_modified"})
+        if not reported:
+            continue
+        check.problems.warning(
+            check.plans_of(kind)[object_id]["where"],
+            ", ".join(reported),
+            "",
+            _("fields that ookbalans does not use are kept and given back in the next export."),
+        )
