@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+from tests.demo import FAST_PASSWORD_HASHERS, load_indexed_demo, remove_indexed_demo
 
 
 @pytest.fixture(autouse=True)
@@ -49,29 +49,6 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
-
-
-def load_indexed_demo():
-    """The demo catalogue, indexed once at the end instead of after every save: the same index, faster."""
-    from django.test import override_settings
-
-    from ookbalans.catalogue.demo import load_demo
-    from ookbalans.search.signals import deferred_indexing
-
-    # Also outside a test (a module's shared demo): the demo account's password as the tests hash it.
-    with override_settings(PASSWORD_HASHERS=FAST_PASSWORD_HASHERS), deferred_indexing():
-        return load_demo()
-
-
-def remove_indexed_demo():
-    """Remove the demo with its account and the search vocabulary, so nothing leaks into later tests."""
-    from ookbalans.catalogue.demo import remove_demo
-    from ookbalans.search.engine import forget_vocabulary
-    from ookbalans.search.models import SearchWord
-
-    remove_demo()
-    SearchWord.objects.all().delete()
-    forget_vocabulary()
 
 
 @pytest.fixture(scope="module")
