@@ -57,10 +57,11 @@ def demo(extra: list[str]) -> None:
 
 
 def test(extra: list[str]) -> None:
-    """Lint, check the project and run every test on the database DATABASE_URL names (default SQLite)."""
+    """Lint, check the app graph and the project, and run every test on DATABASE_URL (default SQLite)."""
     ensure_venv()
     python = BIN / "python"
     run(BIN / "ruff", "check", ".")
+    run(BIN / "lint-imports")
     run(BIN / "ookbalans", "check")
     run(BIN / "ookbalans", "makemigrations", "--check", "--dry-run")
     run(python, "-m", "pytest", *extra)

@@ -5,10 +5,12 @@ import shutil
 
 import pytest
 
+from tests.demo import FAST_PASSWORD_HASHERS, load_indexed_demo, remove_indexed_demo
+
 
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -51,16 +53,39 @@ def page(browser):
 
 @pytest.fixture(scope="module")
 def shared_demo(django_db_setup, django_db_blocker):
-    """The demo catalogue once for a module of read-only tests (loading takes seconds), removed after.
+    """The demo catalogue, loaded (committed) once for a module and removed after it.
 
-    Removal takes the demo account and the search vocabulary too, so nothing leaks into later tests.
+    Each test still runs in its own transaction that is rolled back, so a test may change or even
+    remove the demo and the next test sees it whole again. Tests of the module that do not use the
+    demo run before those that do (see pytest_collection_modifyitems), so they see no demo at all.
     """
-    from ookbalans.catalogue.demo import load_demo, remove_demo
-    from ookbalans.search.models import SearchWord
-
     with django_db_blocker.unblock():
-        load_demo()
+        load_indexed_demo()
     yield
     with django_db_blocker.unblock():
-        remove_demo()
-        SearchWord.objects.all().delete()
+        remove_indexed_demo()
+
+
+def uses_shared_demo(item: pytest.Item) -> bool:
+    return "shared_demo" in getattr(item, "fixturenames", ())
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Within each run of tests from one module, those using the shared demo go last.
+
+    The shared demo stays committed from its first user to the end of the module; the module's
+    other tests must not see it. Runs after pytest-django's ordering (database tests first,
+    transactional ones next) and keeps it.
+    """
+    ordered: list[pytest.Item] = []
+    start = 0
+    while start < len(items):
+        end = start
+        while end < len(items) and items[end].path == items[start].path:
+            end += 1
+        run = items[start:end]
+        ordered += [item for item in run if not uses_shared_demo(item)]
+        ordered += [item for item in run if uses_shared_demo(item)]
+        start = end
+    items[:] = ordered

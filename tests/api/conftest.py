@@ -1,3 +1,3 @@
 """Fixtures for the API tests: the same demo coalition, with awkward texts, as the interchange tests."""
 
-from tests.interchange.conftest import demo  # noqa: F401 - a fixture shared by import
+from tests.interchange.conftest import awkward_demo, demo  # noqa: F401 - fixtures shared by import

@@ -6,8 +6,9 @@ from axe_playwright_python.sync_playwright import Axe
 from ookbalans.analysis.demo import load_demo as load_analysis_demo
 from ookbalans.analysis.presentation import KIND_LABELS
 from ookbalans.analysis.running import run_analysis
-from ookbalans.catalogue.demo import DEMO_PASSWORD, DEMO_USERNAME, load_demo
+from ookbalans.catalogue.demo import DEMO_PASSWORD, DEMO_USERNAME
 from ookbalans.catalogue.models import Coalition
+from tests.demo import load_indexed_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,7 +25,7 @@ def log_in(page, live_server, next_url):
 
 
 def test_demo_dashboard_shows_each_kind_of_finding_without_wcag_violations(live_server, page):
-    load_demo()
+    load_indexed_demo()
     load_analysis_demo()
     coalition = Coalition.objects.get(slug="voorbeeldregio")
     analysis = run_analysis(coalition)

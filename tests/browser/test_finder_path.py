@@ -6,8 +6,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from ookbalans.catalogue import reference
-from ookbalans.catalogue.demo import load_demo
 from ookbalans.catalogue.models import Language, Municipality, NationalIntervention, PostcodeArea
+from tests.demo import load_indexed_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -35,7 +35,7 @@ def demo():
         reference.load_postcode_areas(PostcodeArea)
         reference.load_languages(Language)
         reference.load_interventions(NationalIntervention)
-    load_demo()
+    load_indexed_demo()
 
 
 def assert_no_violations(page):

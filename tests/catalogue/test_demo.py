@@ -35,8 +35,8 @@ MODELS = [
 
 
 @pytest.fixture
-def demo():
-    load_demo()
+def demo(shared_demo):
+    """The demo coalition, loaded once for the module; each test's changes are rolled back."""
     return Coalition.objects.get(slug="voorbeeldregio")
 
 

@@ -6,6 +6,7 @@ from django.core.management import call_command
 from ookbalans.catalogue.models import Service
 from ookbalans.search import search_services
 from ookbalans.search.models import SearchDocument
+from ookbalans.search.signals import deferred_indexing
 from ookbalans.search.text import Vocabulary, analyse, index_words, split_compound_word
 from tests.factories import ServiceFactory
 
@@ -43,6 +44,20 @@ def test_rebuild_command_indexes_everything_again():
     assert names("babyzwemmen") == []
     call_command("rebuild_search_index", verbosity=0)
     assert names("babyzwemmen") == ["Babyzwemmen"]
+
+
+def test_deferred_indexing_indexes_each_service_once_at_the_end_with_the_same_result():
+    immediate = ServiceFactory(name_nl="Babyzwemmen", levels=["extra"])
+    organisation = immediate.organization
+    expected = SearchDocument.objects.values("title", "body", "description").get(service=immediate)
+    immediate.delete()
+    with deferred_indexing():
+        deferred = ServiceFactory(name_nl="Babyzwemmen", levels=["extra"], organization=organisation)
+        with deferred_indexing():  # nested blocks index once, when the outer one ends
+            ServiceFactory(name_nl="Dreumesdisco")
+        assert not SearchDocument.objects.exists()
+    assert SearchDocument.objects.values("title", "body", "description").get(service=deferred) == expected
+    assert names("babyzwemmen") == ["Babyzwemmen"] and names("dreumes") == ["Dreumesdisco"]
 
 
 def test_compounds_are_split_on_known_endings():

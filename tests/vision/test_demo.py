@@ -2,10 +2,10 @@
 
 import pytest
 
-from ookbalans.catalogue.demo import load_demo as load_catalogue_demo
 from ookbalans.vision import documents, workflow
 from ookbalans.vision.demo import load_demo
 from ookbalans.vision.models import StatementChoice, Vision
+from tests.demo import load_indexed_demo as load_catalogue_demo
 
 pytestmark = pytest.mark.django_db
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
@@ -9,17 +13,47 @@ from ookbalans.catalogue.models import Organisation, Service
 from ookbalans.search import backends, indexing
 from ookbalans.search.models import SearchDocument
 
+# The ids of services waiting to be indexed while indexing is deferred; None when it is not.
+_deferred: ContextVar[set | None] = ContextVar("search_deferred_service_ids", default=None)
+
+
+@contextmanager
+def deferred_indexing() -> Iterator[None]:
+    """Index each changed service once, when the block ends, instead of after every save and relabel.
+
+    For bulk loads (the demo, reference catalogues): a service saved and then given three label sets
+    is indexed once rather than four times. The resulting index is the same.
+    """
+    if _deferred.get() is not None:  # already deferred by an enclosing block
+        yield
+        return
+    pending: set = set()
+    token = _deferred.set(pending)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+    indexing.index_service_ids(pending)
+
+
+def index_now_or_later(ids: Iterable) -> None:
+    pending = _deferred.get()
+    if pending is None:
+        indexing.index_service_ids(ids)
+    else:
+        pending.update(ids)
+
 
 @receiver(post_save, sender=Service, dispatch_uid="search_index_service")
 def index_saved_service(sender, instance: Service, raw=False, **kwargs):
     if not raw:
-        indexing.index_service_ids([instance.pk])
+        index_now_or_later([instance.pk])
 
 
 @receiver(post_save, sender=Organisation, dispatch_uid="search_index_organisation")
 def index_services_of_organisation(sender, instance: Organisation, created=False, raw=False, **kwargs):
     if not raw and not created:
-        indexing.index_service_ids(instance.services.values_list("pk", flat=True))
+        index_now_or_later(instance.services.values_list("pk", flat=True))
 
 
 def index_after_labels_changed(sender, instance, action, reverse, pk_set, **kwargs):
@@ -28,9 +62,9 @@ def index_after_labels_changed(sender, instance, action, reverse, pk_set, **kwar
     if reverse:
         # A term gained or lost services: pk_set holds the services (None after a clear).
         if pk_set:
-            indexing.index_service_ids(pk_set)
+            index_now_or_later(pk_set)
     else:
-        indexing.index_service_ids([instance.pk])
+        index_now_or_later([instance.pk])
 
 
 for relation in (Service.pyramid_levels, Service.phases, Service.target_groups):
