@@ -84,9 +84,7 @@ def test_a_superuser_unlocks_in_the_admin(client, admin_user, coordinator):
     admin_client.force_login(admin_user)
     changelist = admin_client.get(reverse("admin:axes_accessattempt_changelist"))
     assert coordinator.username in changelist.content.decode()
-    admin_client.post(
-        reverse("admin:axes_accessattempt_delete", args=[attempt.pk]), {"post": "yes"}
-    )
+    admin_client.post(reverse("admin:axes_accessattempt_delete", args=[attempt.pk]), {"post": "yes"})
     assert log_in(client, coordinator.username, PASSWORD, address="198.51.100.9").status_code == 302
 
 

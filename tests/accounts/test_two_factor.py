@@ -103,7 +103,9 @@ def test_setup_then_the_pages_open_and_the_next_login_asks_for_a_code(client, co
     device.refresh_from_db()
     device.throttling_failure_count = 0  # the wrong code above must not delay the right one in this test
     device.save()
-    right = client.post(reverse("accounts:verify"), {"code": current_code(device, offset=1), "next": dashboard})
+    right = client.post(
+        reverse("accounts:verify"), {"code": current_code(device, offset=1), "next": dashboard}
+    )
     assert right.status_code == 302
     assert right.url == dashboard
     assert client.get(dashboard).status_code == 200

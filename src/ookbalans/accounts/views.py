@@ -54,9 +54,7 @@ def verify(request):
             django_otp.login(request, device)
             return redirect(safe_next(request))
         form.add_error("code", _("This code is not correct. Codes from the app change every 30 seconds."))
-    return render(
-        request, "accounts/verify.html", page_context(request, form=form, next=safe_next(request))
-    )
+    return render(request, "accounts/verify.html", page_context(request, form=form, next=safe_next(request)))
 
 
 @login_required
@@ -76,10 +74,16 @@ def setup(request):
             request.session[CODES_KEY] = new_recovery_codes(user)
             django_otp.login(request, device)
             return redirect("accounts:recovery_codes")
-        form.add_error("code", _("This code is not correct. Check the time on your phone and try a new code."))
+        form.add_error(
+            "code", _("This code is not correct. Check the time on your phone and try a new code.")
+        )
     secret = b32encode(device.bin_key).decode()
     context = page_context(
-        request, form=form, secret=grouped_secret(secret), qr=qr_svg(device.config_url), next=safe_next(request)
+        request,
+        form=form,
+        secret=grouped_secret(secret),
+        qr=qr_svg(device.config_url),
+        next=safe_next(request),
     )
     return render(request, "accounts/setup.html", context)
 
