@@ -3,6 +3,7 @@
 from importlib import import_module
 
 from django.apps import apps
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from ookbalans.catalogue.demo import DEMO_PASSWORD, DEMO_USERNAME, load_demo, remove_demo
@@ -37,6 +38,20 @@ class Command(BaseCommand):
             f"  username: {DEMO_USERNAME}\n"
             f"  password: {DEMO_PASSWORD}{note}\n"
         )
+        self.stdout.write(two_factor_note())
+
+
+def two_factor_note() -> str:
+    """Whether the demo coordinator needs an authenticator app, and how to change that."""
+    if settings.OOKBALANS_REQUIRE_2FA:
+        return (
+            "Two-step verification: REQUIRED for coordinators (OOKBALANS_REQUIRE_2FA is on); at the first\n"
+            "login the demo coordinator links an authenticator app. OOKBALANS_REQUIRE_2FA=0 turns it off.\n"
+        )
+    return (
+        "Two-step verification: OFF for this demo (OOKBALANS_REQUIRE_2FA=0); the password is enough.\n"
+        "Production turns it on for coordinators and superusers (the default when DEBUG is off).\n"
+    )
 
 
 def demo_modules():
