@@ -91,7 +91,8 @@ def test_setup_then_the_pages_open_and_the_next_login_asks_for_a_code(client, co
     client.post(reverse("admin:logout"))
     password_login(client, coordinator)
     dashboard = reverse("analysis:dashboard", args=[coalition.slug])
-    for url in [reverse("admin:index"), reverse("admin:catalogue_service_changelist"), dashboard, "/visie/"]:
+    pages = [reverse("admin:index"), reverse("admin:catalogue_service_changelist"), dashboard, "/visie/"]
+    for url in [*pages, reverse("interchange:coalition", args=[coalition.slug])]:
         response = client.get(url)
         assert response.status_code == 302, url
         assert response.url.startswith(reverse("accounts:verify"))
