@@ -13,6 +13,13 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
 
 
+@pytest.fixture(autouse=True)
+def login_hardening_off(settings):
+    """Most tests sign in with client.login/force_login; tests/accounts turn lockout and 2FA back on."""
+    settings.AXES_ENABLED = False
+    settings.OOKBALANS_REQUIRE_2FA = False
+
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 

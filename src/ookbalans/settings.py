@@ -2,9 +2,11 @@
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -49,6 +51,11 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "corsheaders",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "ookbalans.framework",
     "ookbalans.catalogue",
     "ookbalans.search",
@@ -58,11 +65,13 @@ INSTALLED_APPS = [
     "ookbalans.interchange",
     "ookbalans.api",
     "ookbalans.home",
+    "ookbalans.accounts",
     "ookbalans.operations",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -72,8 +81,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # A signed-in coordinator who has not yet given the second factor reaches only its pages.
+    "ookbalans.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ookbalans.urls"
@@ -162,6 +176,30 @@ WHITENOISE_USE_FINDERS = True
 
 LOGIN_URL = "admin:login"
 
+# Login: 5 failed passwords lock the user name and, separately, the address for 15 minutes
+# (django-axes; superusers unlock in the admin under "Axes"). Records of failed logins are kept only
+# for that period: `ookbalans forget_login_attempts` deletes older ones; successful logins are not logged.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env_flag("OOKBALANS_LOGIN_LOCKOUT", True)
+AXES_FAILURE_LIMIT = int(os.environ.get("OOKBALANS_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("OOKBALANS_LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_CALLABLE = "ookbalans.accounts.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "ookbalans.accounts.policy.client_ip"
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_VERBOSE = False
+# How many proxies in front of the app append to X-Forwarded-For (0: use the socket's address).
+OOKBALANS_PROXY_COUNT = int(os.environ.get("OOKBALANS_PROXY_COUNT", "0"))
+
+# Two-step verification (TOTP app plus recovery codes) for coordinators and superusers: on by default
+# in production, off when DEBUG is on (the demo) unless the operator sets OOKBALANS_REQUIRE_2FA=1.
+OOKBALANS_REQUIRE_2FA = env_flag("OOKBALANS_REQUIRE_2FA", not DEBUG)
+OTP_TOTP_ISSUER = os.environ.get("OOKBALANS_2FA_ISSUER", "OOK in Balans")
+
 # The HSDS API is open data: any website may read it; nothing else is shared across origins.
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_URLS_REGEX = r"^/api/hsds/.*$"
@@ -207,6 +245,20 @@ USE_X_FORWARDED_HOST = env_flag("OOKBALANS_USE_X_FORWARDED_HOST")
 # A coordinator's session ends after a working day, and when the browser closes.
 SESSION_COOKIE_AGE = int(os.environ.get("OOKBALANS_SESSION_SECONDS", str(8 * 60 * 60)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Content-Security-Policy: everything from this site only, no inline scripts or styles, no framing.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 LOGGING = {
     "version": 1,

@@ -11,6 +11,7 @@ urlpatterns = [
     path("toegankelijkheid/", home.accessibility_statement, name="accessibility"),
     path("gezond/", health_check, name="health"),
     path("admin/", admin.site.urls),
+    path("inloggen/", include("ookbalans.accounts.urls")),
     path("analyse/", include("ookbalans.analysis.urls")),
     path("visie/", include("ookbalans.vision.urls")),
     path("api/", include("ookbalans.api.urls")),

@@ -1,5 +1,6 @@
 """`ookbalans load_demo`: load the demo coalition Kansrijke Start Voorbeeldregio and its coordinator."""
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from ookbalans.catalogue.demo import DEMO_PASSWORD, DEMO_USERNAME, load_demo, remove_demo
@@ -35,3 +36,18 @@ class Command(BaseCommand):
             f"  username: {DEMO_USERNAME}\n"
             f"  password: {DEMO_PASSWORD}{note}\n"
         )
+        self.stdout.write(two_factor_note())
+
+
+def two_factor_note() -> str:
+    """Whether the demo coordinator needs an authenticator app, and how to change that."""
+    if settings.OOKBALANS_REQUIRE_2FA:
+        return (
+            "Two-step verification: REQUIRED for coordinators (OOKBALANS_REQUIRE_2FA is on); at the first\n"
+            "login the demo coordinator links an authenticator app. OOKBALANS_REQUIRE_2FA=0 turns it off.\n"
+        )
+    return (
+        "Two-step verification: OFF for this demo (OOKBALANS_REQUIRE_2FA=0); the password is enough.\n"
+        "Production turns it on for coordinators and superusers (the default when DEBUG is off).\n"
+    )
+
