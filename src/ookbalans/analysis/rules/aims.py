@@ -12,8 +12,8 @@ from ookbalans.analysis.rules.base import (
     MEDIUM,
     Finding,
     active,
+    active_per_level,
     level_label,
-    services_at_level,
 )
 from ookbalans.framework import codes
 
@@ -30,10 +30,8 @@ def aims_per_level(services: Iterable[ServiceData]) -> dict:
 
 
 def aim_findings(services: Iterable[ServiceData]) -> list[Finding]:
-    services = active(services)
     findings = []
-    for level in LEVELS:
-        at_level = services_at_level(services, level)
+    for level, at_level in active_per_level(services):
         if not at_level:
             continue  # the empty matrix cells already say so
         for aim in codes.AIMS.codes():

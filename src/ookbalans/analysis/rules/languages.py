@@ -17,9 +17,9 @@ from ookbalans.analysis.rules.base import (
     PHASES,
     Finding,
     active,
+    active_per_level,
     ids,
     level_label,
-    services_at_level,
 )
 
 
@@ -38,10 +38,8 @@ def languages_per_level_and_phase(services: Iterable[ServiceData]) -> dict:
 
 
 def language_findings(services: Iterable[ServiceData]) -> list[Finding]:
-    services = active(services)
     findings = []
-    for level in LEVELS:
-        at_level = services_at_level(services, level)
+    for level, at_level in active_per_level(services):
         if at_level and not any(lang != DUTCH for s in at_level for lang in s.languages):
             findings.append(
                 Finding(
