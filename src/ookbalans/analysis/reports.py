@@ -82,24 +82,34 @@ def docx_report(coalition: Coalition, analysis: Analysis) -> bytes:
         shading.set(qn("w:fill"), fill.lstrip("#"))
         properties.append(shading)
 
+    def add_grid(header: list, rows: list[list]):
+        """A gridded table: `header` as its first row, then one row per list of values."""
+        table = document.add_table(rows=1, cols=len(header))
+        table.style = "Table Grid"
+        for column, label in enumerate(header):
+            table.rows[0].cells[column].text = str(label)
+        for values in rows:
+            cells = table.add_row().cells
+            for column, value in enumerate(values):
+                cells[column].text = str(value)
+        return table
+
     document.add_heading(_("The support pyramid per phase"), level=1)
     document.add_paragraph(
         _("Number of active services per level and phase; darker is more. Empty and thin cells are marked.")
     )
-    table = document.add_table(rows=1, cols=len(PHASES) + 1)
-    table.style = "Table Grid"
+    table = add_grid(
+        [_("Level"), *context["phases"]],
+        [
+            [row["label"], *(matrix_cell_text(cell) for cell in row["cells"])]
+            for row in context["matrix_rows"]
+        ],
+    )
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.rows[0].cells[0].text = _("Level")
-    for column, label in enumerate(context["phases"], start=1):
-        table.rows[0].cells[column].text = label
-    for row in context["matrix_rows"]:
-        cells = table.add_row().cells
-        cells[0].text = row["label"]
-        for column, cell in enumerate(row["cells"], start=1):
-            text = str(cell["services"]) + (f" ({cell['state_label']})" if cell["state_label"] else "")
-            cells[column].text = text
-            shade(cells[column], cell["fill"])
-            run = cells[column].paragraphs[0].runs[0]
+    for table_row, row in zip(table.rows[1:], context["matrix_rows"], strict=True):
+        for table_cell, cell in zip(table_row.cells[1:], row["cells"], strict=True):
+            shade(table_cell, cell["fill"])
+            run = table_cell.paragraphs[0].runs[0]
             run.font.color.rgb = RGBColor.from_string(cell["ink"].lstrip("#").upper())
             run.font.bold = True
 
@@ -121,30 +131,28 @@ def docx_report(coalition: Coalition, analysis: Analysis) -> bytes:
                 )
 
     document.add_heading(_("Accessibility per level"), level=1)
-    table = document.add_table(rows=1, cols=len(LEVELS) + 1)
-    table.style = "Table Grid"
-    table.rows[0].cells[0].text = _("Condition")
-    for column, label in enumerate(context["levels"], start=1):
-        table.rows[0].cells[column].text = label
-    for row in context["access_rows"]:
-        cells = table.add_row().cells
-        cells[0].text = row["label"]
-        for column, cell in enumerate(row["cells"], start=1):
-            cells[column].text = f"{cell['met']}/{cell['total']} ({cell['share']})"
+    add_grid(
+        [_("Condition"), *context["levels"]],
+        [
+            [row["label"], *(f"{cell['met']}/{cell['total']} ({cell['share']})" for cell in row["cells"])]
+            for row in context["access_rows"]
+        ],
+    )
 
     document.add_heading(_("Evidence per level"), level=1)
-    table = document.add_table(rows=1, cols=4)
-    table.style = "Table Grid"
-    for column, label in enumerate([_("Level"), _("Recognised"), _("Services"), _("Share")]):
-        table.rows[0].cells[column].text = label
-    for row in context["evidence_rows"]:
-        cells = table.add_row().cells
-        for column, value in enumerate([row["label"], row["recognised"], row["total"], row["percent"]]):
-            cells[column].text = str(value)
+    add_grid(
+        [_("Level"), _("Recognised"), _("Services"), _("Share")],
+        [[row["label"], row["recognised"], row["total"], row["percent"]] for row in context["evidence_rows"]],
+    )
 
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def matrix_cell_text(cell: dict) -> str:
+    """A pyramid cell in the Word report: its number of services, and "empty" or "thin" where it is."""
+    return str(cell["services"]) + (f" ({cell['state_label']})" if cell["state_label"] else "")
 
 
 def intro_text(analysis: Analysis) -> str:

@@ -58,29 +58,27 @@ def cell(request, slug, level, phase):
     coalition = coalition_for(request.user, slug)
     if level not in LEVELS or phase not in PHASES:
         raise Http404
-    analysis = run_analysis(coalition)
-    the_cell = analysis.matrix[level][phase]
-    context = {
-        "coalition": coalition,
-        "cell": presentation.cell_row(the_cell),
-        "services": presentation.services_by_ids(coalition, the_cell.service_ids),
-    }
-    return render(request, "analysis/cell.html", context)
+    the_cell = run_analysis(coalition).matrix[level][phase]
+    return render_detail(request, coalition, "cell", presentation.cell_row(the_cell), the_cell.service_ids)
 
 
 @login_required
 def finding(request, slug, key):
     coalition = coalition_for(request.user, slug)
-    analysis = run_analysis(coalition)
-    found = next((f for f in analysis.findings if f.key == key), None)
+    found = next((f for f in run_analysis(coalition).findings if f.key == key), None)
     if found is None:
         raise Http404
+    return render_detail(request, coalition, "finding", presentation.finding_row(found), found.service_ids)
+
+
+def render_detail(request, coalition, name: str, row: dict, service_ids):
+    """The page of one matrix cell or finding (`name`, also its template) with the services behind it."""
     context = {
         "coalition": coalition,
-        "finding": presentation.finding_row(found),
-        "services": presentation.services_by_ids(coalition, found.service_ids),
+        name: row,
+        "services": presentation.services_by_ids(coalition, service_ids),
     }
-    return render(request, "analysis/finding.html", context)
+    return render(request, f"analysis/{name}.html", context)
 
 
 @login_required

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib import import_module
+
+from django.apps import AppConfig
 
 DemoLoader = Callable[[], dict[str, int]]
 
@@ -41,3 +44,17 @@ def load_subscribers() -> dict[str, int]:
         for kind, count in subscriber.load().items():
             created[kind] = created.get(kind, 0) + count
     return created
+
+
+class DemoAppConfig(AppConfig):
+    """An app that adds to the demo: the `load_demo` of its `demo` module runs at `demo_order`.
+
+    Subclass it through the module (`demo_hooks.DemoAppConfig`), so that Django finds only the app's
+    own configuration in its apps.py.
+    """
+
+    default_auto_field = "django.db.models.BigAutoField"
+    demo_order: int
+
+    def ready(self):
+        subscribe(self.name, import_module(f"{self.name}.demo").load_demo, order=self.demo_order)

@@ -52,6 +52,27 @@ class Column:
         self.required, self.choices, self.width = required, choices, width
 
 
+def id_column(new_row: str) -> Column:
+    """The id column of a sheet: left empty for `new_row` (such as "een nieuwe regel"), never changed."""
+    return Column("id", "ID", f"Laat leeg bij {new_row}. Niet wijzigen.", width=38)
+
+
+def service_columns(*, with_name: bool = True) -> list[Column]:
+    """The first columns of a sheet of rows that belong to a service: their id, the service's id and name."""
+    columns = [
+        id_column("een nieuwe regel"),
+        Column("service_id", "Dienst-ID", "Het ID van de dienst.", required=True, width=38),
+    ]
+    if with_name:
+        columns.append(Column("service_name", "Dienst", "Alleen ter informatie.", width=30))
+    return columns
+
+
+def location_column(explanation: str) -> Column:
+    """A column to choose one of the locations on the sheet Locaties."""
+    return Column("location", "Locatie", explanation, required=True, choices="locations", width=30)
+
+
 SHEETS = {
     "Organisaties": [
         Column(
@@ -70,7 +91,7 @@ SHEETS = {
         Column("phone", "Telefoon", "Zoals 0575 512 345."),
     ],
     "Locaties": [
-        Column("id", "ID", "Laat leeg bij een nieuwe locatie. Niet wijzigen.", width=38),
+        id_column("een nieuwe locatie"),
         Column("name", "Naam", "Zoals ouders de plek kennen. Elke naam één keer.", required=True, width=30),
         Column("street", "Straat", "Leeg als er geen openbaar adres is.", width=25),
         Column("house_number", "Huisnummer", "Met toevoeging, zoals 12a."),
@@ -78,7 +99,7 @@ SHEETS = {
         Column("city", "Plaats", "Zoals Zutphen.", required=True),
     ],
     "Diensten": [
-        Column("id", "ID", "Laat leeg bij een nieuwe dienst. Niet wijzigen.", width=38),
+        id_column("een nieuwe dienst"),
         Column("name", "Naam", "Een korte naam die ouders begrijpen.", required=True, width=30),
         Column(
             "organization",
@@ -150,44 +171,25 @@ SHEETS = {
         ),
     ],
     "Dienst op locatie": [
-        Column("id", "ID", "Laat leeg bij een nieuwe regel. Niet wijzigen.", width=38),
-        Column("service_id", "Dienst-ID", "Het ID van de dienst.", required=True, width=38),
-        Column("service_name", "Dienst", "Alleen ter informatie.", width=30),
-        Column(
-            "location",
-            "Locatie",
-            "Kies een locatie van het blad Locaties.",
-            required=True,
-            choices="locations",
-            width=30,
-        ),
+        *service_columns(),
+        location_column("Kies een locatie van het blad Locaties."),
         Column("description", "Opmerking over de tijden", "Zoals: niet in de schoolvakanties.", width=30),
     ],
     "Openingstijden": [
-        Column("id", "ID", "Laat leeg bij een nieuwe regel. Niet wijzigen.", width=38),
-        Column("service_id", "Dienst-ID", "Het ID van de dienst.", required=True, width=38),
-        Column(
-            "location",
-            "Locatie",
-            "Een locatie die op blad Dienst op locatie bij de dienst staat.",
-            required=True,
-            choices="locations",
-            width=30,
-        ),
+        *service_columns(with_name=False),
+        location_column("Een locatie die op blad Dienst op locatie bij de dienst staat."),
         Column("weekday", "Dag", "Kies uit de lijst.", required=True, choices="days"),
         Column("opens_at", "Van", "Tijd, zoals 09:00.", required=True),
         Column("closes_at", "Tot", "Tijd, zoals 11:30.", required=True),
     ],
     "Kosten": [
-        Column("id", "ID", "Laat leeg bij een nieuwe regel. Niet wijzigen.", width=38),
-        Column("service_id", "Dienst-ID", "Het ID van de dienst.", required=True, width=38),
-        Column("service_name", "Dienst", "Alleen ter informatie.", width=30),
+        *service_columns(),
         Column("kind", "Soort", "Kies uit de lijst.", required=True, choices="cost"),
         Column("amount", "Bedrag in euro", "Alleen bij 'Een bedrag', zoals 12,50."),
         Column("option", "Toelichting", "Zoals: per bijeenkomst.", width=30),
     ],
     "Aanspreekpunten": [
-        Column("id", "ID", "Laat leeg bij een nieuw aanspreekpunt. Niet wijzigen.", width=38),
+        id_column("een nieuw aanspreekpunt"),
         Column("phase", "Fase", "Kies uit de lijst.", required=True, choices="phases"),
         Column(
             "municipality", "Gemeente", "Leeg als het voor de hele coalitie geldt.", choices="municipalities"

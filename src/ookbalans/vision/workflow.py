@@ -11,15 +11,11 @@ from django.utils.translation import gettext as _
 from ookbalans.framework import codes
 from ookbalans.framework.models import Edition, Statement
 from ookbalans.vision.models import (
-    Action,
     ChangeLogEntry,
-    Goal,
-    OwnStatement,
     SectionWork,
     StatementChoice,
     Vision,
     VisionLocked,
-    Voice,
 )
 
 SECTION_CODES = [term.code for term in codes.VISION_SECTIONS.terms]
@@ -98,6 +94,24 @@ def change_status(vision: Vision, user, status: str, adopted_on=None, adopted_by
     return vision
 
 
+def copy_part(original, **replacing):
+    """A saved copy of a part of a vision: every field as in `original` but those in `replacing`.
+
+    Its many-to-many links are copied too; the key across versions stays, the id and the creation
+    time are new.
+    """
+    model = type(original)
+    values = {
+        field.attname: getattr(original, field.attname)
+        for field in model._meta.concrete_fields
+        if not field.primary_key and field.name not in replacing
+    }
+    copy = model.objects.create(**values, **replacing)
+    for field in model._meta.many_to_many:
+        getattr(copy, field.name).set(getattr(original, field.name).all())
+    return copy
+
+
 @transaction.atomic
 def start_new_version(vision: Vision, user) -> Vision:
     """A new concept version as a copy of an adopted one: choices, statements, goals, actions, voices."""
@@ -117,57 +131,14 @@ def start_new_version(vision: Vision, user) -> Vision:
     )
     new.municipalities.set(vision.municipalities.all())
     new.signatories.set(vision.signatories.all())
-    for choice in vision.statement_choices.all():
-        StatementChoice.objects.create(
-            vision=new,
-            statement=choice.statement,
-            choice=choice.choice,
-            wording=choice.wording,
-            reason=choice.reason,
-        )
-    for own in vision.own_statements.all():
-        OwnStatement.objects.create(vision=new, section=own.section, text=own.text)
-    for work in vision.sections.all():
-        SectionWork.objects.create(
-            vision=new, section=work.section, explanation=work.explanation, completed=work.completed
-        )
+    for part in (*vision.statement_choices.all(), *vision.own_statements.all(), *vision.sections.all()):
+        copy_part(part, vision=new)
     for goal in vision.goals.all():
-        copy = Goal.objects.create(
-            vision=new,
-            key=goal.key,
-            title=goal.title,
-            description=goal.description,
-            indicator=goal.indicator,
-            target_value=goal.target_value,
-            target_date=goal.target_date,
-        )
-        copy.aims.set(goal.aims.all())
-        copy.pyramid_levels.set(goal.pyramid_levels.all())
-        copy.phases.set(goal.phases.all())
+        goal_copy = copy_part(goal, vision=new)
         for action in goal.actions.all():
-            copied = Action.objects.create(
-                vision=new,
-                goal=copy,
-                key=action.key,
-                title=action.title,
-                description=action.description,
-                organisation=action.organisation,
-                deadline=action.deadline,
-                status=action.status,
-                planned_services=action.planned_services,
-                gap_findings=action.gap_findings,
-            )
-            copied.services.set(action.services.all())
+            copy_part(action, vision=new, goal=goal_copy)
     for voice in vision.voices.all():
-        Voice.objects.create(
-            vision=new,
-            section=voice.section,
-            source=voice.source,
-            session_kind=voice.session_kind,
-            held_on=voice.held_on,
-            said=voice.said,
-            response=voice.response,
-        )
+        copy_part(voice, vision=new)
     log(
         new,
         user,

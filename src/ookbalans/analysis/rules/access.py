@@ -15,10 +15,9 @@ from ookbalans.analysis.rules.base import (
     NEAR_LEVELS,
     Finding,
     Thresholds,
-    active,
+    active_per_level,
     level_label,
     percent,
-    services_at_level,
     share,
 )
 from ookbalans.analysis.rules.target_groups import reaches_fathers
@@ -100,10 +99,8 @@ def access_minimum(condition: str, thresholds: Thresholds) -> float:
 
 def access_per_level(services: Iterable[ServiceData], thresholds: Thresholds, municipalities=()) -> dict:
     """Level -> condition -> {met, total, share, not_met: service ids}."""
-    services = active(services)
     result = {}
-    for level in LEVELS:
-        at_level = services_at_level(services, level)
+    for level, at_level in active_per_level(services):
         met = [(s, conditions_met(s, thresholds, municipalities)) for s in at_level]
         result[level] = {}
         for condition in codes.ACCESSIBILITY_CONDITIONS.codes():

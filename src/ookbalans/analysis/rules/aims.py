@@ -7,33 +7,21 @@ from collections.abc import Iterable
 from django.utils.translation import gettext as _
 
 from ookbalans.analysis.catalogue_data import ServiceData
-from ookbalans.analysis.rules.base import (
-    LEVELS,
-    MEDIUM,
-    Finding,
-    active,
-    level_label,
-    services_at_level,
-)
+from ookbalans.analysis.rules.base import MEDIUM, Finding, active_per_level, level_label
 from ookbalans.framework import codes
 
 
 def aims_per_level(services: Iterable[ServiceData]) -> dict:
     """Level -> aim -> number of active services."""
-    services = active(services)
     return {
-        level: {
-            aim: sum(1 for s in services if level in s.levels and aim in s.aims) for aim in codes.AIMS.codes()
-        }
-        for level in LEVELS
+        level: {aim: sum(1 for s in at_level if aim in s.aims) for aim in codes.AIMS.codes()}
+        for level, at_level in active_per_level(services)
     }
 
 
 def aim_findings(services: Iterable[ServiceData]) -> list[Finding]:
-    services = active(services)
     findings = []
-    for level in LEVELS:
-        at_level = services_at_level(services, level)
+    for level, at_level in active_per_level(services):
         if not at_level:
             continue  # the empty matrix cells already say so
         for aim in codes.AIMS.codes():

@@ -130,6 +130,12 @@ def services_at_level(services: Iterable[ServiceData], level: str) -> list[Servi
     return [service for service in services if level in service.levels]
 
 
+def active_per_level(services: Iterable[ServiceData]) -> list[tuple[str, list[ServiceData]]]:
+    """Each level of the pyramid, in order, with the active services at that level."""
+    running = active(services)
+    return [(level, services_at_level(running, level)) for level in LEVELS]
+
+
 def ids(services: Iterable[ServiceData]) -> tuple[str, ...]:
     return tuple(service.id for service in services)
 

@@ -8,16 +8,15 @@ from django.utils.translation import gettext as _
 
 from ookbalans.analysis.catalogue_data import ServiceData
 from ookbalans.analysis.rules.base import (
-    LEVELS,
     MEDIUM,
     Finding,
     Thresholds,
     active,
+    active_per_level,
     ids,
     is_recognised,
     level_label,
     percent,
-    services_at_level,
     share,
 )
 
@@ -27,10 +26,8 @@ SUPPORT_LEVELS = ("steuntje", "extra")
 
 
 def evidence_per_level(services: Iterable[ServiceData]) -> dict:
-    services = active(services)
     result = {}
-    for level in LEVELS:
-        at_level = services_at_level(services, level)
+    for level, at_level in active_per_level(services):
         recognised = [s for s in at_level if is_recognised(s)]
         result[level] = {
             "recognised": len(recognised),

@@ -20,41 +20,53 @@ def component_counts(services: Iterable[ServiceData]) -> dict:
 
 
 def factor_findings(services: Iterable[ServiceData]) -> list[Finding]:
-    counts = factor_counts(services)
-    return [
-        Finding(
-            "factors.uncovered",
-            f"factors.uncovered:{factor}",
-            MEDIUM,
-            _("No active service addresses the factor '%(factor)s'.")
-            % {"factor": codes.FACTORS.label_for(factor)},
-            {"services": 0},
-            (),
-            _(
-                "Find out whether a partner works on this already and has not recorded it; if not, "
-                "put it on the agenda of the coalition."
-            ),
-            {"factor": factor},
-        )
-        for factor, count in counts.items()
-        if count == 0
-    ]
+    return uncovered_findings(
+        "factors.uncovered",
+        "factor",
+        MEDIUM,
+        codes.FACTORS,
+        factor_counts(services),
+        _("No active service addresses the factor '%(factor)s'."),
+        _(
+            "Find out whether a partner works on this already and has not recorded it; if not, "
+            "put it on the agenda of the coalition."
+        ),
+    )
 
 
 def component_findings(services: Iterable[ServiceData]) -> list[Finding]:
-    counts = component_counts(services)
+    return uncovered_findings(
+        "components.uncovered",
+        "component",
+        LOW,
+        codes.UPBRINGING_COMPONENTS,
+        component_counts(services),
+        _("No active service strengthens the part of upbringing '%(component)s'."),
+        _("Ask the partners which of their services strengthen this part of upbringing, and record it."),
+    )
+
+
+def uncovered_findings(
+    code: str,
+    subject: str,
+    severity: str,
+    taxonomy: codes.Taxonomy,
+    counts: dict,
+    message: str,
+    next_step: str,
+) -> list[Finding]:
+    """A finding for every term of `taxonomy` no active service has; `message` names it as %(<subject>)s."""
     return [
         Finding(
-            "components.uncovered",
-            f"components.uncovered:{component}",
-            LOW,
-            _("No active service strengthens the part of upbringing '%(component)s'.")
-            % {"component": codes.UPBRINGING_COMPONENTS.label_for(component)},
+            code,
+            f"{code}:{term}",
+            severity,
+            message % {subject: taxonomy.label_for(term)},
             {"services": 0},
             (),
-            _("Ask the partners which of their services strengthen this part of upbringing, and record it."),
-            {"component": component},
+            next_step,
+            {subject: term},
         )
-        for component, count in counts.items()
+        for term, count in counts.items()
         if count == 0
     ]

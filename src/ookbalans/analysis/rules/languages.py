@@ -11,37 +11,30 @@ from ookbalans.analysis.catalogue_data import ServiceData
 from ookbalans.analysis.rules.base import (
     DUTCH,
     HIGH,
-    LEVELS,
     MEDIUM,
     NEAR_LEVELS,
     PHASES,
     Finding,
-    active,
+    active_per_level,
     ids,
     level_label,
-    services_at_level,
 )
 
 
 def languages_per_level_and_phase(services: Iterable[ServiceData]) -> dict:
     """Level -> phase -> sorted languages offered by the active services in that cell."""
-    services = active(services)
     return {
         level: {
-            phase: sorted(
-                {lang for s in services if level in s.levels and phase in s.phases for lang in s.languages}
-            )
+            phase: sorted({lang for s in at_level if phase in s.phases for lang in s.languages})
             for phase in PHASES
         }
-        for level in LEVELS
+        for level, at_level in active_per_level(services)
     }
 
 
 def language_findings(services: Iterable[ServiceData]) -> list[Finding]:
-    services = active(services)
     findings = []
-    for level in LEVELS:
-        at_level = services_at_level(services, level)
+    for level, at_level in active_per_level(services):
         if at_level and not any(lang != DUTCH for s in at_level for lang in s.languages):
             findings.append(
                 Finding(

@@ -54,43 +54,38 @@ def matrix_findings(matrix: dict, thresholds: Thresholds) -> list[Finding]:
     for level in LEVELS:
         for phase in PHASES:
             cell = matrix[level][phase]
-            subject = {"level": level, "phase": phase}
+            focus = phase in FOCUS_PHASES
             labels = {"level": level_label(level), "phase": phase_label(phase)}
             if cell.state == "empty":
-                findings.append(
-                    Finding(
-                        "matrix.empty_cell",
-                        f"matrix.empty_cell:{level}:{phase}",
-                        HIGH if phase in FOCUS_PHASES else MEDIUM,
-                        _("There is no active service at level %(level)s in the phase %(phase)s.") % labels,
-                        {"services": 0},
-                        (),
-                        _(
-                            "Ask the partners whether they offer something here, "
-                            "or plan a new offer with them."
-                        ),
-                        subject,
-                    )
+                code, severity = "matrix.empty_cell", HIGH if focus else MEDIUM
+                message = _("There is no active service at level %(level)s in the phase %(phase)s.") % labels
+                numbers = {"services": 0}
+                next_step = _(
+                    "Ask the partners whether they offer something here, or plan a new offer with them."
                 )
             elif cell.state == "thin":
-                findings.append(
-                    Finding(
-                        "matrix.thin_cell",
-                        f"matrix.thin_cell:{level}:{phase}",
-                        MEDIUM if phase in FOCUS_PHASES else LOW,
-                        ngettext(
-                            "Only %(count)d service is active at level %(level)s in the phase %(phase)s.",
-                            "Only %(count)d services are active at level %(level)s in the phase %(phase)s.",
-                            cell.services,
-                        )
-                        % (labels | {"count": cell.services}),
-                        {"services": cell.services, "thin_below": thresholds.thin_cell_below},
-                        cell.service_ids,
-                        _(
-                            "Check whether these services have room for every parent, "
-                            "and who could add to them."
-                        ),
-                        subject,
-                    )
+                code, severity = "matrix.thin_cell", MEDIUM if focus else LOW
+                message = ngettext(
+                    "Only %(count)d service is active at level %(level)s in the phase %(phase)s.",
+                    "Only %(count)d services are active at level %(level)s in the phase %(phase)s.",
+                    cell.services,
+                ) % (labels | {"count": cell.services})
+                numbers = {"services": cell.services, "thin_below": thresholds.thin_cell_below}
+                next_step = _(
+                    "Check whether these services have room for every parent, and who could add to them."
                 )
+            else:
+                continue
+            findings.append(
+                Finding(
+                    code,
+                    f"{code}:{level}:{phase}",
+                    severity,
+                    message,
+                    numbers,
+                    cell.service_ids,  # none for an empty cell
+                    next_step,
+                    {"level": level, "phase": phase},
+                )
+            )
     return findings

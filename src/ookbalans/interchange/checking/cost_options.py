@@ -9,17 +9,14 @@ from django.utils.translation import gettext as _
 from ookbalans.catalogue.models import CostOption
 from ookbalans.interchange.checking.attributes import facts
 from ookbalans.interchange.checking.context import CheckContext
-from ookbalans.interchange.checking.values import identifier, list_of, optional_text, text
+from ookbalans.interchange.checking.values import identified, optional_text, text
 from ookbalans.interchange.problems import Where
 
 
 def check_cost_options(check: CheckContext, item: dict, where: Where) -> list[dict]:
     """The cost options of a service that can be saved; each one that cannot is reported."""
     found = []
-    for option in list_of(check, item, "cost_options", where):
-        object_id = identifier(check, option, where, _("cost option"))
-        if object_id is None:
-            continue
+    for object_id, option in identified(check, item, "cost_options", where, _("cost option")):
         planned = check_cost_option(check, option, where)
         if planned is not None:
             found.append({"id": object_id, **planned})

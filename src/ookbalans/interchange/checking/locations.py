@@ -8,24 +8,17 @@ from django.utils.translation import gettext as _
 from ookbalans.catalogue import validators
 from ookbalans.catalogue.models import PostcodeArea
 from ookbalans.interchange import mapping
+from ookbalans.interchange.checking import values
 from ookbalans.interchange.checking.context import CheckContext
-from ookbalans.interchange.checking.values import (
-    identifier,
-    limited,
-    list_of,
-    optional_text,
-    required_text,
-    text,
-)
 from ookbalans.interchange.problems import Where
 
 
 def check_location(check: CheckContext, item: dict, where: Where) -> None:
-    object_id = identifier(check, item, where, _("location"))
+    object_id = values.identifier(check, item, where, _("location"))
     if object_id is None or object_id in check.locations:
         return
     fields = {
-        "name": required_text(check, item, "name", where, 200),
+        "name": values.required_text(check, item, "name", where, 200),
         "address_1": "",
         "house_number": "",
         "postal_code": "",
@@ -33,7 +26,7 @@ def check_location(check: CheckContext, item: dict, where: Where) -> None:
         "latitude": None,
         "longitude": None,
     }
-    addresses = list_of(check, item, "addresses", where)
+    addresses = values.list_of(check, item, "addresses", where)
     if addresses:
         fields |= address_fields(check, addresses[0], where)
     elif check.strict:
@@ -59,16 +52,16 @@ def check_location(check: CheckContext, item: dict, where: Where) -> None:
 def address_fields(check: CheckContext, address: dict, where: Where) -> dict:
     """The street, house number, city and postcode of an address in the Netherlands."""
     fields = {}
-    country = text(address.get("country")).upper()
-    street = optional_text(check, address, "address_1", where, 220)
-    postcode = validators.normalise_postcode(text(address.get("postal_code")))
+    country = values.text(address.get("country")).upper()
+    street = values.optional_text(check, address, "address_1", where, 220)
+    postcode = validators.normalise_postcode(values.text(address.get("postal_code")))
     if country not in ("", "NL"):
         check.flag(where, "country", country, _("expected an address in the Netherlands (NL)."))
         return fields
     address_1, house_number = mapping.split_street(street)
-    fields["address_1"] = limited(check, address_1, "address_1", where, 200)
-    fields["house_number"] = limited(check, house_number, "address_1", where, 20)
-    fields["city"] = optional_text(check, address, "city", where, 100)
+    fields["address_1"] = values.limited(check, address_1, "address_1", where, 200)
+    fields["house_number"] = values.limited(check, house_number, "address_1", where, 20)
+    fields["city"] = values.optional_text(check, address, "city", where, 100)
     try:
         validators.validate_postcode(postcode)
         if not PostcodeArea.objects.filter(pc4=postcode[:4]).exists():

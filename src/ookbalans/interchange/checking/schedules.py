@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from ookbalans.interchange import mapping
 from ookbalans.interchange import taxonomies as tx
 from ookbalans.interchange.checking.context import CheckContext
-from ookbalans.interchange.checking.values import identifier, list_of, optional_text, text, time
+from ookbalans.interchange.checking.values import identified, identifier, list_of, optional_text, text, time
 from ookbalans.interchange.problems import SOURCE, Where, where_of
 
 
@@ -46,10 +46,7 @@ def check_service_at_locations(check: CheckContext, item: dict, where: Where) ->
 def check_schedules(check: CheckContext, sal: dict, where: Where) -> list[dict]:
     """Weekly opening hours, one row per day: HSDS' byday list becomes one schedule per weekday."""
     found = []
-    for schedule in list_of(check, sal, "schedules", where):
-        object_id = identifier(check, schedule, where, _("opening hours"))
-        if object_id is None:
-            continue
+    for object_id, schedule in identified(check, sal, "schedules", where, _("opening hours")):
         days = [d.strip().upper() for d in text(schedule.get("byday")).split(",") if d.strip()]
         opens, closes = time(check, schedule, "opens_at", where), time(check, schedule, "closes_at", where)
         freq = text(schedule.get("freq")).upper()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import re
 import uuid
+from collections.abc import Iterator
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -140,6 +141,16 @@ def list_of(check: CheckContext, item: dict, name: str, where: Where) -> list[di
         check.problems.error(where, name, value, _("expected a list of objects."))
         return []
     return value
+
+
+def identified(
+    check: CheckContext, item: dict, name: str, where: Where, kind: str
+) -> Iterator[tuple[str, dict]]:
+    """Each object in the list `name` of `item` with its id; one without a valid id is reported, left out."""
+    for element in list_of(check, item, name, where):
+        object_id = identifier(check, element, where, kind)
+        if object_id is not None:
+            yield object_id, element
 
 
 def date(check: CheckContext, item: dict, name: str, where: Where) -> datetime.date | None:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from ookbalans.catalogue.permissions import EDIT_ROLES, coalitions_for, has_role
 from ookbalans.framework import codes
@@ -51,8 +54,21 @@ def context(request, vision: Vision, **extra) -> dict:
     }
 
 
-def edit_part(request, vision, form, kind: str, redirect_to: str, template: str):
-    """Save a goal, action or voice with a log line in the same transaction, or show the form again."""
+def part_or_new(vision: Vision, model, pk):
+    """The goal, action or voice `pk` of this vision (404 when it is another's), or a new one without pk."""
+    return get_object_or_404(model, vision=vision, pk=pk) if pk else model(vision=vision)
+
+
+def page_of(vision: Vision, page: str) -> str:
+    """The address of one of this vision's pages, by its URL name (such as "vision:goals")."""
+    return reverse(page, args=[vision.coalition.slug, vision.version])
+
+
+def edit_part(request, vision, form, kind: str, back_to: str, template: str):
+    """Save a goal, action or voice with a log line in the same transaction, or show the form again.
+
+    `back_to` is the URL name of the vision page to return to once saved.
+    """
     if request.method == "POST":
         writable(request, vision)
         if form.is_valid():
@@ -66,11 +82,12 @@ def edit_part(request, vision, form, kind: str, redirect_to: str, template: str)
                     summary = _("%(kind)s changed: “%(name)s”.") % {"kind": kind, "name": str(obj)}
                     workflow.log(vision, request.user, summary, describe_changes(form))
             messages.success(request, _("Saved."))
-            return redirect(redirect_to)
+            return redirect(page_of(vision, back_to))
     return render(request, template, context(request, vision, form=form, kind=kind))
 
 
-def delete_part(request, vision, obj, kind: str, redirect_to: str):
+def delete_part(request, vision, obj, kind: str, back_to: str):
+    """Remove a goal, action or voice with a log line, then return to the vision page `back_to`."""
     writable(request, vision)
     with transaction.atomic():
         obj.delete()
@@ -78,4 +95,16 @@ def delete_part(request, vision, obj, kind: str, redirect_to: str):
             vision, request.user, _("%(kind)s removed: “%(name)s”.") % {"kind": kind, "name": str(obj)}
         )
     messages.success(request, _("Removed."))
-    return redirect(redirect_to)
+    return redirect(page_of(vision, back_to))
+
+
+def delete_view(model, kind, back_to: str):
+    """The view that removes one goal, action or voice (`kind` names it, lazily translated)."""
+
+    @login_required
+    @require_POST
+    def delete(request, slug, version, pk):
+        vision = vision_or_404(request, slug, version)
+        return delete_part(request, vision, part_or_new(vision, model, pk), str(kind), back_to)
+
+    return delete

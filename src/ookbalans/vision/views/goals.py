@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy
 
 from ookbalans.vision.findings import answered_findings, current_findings
 from ookbalans.vision.forms import GoalForm
 from ookbalans.vision.models import Goal
-from ookbalans.vision.views.common import context, delete_part, edit_part, vision_or_404
+from ookbalans.vision.views.common import context, delete_view, edit_part, part_or_new, vision_or_404
 
 
 @login_required
@@ -32,21 +31,8 @@ def goals(request, slug, version):
 @login_required
 def goal_edit(request, slug, version, pk=None):
     vision = vision_or_404(request, slug, version)
-    goal = get_object_or_404(Goal, vision=vision, pk=pk) if pk else Goal(vision=vision)
-    form = GoalForm(request.POST or None, instance=goal)
-    return edit_part(
-        request,
-        vision,
-        form,
-        _("Goal"),
-        reverse("vision:goals", args=[slug, version]),
-        "vision/goal_form.html",
-    )
+    form = GoalForm(request.POST or None, instance=part_or_new(vision, Goal, pk))
+    return edit_part(request, vision, form, _("Goal"), "vision:goals", "vision/goal_form.html")
 
 
-@login_required
-@require_POST
-def goal_delete(request, slug, version, pk):
-    vision = vision_or_404(request, slug, version)
-    goal = get_object_or_404(Goal, vision=vision, pk=pk)
-    return delete_part(request, vision, goal, _("Goal"), reverse("vision:goals", args=[slug, version]))
+goal_delete = delete_view(Goal, gettext_lazy("Goal"), "vision:goals")

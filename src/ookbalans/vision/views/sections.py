@@ -83,12 +83,7 @@ def own_add(request, slug, version, section):
     if form.is_valid():
         with transaction.atomic():
             own = form.save()
-            workflow.log(
-                vision,
-                request.user,
-                _("Own statement added to “%(section)s”.") % {"section": own.get_section_display()},
-                own.text,
-            )
+            log_own_statement(request, vision, own, _("Own statement added to “%(section)s”."))
         messages.success(request, _("Your own statement has been added."))
     else:
         messages.error(request, _("Write the statement before adding it."))
@@ -103,11 +98,11 @@ def own_delete(request, slug, version, pk):
     writable(request, vision)
     with transaction.atomic():
         own.delete()
-        workflow.log(
-            vision,
-            request.user,
-            _("Own statement removed from “%(section)s”.") % {"section": own.get_section_display()},
-            own.text,
-        )
+        log_own_statement(request, vision, own, _("Own statement removed from “%(section)s”."))
     messages.success(request, _("The statement has been removed."))
     return redirect(reverse("vision:section", args=[slug, version, own.section]) + "#eigen")
+
+
+def log_own_statement(request, vision, own: OwnStatement, summary: str) -> None:
+    """A log line for an own statement; `summary` names its section as %(section)s."""
+    workflow.log(vision, request.user, summary % {"section": own.get_section_display()}, own.text)

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy
 
 from ookbalans.vision.forms import VoiceForm
 from ookbalans.vision.models import Voice
-from ookbalans.vision.views.common import SECTIONS, context, delete_part, edit_part, vision_or_404
+from ookbalans.vision.views.common import (
+    SECTIONS,
+    context,
+    delete_view,
+    edit_part,
+    part_or_new,
+    vision_or_404,
+)
 
 
 @login_required
@@ -22,22 +28,9 @@ def voices(request, slug, version):
 @login_required
 def voice_edit(request, slug, version, pk=None):
     vision = vision_or_404(request, slug, version)
-    voice = get_object_or_404(Voice, vision=vision, pk=pk) if pk else Voice(vision=vision)
     initial = {"section": request.GET["onderdeel"]} if request.GET.get("onderdeel") in SECTIONS else {}
-    form = VoiceForm(request.POST or None, instance=voice, initial=initial)
-    return edit_part(
-        request,
-        vision,
-        form,
-        _("Voice"),
-        reverse("vision:voices", args=[slug, version]),
-        "vision/voice_form.html",
-    )
+    form = VoiceForm(request.POST or None, instance=part_or_new(vision, Voice, pk), initial=initial)
+    return edit_part(request, vision, form, _("Voice"), "vision:voices", "vision/voice_form.html")
 
 
-@login_required
-@require_POST
-def voice_delete(request, slug, version, pk):
-    vision = vision_or_404(request, slug, version)
-    voice = get_object_or_404(Voice, vision=vision, pk=pk)
-    return delete_part(request, vision, voice, _("Voice"), reverse("vision:voices", args=[slug, version]))
+voice_delete = delete_view(Voice, gettext_lazy("Voice"), "vision:voices")
