@@ -19,7 +19,7 @@ STAMP = VENV / ".ookbalans-installed"
 
 def run(*args: str | Path, env: dict[str, str] | None = None) -> None:
     print("+", " ".join(str(a) for a in args), flush=True)
-    subprocess.run([str(a) for a in args], check=True, cwd=ROOT, env=env)
+    subprocess.run([str(a) for a in args], check=True, cwd=ROOT, env=env)  # noqa: S603 - our own commands
 
 
 def installed_fingerprint() -> str:

@@ -219,3 +219,18 @@ def test_a_coordinator_sets_the_thresholds_in_the_admin(client, coalition):
     )
     response = client.post(url, data | {"min_access_share": 2})
     assert response.status_code == 200 and AnalysisSettings.objects.count() == 1
+
+
+def test_the_excel_report_holds_no_formula_whatever_a_name_says(client, coalition):
+    """A service named like a formula is text in the report: no cell of the workbook is a formula."""
+    from openpyxl import load_workbook
+
+    ServiceFactory(coalition=coalition, name_nl='=HYPERLINK("https://evil.example","klik")')
+    ServiceFactory(coalition=coalition, name_nl="+31 cmd|' /C calc'!A0", levels=["extra"])
+    client.force_login(member(coalition))
+    xlsx = client.get(reverse("analysis:report", args=["hier", "xlsx"]))
+    workbook = load_workbook(io.BytesIO(xlsx.content))
+    cells = [cell for sheet in workbook.worksheets for row in sheet.iter_rows() for cell in row]
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    texts = " ".join(str(cell.value) for cell in cells if isinstance(cell.value, str))
+    assert "'=HYPERLINK(" in texts

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from ookbalans.analysis import presentation
 from ookbalans.analysis.rules import LEVELS, PHASES, Analysis, level_label
 from ookbalans.catalogue.models import Coalition, Service
+from ookbalans.spreadsheets import guard_workbook
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -244,6 +245,8 @@ def xlsx_report(coalition: Coalition, analysis: Analysis) -> bytes:
         for cell in ws[1]:
             cell.font = bold
         ws.column_dimensions["A"].width = 42
+    # Service names and findings are typed by people: none of them may become a formula.
+    guard_workbook(workbook)
 
     buffer = io.BytesIO()
     workbook.save(buffer)

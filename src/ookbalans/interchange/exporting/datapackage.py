@@ -7,8 +7,8 @@ import io
 import json
 import zipfile
 
-from ookbalans.interchange.cells import guarded
 from ookbalans.interchange.tables import descriptor, field_names, resources
+from ookbalans.spreadsheets import guarded
 
 # Lists of child objects, by the key under which a parent holds them, and the table they go to.
 CHILD_LISTS = {

@@ -13,8 +13,8 @@ from ookbalans.catalogue.models import Language, Municipality, NationalIntervent
 from ookbalans.framework import codes
 from ookbalans.interchange import mapping
 from ookbalans.interchange import taxonomies as tx
-from ookbalans.interchange.cells import guarded
 from ookbalans.interchange.workbook import CLASSIFICATIONS, SHEETS, YES_NO, labels
+from ookbalans.spreadsheets import guarded
 
 INTRO = (
     "Dit werkboek bevat het aanbod van coalitie '{name}' uit ookbalans. Pas het aan in Excel en lees het "

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from ookbalans.interchange.cells import unguarded
 from ookbalans.interchange.problems import SOURCE, Problems, Where
 from ookbalans.interchange.tables import field_types, resources
+from ookbalans.spreadsheets import unguarded
 
 
 def read_csv(data: bytes, where: str, problems: Problems) -> list[dict]:

@@ -7,9 +7,9 @@ import datetime
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
-from ookbalans.interchange.cells import unguarded
 from ookbalans.interchange.problems import Problems, Where
 from ookbalans.interchange.workbook import ALIASES, SHEETS
+from ookbalans.spreadsheets import unguarded
 
 
 def cell_text(value) -> str:

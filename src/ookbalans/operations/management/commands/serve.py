@@ -62,4 +62,5 @@ class Command(BaseCommand):
         environment = {**os.environ}
         # Persistent connections, checked before reuse, for the server's long-lived threads.
         environment.setdefault("OOKBALANS_CONN_MAX_AGE", "60")
-        os.execve(arguments[0], arguments, environment)
+        # Our own interpreter with fixed arguments; gunicorn replaces this process (no shell involved).
+        os.execve(arguments[0], arguments, environment)  # noqa: S606

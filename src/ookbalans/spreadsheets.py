@@ -1,4 +1,4 @@
-"""Cell texts that no spreadsheet runs as a formula, for the CSV files and the Excel workbook alike."""
+"""Cell texts no spreadsheet runs as a formula: one guard for every CSV file and workbook the app writes."""
 
 from __future__ import annotations
 
@@ -17,3 +17,12 @@ def unguarded(value):
     if isinstance(value, str) and len(value) > 1 and value[0] == "'" and value[1:].startswith(FORMULA_STARTS):
         return value[1:]
     return value
+
+
+def guard_workbook(workbook) -> None:
+    """Guard every text cell of an openpyxl workbook in place, so no cell of it is a formula."""
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str):
+                    cell.value = guarded(cell.value)
