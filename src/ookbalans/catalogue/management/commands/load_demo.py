@@ -50,4 +50,3 @@ def two_factor_note() -> str:
         "Two-step verification: OFF for this demo (OOKBALANS_REQUIRE_2FA=0); the password is enough.\n"
         "Production turns it on for coordinators and superusers (the default when DEBUG is off).\n"
     )
-
