@@ -209,6 +209,8 @@ class Organisation(CoalitionOwned):
         verbose_name_plural = _("organisations")
         ordering = ["name"]
         default_related_name = "organisations"
+        # The HSDS API pages the whole country's organisations by (name, id) (migration 0006).
+        indexes = [models.Index(fields=["name", "id"], name="catalogue_organisation_page")]
         constraints = [
             models.UniqueConstraint(fields=["coalition", "name"], name="catalogue_organisation_unique_name"),
         ]
@@ -442,6 +444,9 @@ class Service(CoalitionOwned):
         verbose_name_plural = _("services")
         ordering = ["name"]
         default_related_name = "services"
+        # The HSDS API pages the whole country's active services by (name_nl, id): an index in that
+        # order lets PostgreSQL read one page instead of sorting 100,000 rows (migration 0006).
+        indexes = [models.Index(fields=["status", "name_nl", "id"], name="catalogue_service_page")]
 
     def __str__(self) -> str:
         return self.name
