@@ -39,6 +39,8 @@ READ_ENDPOINTS = {
     "service_at_locations?search=borstvoeding": 9,
     "service_at_locations?postcode=7201AB&proximity=5000": 6,
     "service_at_locations?postcode=7241AA": 6,
+    "service_at_locations?full=true&search=borstvoeding": 22,
+    "service_at_locations?full=true&postcode=7201AB&proximity=5000": 20,
     "service_at_locations/{place}": 18,
 }
 

@@ -289,12 +289,14 @@ def service_at_locations(
         if not proximity:
             # Without a distance: services whose area (their coalition's municipalities) covers the postcode.
             at_locations = at_locations.filter(service__coalition__municipalities=area.municipality_id)
+    # Distances and ranks need only ids and coordinates, never the related rows of the full form.
+    candidates = at_locations.select_related(None).prefetch_related(None)
     if proximity:
         limit = int(proximity)
         # One degree of latitude is 111 km everywhere; of longitude, less away from the equator.
         dlat = limit / 111_000 + 1e-6
         dlon = limit / (111_000 * max(0.01, math.cos(math.radians(area.latitude)))) + 1e-6
-        rows = at_locations.filter(
+        rows = candidates.filter(
             location__latitude__range=(area.latitude - dlat, area.latitude + dlat),
             location__longitude__range=(area.longitude - dlon, area.longitude + dlon),
         ).values_list("id", "service_id", "location__latitude", "location__longitude")
@@ -304,7 +306,7 @@ def service_at_locations(
             if distance_metres(area.latitude, area.longitude, lat, lon) <= limit
         ]
     elif rank is not None:
-        rows = list(at_locations.values_list("id", "service_id"))
+        rows = list(candidates.values_list("id", "service_id"))
     else:
         return at_locations
     if rank is not None:
