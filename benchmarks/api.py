@@ -188,7 +188,7 @@ def main() -> None:
     print(
         f"machine: {machine}, {os.cpu_count()} cores, "
         f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}, "
-        f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d %H:%M')}"
+        f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
     )
 
 
