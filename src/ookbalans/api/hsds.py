@@ -166,10 +166,27 @@ class Contexts:
         return self.cache[coalition_id]
 
 
-def services_for_page(queryset: QuerySet[Service], *, minimal: bool = False) -> QuerySet[Service]:
-    """Services with what the mapping reads (all of it, or the minimal fields), prefetched per page."""
+# What a service's list form (mapping.list_service: the one-to-one fields) leaves out.
+LISTED_AWAY = (*exporter.TERM_FIELDS, "languages", "cost_options", "service_at_locations")
+
+
+def services_for_page(
+    queryset: QuerySet[Service], *, minimal: bool = False, listed: bool = False
+) -> QuerySet[Service]:
+    """Services with what the mapping reads (all of it, the list form, or the minimal fields), per page.
+
+    For the list form the related sets are primed empty, without a query, instead of being loaded
+    for a mapping whose lists the list form then drops.
+    """
     if minimal:
         return queryset.only("id", "name_nl", "status", "modified_at")
+    if listed:
+        return queryset.select_related("national_intervention").prefetch_related(
+            *[
+                Prefetch(name, queryset=Service._meta.get_field(name).related_model.objects.none())
+                for name in LISTED_AWAY
+            ]
+        )
     return exporter.services_for_export(queryset)
 
 
@@ -338,7 +355,9 @@ def service_at_locations_page(chosen: list, *, full: bool) -> list[dict]:
         ]
     services = {
         s.id: s
-        for s in services_for_page(Service.objects.filter(id__in={a.service_id for a in at_locations}))
+        for s in services_for_page(
+            Service.objects.filter(id__in={a.service_id for a in at_locations}), listed=True
+        )
     }
     place_ids = [pk for a in at_locations for pk in (a.id, a.location_id)]
     contexts = Contexts.for_services(list(services.values()), *place_ids)

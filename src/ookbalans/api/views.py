@@ -92,16 +92,17 @@ class Services(ReadView):
     def get(self, request, slug=None):
         params = request.query_params
         minimal, full = hsds.flag(params, "minimal"), hsds.flag(params, "full")
+        listed = not (minimal or full)
         services = hsds.filter_services(self.services(), params)
         if query := params.get("search"):
             # Ranked by relevance through the finder's search, the same as parents get.
             ranked = hsds.ranked_ids(query, services, self.coalition)
-            loaded = hsds.services_for_page(Service.objects.all(), minimal=minimal)
+            loaded = hsds.services_for_page(Service.objects.all(), minimal=minimal, listed=listed)
             return self.paginated(
                 ranked,
                 lambda ids: hsds.services_page(hsds.in_order(loaded, ids), minimal=minimal, full=full),
             )
-        ordered = hsds.services_for_page(services.order_by("name_nl", "id"), minimal=minimal)
+        ordered = hsds.services_for_page(services.order_by("name_nl", "id"), minimal=minimal, listed=listed)
         return self.paginated(ordered, lambda page: hsds.services_page(page, minimal=minimal, full=full))
 
 
