@@ -6,13 +6,14 @@ import datetime
 import math
 import uuid
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.timezone import is_naive, make_aware
 
 from ookbalans.catalogue.geo import distance_km
 from ookbalans.catalogue.models import (
-    Location,
+    Coalition,
+    ContactPoint,
     Organisation,
     PostcodeArea,
     Service,
@@ -22,9 +23,8 @@ from ookbalans.framework import codes
 from ookbalans.interchange import mapping
 from ookbalans.interchange import taxonomies as tx
 from ookbalans.interchange.exporting import document as exporter
+from ookbalans.interchange.models import KeptFields
 
-MAX_PER_PAGE = 500
-DEFAULT_PER_PAGE = 50
 # A search answers at most this many services, best first; nobody pages further than this.
 SEARCH_LIMIT = 1000
 
@@ -42,39 +42,6 @@ def flag(params, name: str) -> bool:
     if value.lower() in ("false", "0"):
         return False
     raise BadParameter(f"'{name}' must be true or false.")
-
-
-def number(params, name: str, default: int, low: int, high: int) -> int:
-    value = params.get(name)
-    if value in (None, ""):
-        return default
-    try:
-        result = int(value)
-    except ValueError:
-        raise BadParameter(f"'{name}' must be a whole number.") from None
-    if not low <= result <= high:
-        raise BadParameter(f"'{name}' must be from {low} to {high}.")
-    return result
-
-
-def page_envelope(items: list, params, convert) -> dict:
-    """The HSDS page: total_items, total_pages, page_number, size, first_page, last_page, empty, contents."""
-    per_page = number(params, "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
-    total = len(items)
-    pages = max(1, math.ceil(total / per_page))
-    page = number(params, "page", 1, 1, 10**9)
-    chosen = items[(page - 1) * per_page : page * per_page] if page <= pages else []
-    contents = convert(chosen)
-    return {
-        "total_items": total,
-        "total_pages": pages,
-        "page_number": page,
-        "size": len(contents),
-        "first_page": page == 1,
-        "last_page": page >= pages,
-        "empty": total == 0,
-        "contents": contents,
-    }
 
 
 def term_filter(term_value: str) -> Q | None:
@@ -96,7 +63,9 @@ def taxonomy_filter(taxonomy_value: str) -> Q | None:
     taxonomy_code = tx.known_taxonomy_ids().get(taxonomy_value)
     for field_name, code in mapping.SERVICE_TERM_FIELDS.items():
         if taxonomy_code == code:
-            return Q(**{f"{field_name}__isnull": False})
+            # A subquery, not a join: a join would repeat a service once per term it has.
+            through = Service._meta.get_field(field_name).remote_field.through
+            return Q(pk__in=through.objects.values("service_id"))
     if taxonomy_code == codes.RECOGNITION_LEVELS.code:
         return Q()
     return None
@@ -115,6 +84,7 @@ def moment(value: str) -> datetime.datetime:
 
 
 def filter_services(services: QuerySet[Service], params) -> QuerySet[Service]:
+    """The HSDS filters; none of them joins a many-to-many, so no row is repeated and no DISTINCT needed."""
     if value := params.get("taxonomy_term_id"):
         condition = term_filter(value)
         services = services.filter(condition) if condition is not None else services.none()
@@ -130,19 +100,26 @@ def filter_services(services: QuerySet[Service], params) -> QuerySet[Service]:
             raise BadParameter(
                 "'modified_after' must be a date and time like 2025-01-31T12:00:00Z."
             ) from None
-    return services.distinct()
+    return services
 
 
-def ranked(query: str, services: QuerySet[Service]) -> list[Service]:
-    """The services matching a search, best first, through the finder's search (ookbalans.search)."""
-    from ookbalans.search import search_services
+def ranked_ids(query: str, services: QuerySet[Service], coalition: Coalition | None = None) -> list:
+    """The ids of the services matching a search, best first, through the finder's search."""
+    from ookbalans.search.engine import search
 
     if len(query) > 200:
         raise BadParameter("'search' must be at most 200 characters.")
     if services.query.is_empty():
         # A filter already excluded everything (services.none()); the search cannot take an empty query.
         return []
-    return [service for service, _score in search_services(query, services, limit=SEARCH_LIMIT)]
+    outcome = search(query, services, limit=SEARCH_LIMIT, coalition=coalition, load_services=False)
+    return [pk for pk, _score in outcome.ranked]
+
+
+def in_order(queryset: QuerySet, ids: list) -> list:
+    """The objects with these ids, in the order of the ids (which came from a ranking or a page)."""
+    found = queryset.in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
 
 
 def is_uuid(value: str) -> bool:
@@ -154,30 +131,74 @@ def is_uuid(value: str) -> bool:
 
 
 class Contexts:
-    """Mapping contexts per coalition (municipalities and kept fields), built once per request."""
+    """Mapping contexts of the coalitions on one page, in two queries: their municipalities, and the
+    fields kept from imports for the objects on the page (not the whole coalition's)."""
 
-    def __init__(self) -> None:
-        self.cache = {}
+    def __init__(self, coalition_ids, object_ids) -> None:
+        coalition_ids = set(coalition_ids)
+        municipalities = {coalition_id: [] for coalition_id in coalition_ids}
+        if coalition_ids:
+            links = (
+                Coalition.municipalities.through.objects.filter(coalition_id__in=coalition_ids)
+                .select_related("municipality")
+                .order_by("municipality__code")
+            )
+            for link in links:
+                municipalities[link.coalition_id].append(link.municipality)
+        object_ids = set(object_ids)
+        extras = {}
+        if coalition_ids and object_ids:
+            kept = KeptFields.objects.filter(coalition_id__in=coalition_ids, object_id__in=object_ids)
+            extras = {(item.kind, str(item.object_id)): item.fields for item in kept}
+        self.cache = {
+            coalition_id: mapping.Context(municipalities=found, extras=extras)
+            for coalition_id, found in municipalities.items()
+        }
 
-    def __call__(self, coalition) -> mapping.Context:
-        if coalition.id not in self.cache:
-            self.cache[coalition.id] = exporter.context_for(coalition)
-        return self.cache[coalition.id]
+    @classmethod
+    def for_services(cls, services, *more_ids) -> Contexts:
+        ids = [*more_ids]
+        for service in services:
+            ids += [service.id, service.organization_id]
+            for at_location in service.service_at_locations.all():
+                ids += [at_location.id, at_location.location_id]
+        return cls({s.coalition_id for s in services}, ids)
+
+    def __call__(self, coalition_id) -> mapping.Context:
+        return self.cache[coalition_id]
+
+
+# What a service's list form (mapping.list_service: the one-to-one fields) leaves out.
+LISTED_AWAY = (*exporter.TERM_FIELDS, "languages", "cost_options", "service_at_locations")
+
+
+def services_for_page(
+    queryset: QuerySet[Service], *, minimal: bool = False, listed: bool = False
+) -> QuerySet[Service]:
+    """Services with what the mapping reads (all of it, the list form, or the minimal fields), per page.
+
+    For the list form the related sets are primed empty, without a query, instead of being loaded
+    for a mapping whose lists the list form then drops.
+    """
+    if minimal:
+        return queryset.only("id", "name_nl", "status", "modified_at")
+    if listed:
+        return queryset.select_related("national_intervention").prefetch_related(
+            *[
+                Prefetch(name, queryset=Service._meta.get_field(name).related_model.objects.none())
+                for name in LISTED_AWAY
+            ]
+        )
+    return exporter.services_for_export(queryset)
 
 
 def full_services(
     services: list[Service], contexts: Contexts, nested_organization: bool = True
 ) -> list[dict]:
-    loaded = {
-        s.id: s
-        for s in exporter.services_for_export(
-            Service.objects.filter(id__in=[s.id for s in services]).select_related("coalition")
-        )
-    }
+    """Services loaded through services_for_page as full HSDS services."""
     result = []
     for service in services:
-        service = loaded[service.id]
-        context = contexts(service.coalition)
+        context = contexts(service.coalition_id)
         organisation = (
             mapping.organization_to_hsds(service.organization, context) if nested_organization else None
         )
@@ -185,90 +206,159 @@ def full_services(
     return result
 
 
-def list_services(services: list[Service], contexts: Contexts) -> list[dict]:
-    return [
-        mapping.list_service(item) for item in full_services(services, contexts, nested_organization=False)
-    ]
+def services_page(services: list[Service], *, minimal: bool, full: bool) -> list[dict]:
+    if minimal:
+        return [mapping.minimal_service(s) for s in services]
+    items = full_services(services, Contexts.for_services(services), nested_organization=full)
+    return items if full else [mapping.list_service(item) for item in items]
 
 
 def service_detail(service: Service) -> dict:
-    return full_services([service], Contexts())[0]
+    """One service as HSDS; loaded again with everything the mapping reads, in a fixed number of queries."""
+    loaded = services_for_page(Service.objects.filter(id=service.id)).get()
+    return full_services([loaded], Contexts.for_services([loaded]))[0]
 
 
-def organisation_full(organisation: Organisation, contexts: Contexts, *, full_service: bool = False) -> dict:
-    services = list(organisation.services.filter(status=Service.Status.ACTIVE).order_by("name_nl", "id"))
-    context = contexts(organisation.coalition)
-    result = mapping.organization_to_hsds(
-        organisation,
-        context,
-        contacts=organisation.contact_points.select_related("phase").order_by("id"),
-        services=services,
+def organisations_for_page(queryset: QuerySet[Organisation], *, full: bool) -> QuerySet[Organisation]:
+    """Organisations with, for the full form, their active services' names and their contact points."""
+    if not full:
+        return queryset
+    return queryset.prefetch_related(
+        Prefetch(
+            "services",
+            queryset=Service.objects.filter(status=Service.Status.ACTIVE)
+            .only("id", "name_nl", "organization_id")
+            .order_by("name_nl", "id"),
+            to_attr="active_services",
+        ),
+        Prefetch(
+            "contact_points",
+            queryset=ContactPoint.objects.select_related("phase").order_by("id"),
+            to_attr="ordered_contact_points",
+        ),
     )
+
+
+def organisations_page(organisations: list[Organisation], *, full: bool, full_service: bool) -> list[dict]:
+    """Organisations loaded through organisations_for_page as HSDS organizations (list or full form)."""
+    ids = [o.id for o in organisations]
+    if not full:
+        contexts = Contexts({o.coalition_id for o in organisations}, ids)
+        return [organisation_list(o, contexts) for o in organisations]
+    services = {}
     if full_service:
-        result["services"] = full_services(services, contexts, nested_organization=False)
+        chosen = [s.id for o in organisations for s in o.active_services]
+        loaded = list(services_for_page(Service.objects.filter(id__in=chosen)))
+        services = {s.id: s for s in loaded}
+        ids += [pk for s in loaded for pk in (s.id, *[a.id for a in s.service_at_locations.all()])]
+        ids += [a.location_id for s in loaded for a in s.service_at_locations.all()]
+    ids += [point.id for o in organisations for point in o.ordered_contact_points]
+    contexts = Contexts({o.coalition_id for o in organisations}, ids)
+    result = []
+    for organisation in organisations:
+        mapped = mapping.organization_to_hsds(
+            organisation,
+            contexts(organisation.coalition_id),
+            contacts=organisation.ordered_contact_points,
+            services=organisation.active_services,
+        )
+        if full_service:
+            mapped["services"] = full_services(
+                [services[s.id] for s in organisation.active_services], contexts, nested_organization=False
+            )
+        result.append(mapped)
     return result
 
 
 def organisation_list(organisation: Organisation, contexts: Contexts) -> dict:
-    full = mapping.organization_to_hsds(organisation, contexts(organisation.coalition))
+    full = mapping.organization_to_hsds(organisation, contexts(organisation.coalition_id))
     return {key: value for key, value in full.items() if not isinstance(value, list | dict)}
 
 
-def filter_service_at_locations(at_locations: QuerySet[ServiceAtLocation], params) -> list[ServiceAtLocation]:
-    services = filter_services(Service.objects.all(), params)
-    if any(params.get(k) for k in ("taxonomy_term_id", "taxonomy_id", "organization_id", "modified_after")):
-        at_locations = at_locations.filter(service__in=services)
-    result = list(at_locations.select_related("location", "service__coalition").order_by("id"))
+def service_at_locations(
+    at_locations: QuerySet[ServiceAtLocation], params, rank: dict | None = None
+) -> QuerySet[ServiceAtLocation] | list:
+    """The places matching the filters: a queryset in id order, or (with a distance or a search) their ids.
+
+    `rank` maps a service id to its place in a search; only those services' places are then given,
+    best first. A distance is checked in Python, over the coordinates of the places in a box around it.
+    """
     postcode = (params.get("postcode") or "").replace(" ", "")
     proximity = params.get("proximity")
     if proximity and not proximity.isdigit():
         raise BadParameter("'proximity' must be a whole number of metres.")
     if proximity and not postcode:
         raise BadParameter("'proximity' needs a 'postcode'.")
+    at_locations = at_locations.order_by("id")
+    if rank is not None:
+        at_locations = at_locations.filter(service_id__in=list(rank))
+    area = None
     if postcode:
         area = PostcodeArea.objects.filter(pc4=postcode[:4]).first() if postcode[:4].isdigit() else None
         if area is None:
-            return []
-        if proximity:
-            limit_km = int(proximity) / 1000  # HSDS asks for metres
-            result = [
-                item
-                for item in result
-                if item.location.latitude is not None
-                and distance_km(
-                    area.latitude, area.longitude, item.location.latitude, item.location.longitude
-                )
-                <= limit_km
-            ]
-        else:
+            return at_locations.none()
+        if not proximity:
             # Without a distance: services whose area (their coalition's municipalities) covers the postcode.
-            covering = set(
-                Service.objects.filter(coalition__municipalities=area.municipality_id).values_list(
-                    "coalition_id", flat=True
-                )
-            )
-            result = [item for item in result if item.service.coalition_id in covering]
-    return result
+            at_locations = at_locations.filter(service__coalition__municipalities=area.municipality_id)
+    # Distances and ranks need only ids and coordinates, never the related rows of the full form.
+    candidates = at_locations.select_related(None).prefetch_related(None)
+    if proximity:
+        limit = int(proximity)
+        # One degree of latitude is 111 km everywhere; of longitude, less away from the equator.
+        dlat = limit / 111_000 + 1e-6
+        dlon = limit / (111_000 * max(0.01, math.cos(math.radians(area.latitude)))) + 1e-6
+        rows = candidates.filter(
+            location__latitude__range=(area.latitude - dlat, area.latitude + dlat),
+            location__longitude__range=(area.longitude - dlon, area.longitude + dlon),
+        ).values_list("id", "service_id", "location__latitude", "location__longitude")
+        rows = [
+            (pk, service_id)
+            for pk, service_id, lat, lon in rows
+            if distance_km(area.latitude, area.longitude, lat, lon) * 1000 <= limit
+        ]
+    elif rank is not None:
+        rows = list(candidates.values_list("id", "service_id"))
+    else:
+        return at_locations
+    if rank is not None:
+        rows.sort(key=lambda row: rank[row[1]])  # stable: places of one service stay in id order
+    return [pk for pk, _service_id in rows]
 
 
-def service_at_location_item(at_location: ServiceAtLocation, contexts: Contexts, *, full: bool) -> dict:
-    context = contexts(at_location.service.coalition)
-    if full:
-        loaded = (
-            ServiceAtLocation.objects.select_related("location__municipality")
-            .prefetch_related("schedules")
-            .get(id=at_location.id)
+def places_for_page(queryset: QuerySet[ServiceAtLocation], *, full: bool) -> QuerySet[ServiceAtLocation]:
+    """Places with what the mapping reads: the bare row, or (full) the location and its opening hours."""
+    if not full:
+        return queryset
+    return queryset.select_related("location__municipality").prefetch_related("schedules")
+
+
+def service_at_locations_page(chosen: list, *, full: bool) -> list[dict]:
+    """The page's places (loaded through places_for_page, or their ids) as HSDS."""
+    at_locations = chosen
+    if chosen and not isinstance(chosen[0], ServiceAtLocation):
+        at_locations = in_order(places_for_page(ServiceAtLocation.objects.all(), full=full), chosen)
+    if not full:
+        return [
+            {
+                "id": str(at_location.id),
+                "service_id": str(at_location.service_id),
+                "location_id": str(at_location.location_id),
+                **({"description": at_location.description} if at_location.description else {}),
+            }
+            for at_location in at_locations
+        ]
+    services = {
+        s.id: s
+        for s in services_for_page(
+            Service.objects.filter(id__in={a.service_id for a in at_locations}), listed=True
         )
-        result = mapping.service_at_location_to_hsds(loaded, context)
-        result["service"] = mapping.list_service(full_services([at_location.service], contexts, False)[0])
-        return result
-    return {
-        "id": str(at_location.id),
-        "service_id": str(at_location.service_id),
-        "location_id": str(at_location.location_id),
-        **({"description": at_location.description} if at_location.description else {}),
     }
-
-
-def locations_of(coalition_ids) -> QuerySet[Location]:
-    return Location.objects.filter(coalition_id__in=coalition_ids)
+    place_ids = [pk for a in at_locations for pk in (a.id, a.location_id)]
+    contexts = Contexts.for_services(list(services.values()), *place_ids)
+    result = []
+    for at_location in at_locations:
+        service = services[at_location.service_id]
+        mapped = mapping.service_at_location_to_hsds(at_location, contexts(service.coalition_id))
+        mapped["service"] = mapping.list_service(full_services([service], contexts, False)[0])
+        result.append(mapped)
+    return result

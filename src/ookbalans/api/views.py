@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -18,6 +18,7 @@ from rest_framework.views import APIView
 
 from ookbalans.api import hsds, openapi
 from ookbalans.api.models import ApiToken
+from ookbalans.api.pagination import HsdsPagination
 from ookbalans.api.schema import HSDS_SERVICE, NOT_FOUND, PROBLEMS, REFUSED
 from ookbalans.catalogue.models import Coalition, Organisation, Service, ServiceAtLocation
 from ookbalans.interchange import mapping
@@ -35,6 +36,7 @@ class ReadView(APIView):
     schema = None  # described by the official HSDS OpenAPI document (openapi.py), not generated
     renderer_classes = [JSONRenderer]
     http_method_names = ["get", "head", "options"]
+    pagination_class = HsdsPagination
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -42,15 +44,21 @@ class ReadView(APIView):
             # PostgreSQL refuses NUL characters in text; such a parameter can only be a mistake.
             if "\x00" in name or any("\x00" in value for value in values):
                 raise hsds.BadParameter(f"'{name.replace(chr(0), '')}' holds a NUL character.")
-
-    def coalitions(self):
+        # The coalition in the URL (404 when unknown, for every endpoint), or None for the whole country.
         slug = self.kwargs.get("slug")
-        if slug is None:
-            return Coalition.objects.all()
-        return Coalition.objects.filter(pk=get_object_or_404(Coalition, slug=slug).pk)
+        self.coalition = None if slug is None else get_object_or_404(Coalition, slug=slug)
 
-    def services(self):
-        return Service.objects.filter(coalition__in=self.coalitions(), status=Service.Status.ACTIVE)
+    def of_coalition(self, queryset: QuerySet, path: str = "coalition") -> QuerySet:
+        return queryset if self.coalition is None else queryset.filter(**{path: self.coalition})
+
+    def services(self) -> QuerySet[Service]:
+        return self.of_coalition(Service.objects.filter(status=Service.Status.ACTIVE))
+
+    def paginated(self, items, convert) -> Response:
+        """One page of the items (a queryset, counted and sliced by the database, or a list), mapped."""
+        paginator = self.pagination_class()
+        page = paginator.paginate_queryset(items, self.request, self)
+        return paginator.get_paginated_response(convert(page))
 
     def base_url(self) -> str:
         slug = self.kwargs.get("slug")
@@ -73,7 +81,6 @@ def object_or_404(queryset, object_id):
 
 class Root(ReadView):
     def get(self, request, slug=None):
-        self.coalitions()
         base = self.base_url()
         return Response(
             {"version": mapping.HSDS_VERSION, "profile": PROFILE_URL, "openapi_url": base + "openapi.json"}
@@ -82,7 +89,6 @@ class Root(ReadView):
 
 class OpenApiDocument(ReadView):
     def get(self, request, slug=None):
-        self.coalitions()
         return Response(openapi.document_for(self.base_url().rstrip("/")))
 
 
@@ -90,20 +96,18 @@ class Services(ReadView):
     def get(self, request, slug=None):
         params = request.query_params
         minimal, full = hsds.flag(params, "minimal"), hsds.flag(params, "full")
-        services = hsds.filter_services(self.services(), params).select_related("coalition", "organization")
+        listed = not (minimal or full)
+        services = hsds.filter_services(self.services(), params)
         if query := params.get("search"):
             # Ranked by relevance through the finder's search, the same as parents get.
-            items = hsds.ranked(query, services)
-        else:
-            items = list(services.order_by("name_nl", "id"))
-        contexts = hsds.Contexts()
-        if minimal:
-            convert = lambda chosen: [mapping.minimal_service(s) for s in chosen]  # noqa: E731
-        elif full:
-            convert = lambda chosen: hsds.full_services(chosen, contexts)  # noqa: E731
-        else:
-            convert = lambda chosen: hsds.list_services(chosen, contexts)  # noqa: E731
-        return Response(hsds.page_envelope(items, params, convert))
+            ranked = hsds.ranked_ids(query, services, self.coalition)
+            loaded = hsds.services_for_page(Service.objects.all(), minimal=minimal, listed=listed)
+            return self.paginated(
+                ranked,
+                lambda ids: hsds.services_page(hsds.in_order(loaded, ids), minimal=minimal, full=full),
+            )
+        ordered = hsds.services_for_page(services.order_by("name_nl", "id"), minimal=minimal, listed=listed)
+        return self.paginated(ordered, lambda page: hsds.services_page(page, minimal=minimal, full=full))
 
 
 class ServiceDetail(ReadView):
@@ -115,41 +119,35 @@ class Organizations(ReadView):
     def get(self, request, slug=None):
         params = request.query_params
         full, full_service = hsds.flag(params, "full"), hsds.flag(params, "full_service")
-        organisations = Organisation.objects.filter(coalition__in=self.coalitions()).select_related(
-            "coalition"
-        )
+        organisations = self.of_coalition(Organisation.objects.all())
         if search := params.get("search"):
             organisations = organisations.filter(Q(name__icontains=search) | Q(description__icontains=search))
-        contexts = hsds.Contexts()
-        items = list(organisations.order_by("name", "id"))
-
-        def convert(chosen):
-            if full or full_service:
-                return [hsds.organisation_full(o, contexts, full_service=full_service) for o in chosen]
-            return [hsds.organisation_list(o, contexts) for o in chosen]
-
-        return Response(hsds.page_envelope(items, params, convert))
+        ordered = hsds.organisations_for_page(organisations.order_by("name", "id"), full=full or full_service)
+        return self.paginated(
+            ordered,
+            lambda page: hsds.organisations_page(page, full=full or full_service, full_service=full_service),
+        )
 
 
 class OrganizationDetail(ReadView):
     def get(self, request, id, slug=None):
-        organisation = object_or_404(Organisation.objects.filter(coalition__in=self.coalitions()), id)
+        organisation = object_or_404(
+            hsds.organisations_for_page(self.of_coalition(Organisation.objects.all()), full=True), id
+        )
         full_service = hsds.flag(request.query_params, "full_service")
-        return Response(hsds.organisation_full(organisation, hsds.Contexts(), full_service=full_service))
+        return Response(hsds.organisations_page([organisation], full=True, full_service=full_service)[0])
 
 
 class Taxonomies(ReadView):
     def get(self, request, slug=None):
-        self.coalitions()
         items = tx.all_taxonomies()
         if search := request.query_params.get("search"):
             items = [t for t in items if search.casefold() in (t["name"] + " " + t["description"]).casefold()]
-        return Response(hsds.page_envelope(items, request.query_params, list))
+        return self.paginated(items, list)
 
 
 class TaxonomyDetail(ReadView):
     def get(self, request, id, slug=None):
-        self.coalitions()
         for item in tx.all_taxonomies():
             if item["id"] == id:
                 return Response(item)
@@ -158,7 +156,6 @@ class TaxonomyDetail(ReadView):
 
 class TaxonomyTerms(ReadView):
     def get(self, request, slug=None):
-        self.coalitions()
         params = request.query_params
         items = tx.all_terms()
         hsds.flag(params, "top_only")  # every ookbalans term is a top term: the taxonomies are flat
@@ -168,12 +165,11 @@ class TaxonomyTerms(ReadView):
             items = []
         if search := params.get("search"):
             items = [t for t in items if search.casefold() in (t["name"] + " " + t["description"]).casefold()]
-        return Response(hsds.page_envelope(items, params, list))
+        return self.paginated(items, list)
 
 
 class TaxonomyTermDetail(ReadView):
     def get(self, request, id, slug=None):
-        self.coalitions()
         for item in tx.all_terms():
             if item["id"] == id:
                 return Response(item)
@@ -184,32 +180,20 @@ class ServiceAtLocations(ReadView):
     def get(self, request, slug=None):
         params = request.query_params
         full = hsds.flag(params, "full")
-        at_locations = ServiceAtLocation.objects.filter(service__in=self.services())
-        items = hsds.filter_service_at_locations(at_locations, params)
+        services = hsds.filter_services(self.services(), params)
+        rank = None
         if query := params.get("search"):
-            rank = {service.id: number for number, service in enumerate(hsds.ranked(query, self.services()))}
-            items = sorted(
-                (item for item in items if item.service_id in rank), key=lambda a: rank[a.service_id]
-            )
-        contexts = hsds.Contexts()
-        return Response(
-            hsds.page_envelope(
-                items,
-                params,
-                lambda chosen: [hsds.service_at_location_item(a, contexts, full=full) for a in chosen],
-            )
-        )
+            rank = {pk: number for number, pk in enumerate(hsds.ranked_ids(query, services, self.coalition))}
+        at_locations = ServiceAtLocation.objects.filter(service__in=services)
+        items = hsds.service_at_locations(hsds.places_for_page(at_locations, full=full), params, rank)
+        return self.paginated(items, lambda page: hsds.service_at_locations_page(page, full=full))
 
 
 class ServiceAtLocationDetail(ReadView):
     def get(self, request, id, slug=None):
-        at_location = object_or_404(
-            ServiceAtLocation.objects.filter(service__in=self.services()).select_related(
-                "service__coalition"
-            ),
-            id,
-        )
-        return Response(hsds.service_at_location_item(at_location, hsds.Contexts(), full=True))
+        queryset = ServiceAtLocation.objects.filter(service__in=self.services())
+        at_location = object_or_404(hsds.places_for_page(queryset, full=True), id)
+        return Response(hsds.service_at_locations_page([at_location], full=True)[0])
 
 
 # -- management API -----------------------------------------------------------------------------------

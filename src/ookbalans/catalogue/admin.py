@@ -25,6 +25,7 @@ from ookbalans.catalogue.models import (
     ServiceAtLocation,
 )
 from ookbalans.catalogue.readability import readability
+from ookbalans.catalogue.term_choices import with_shared_term_choices
 from ookbalans.framework.admin import ReadOnlyAdmin
 from ookbalans.framework.models import Term
 
@@ -44,9 +45,11 @@ class CoalitionScopedMixin:
     edit_roles = permissions.EDIT_ROLES
 
     def coalition_id_of(self, obj):
-        for part in self.coalition_path.split("__"):
+        *path, last = self.coalition_path.split("__")
+        for part in path:
             obj = getattr(obj, part)
-        return obj.pk
+        # The foreign key's own column: no query for the coalition itself.
+        return getattr(obj, f"{last}_id", None) or getattr(obj, last).pk
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
@@ -212,9 +215,11 @@ class ServiceAdmin(CoalitionScopedMixin, TranslationAdmin):
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
-        if db_field.related_model is Term:
-            kwargs["widget"] = forms.CheckboxSelectMultiple
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.related_model is not Term:
+            return super().formfield_for_manytomany(db_field, request, **kwargs)
+        kwargs["widget"] = forms.CheckboxSelectMultiple
+        formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
+        return with_shared_term_choices(formfield, db_field, request)
 
     @admin.display(description=_("levels"))
     def levels(self, obj):
@@ -264,6 +269,7 @@ class LocationAdmin(CoalitionScopedMixin, admin.ModelAdmin):
         ("coalition", admin.RelatedOnlyFieldListFilter),
     ]
     search_fields = ["name", "address_1", "postal_code", "city"]
+    list_select_related = ["municipality"]
     fields = [
         "coalition",
         "name",
@@ -278,6 +284,7 @@ class LocationAdmin(CoalitionScopedMixin, admin.ModelAdmin):
 class ServiceAtLocationAdmin(CoalitionScopedMixin, admin.ModelAdmin):
     coalition_path = "service__coalition"
     list_display = ["service", "location"]
+    list_select_related = ["service", "location"]
     search_fields = ["service__name", "location__name"]
     inlines = [ScheduleInline]
 
@@ -290,6 +297,7 @@ class ServiceAtLocationAdmin(CoalitionScopedMixin, admin.ModelAdmin):
 class ContactPointAdmin(CoalitionScopedMixin, admin.ModelAdmin):
     edit_roles = (permissions.Role.COORDINATOR,)
     list_display = ["phase", "municipality", "name", "organization", "phone", "coalition"]
+    list_select_related = ["phase", "municipality", "organization", "coalition"]
     list_filter = [("coalition", admin.RelatedOnlyFieldListFilter)]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):

@@ -12,6 +12,30 @@ Role = Membership.Role
 EDIT_ROLES = (Role.COORDINATOR, Role.EDITOR)
 ALL_ROLES = (Role.COORDINATOR, Role.EDITOR, Role.VIEWER)
 
+# The user's roles are read once per user object and kept on it. Django makes a new user object for
+# every request (from the session), so the admin's ~50 checks on one page cost one query, and a
+# change of membership is seen from the next request on.
+CACHE_ATTRIBUTE = "_ookbalans_memberships"
+
+
+def roles_of(user) -> dict:
+    """The user's role per coalition id; every coalition as coordinator for a superuser."""
+    roles = getattr(user, CACHE_ATTRIBUTE, None)
+    if roles is None:
+        if not (user.is_authenticated and user.is_active):
+            roles = {}
+        elif user.is_superuser:
+            roles = dict.fromkeys(Coalition.objects.values_list("id", flat=True), Role.COORDINATOR)
+        else:
+            roles = dict(Membership.objects.filter(user=user).values_list("coalition_id", "role"))
+        setattr(user, CACHE_ATTRIBUTE, roles)
+    return roles
+
+
+def coalition_ids_for(user, roles=ALL_ROLES) -> set:
+    """The ids of the coalitions in which the user holds one of the roles; all of them for a superuser."""
+    return {coalition_id for coalition_id, role in roles_of(user).items() if role in roles}
+
 
 def coalitions_for(user, roles=ALL_ROLES) -> QuerySet[Coalition]:
     """The coalitions in which the user holds one of the roles; every coalition for a superuser."""
@@ -19,11 +43,7 @@ def coalitions_for(user, roles=ALL_ROLES) -> QuerySet[Coalition]:
         return Coalition.objects.none()
     if user.is_superuser:
         return Coalition.objects.all()
-    return Coalition.objects.filter(memberships__user=user, memberships__role__in=roles).distinct()
-
-
-def coalition_ids_for(user, roles=ALL_ROLES) -> set:
-    return set(coalitions_for(user, roles).values_list("id", flat=True))
+    return Coalition.objects.filter(id__in=coalition_ids_for(user, roles))
 
 
 def has_role(user, coalition_id, roles=ALL_ROLES) -> bool:

@@ -36,6 +36,8 @@ class Organisation(CoalitionOwned):
         verbose_name_plural = _("organisations")
         ordering = ["name"]
         default_related_name = "organisations"
+        # The HSDS API pages the whole country's organisations by (name, id) (migration 0006).
+        indexes = [models.Index(fields=["name", "id"], name="catalogue_organisation_page")]
         constraints = [
             models.UniqueConstraint(fields=["coalition", "name"], name="catalogue_organisation_unique_name"),
         ]
