@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ookbalans.search.language import NEGATION, phrase_keys, script
-from ookbalans.search.text import _data_lines
+from ookbalans.search.text import _data_lines, normalise
 
 LANGUAGES = ("nl", "en", "ar", "tr", "pl", "uk")
 # A phrase of several words is found in a service's text when its words stand at most this many
@@ -77,6 +77,8 @@ class ConceptIndex:
     def __init__(self, records: Iterable[dict], local_words: Iterable[tuple[str, str]] = ()):
         self.concepts: dict[str, ConceptInfo] = {}
         self.phrases: dict[tuple[str, ...], set[str]] = {}
+        # The thesaurus' Dutch words, for the spelling corrector.
+        self.dutch_words: set[str] = set()
         # Phrases that lose words to the stop list ('zwanger worden' -> zwanger) only claim a word
         # that no concept has as a word of its own.
         self._reduced: dict[tuple[str, ...], set[str]] = {}
@@ -109,6 +111,8 @@ class ConceptIndex:
                 self._by_key.setdefault(part, []).append(phrase)
 
     def _add(self, text: str, code: str, language: str) -> None:
+        if language == "nl":
+            self.dutch_words.update(word for word in normalise(text).split() if len(word) >= 5)
         phrase = phrase_keys(text, language)
         if not phrase or phrase == (NEGATION,):
             return
@@ -119,6 +123,13 @@ class ConceptIndex:
 
     def label(self, code: str) -> str:
         return self.concepts[code].label if code in self.concepts else code
+
+    def siblings(self, code: str) -> set[str]:
+        """The other concepts under the same broader one (voedselbank: babyuitzet, kledingbank ...)."""
+        info = self.concepts.get(code)
+        if info is None or not info.broader:
+            return set()
+        return self.narrower.get(info.broader, set()) - {code}
 
     def related(self, code: str) -> tuple[set[str], set[str]]:
         """The concept's narrower concepts (all levels) and its broader one."""
@@ -140,6 +151,17 @@ class ConceptIndex:
         (`anywhere`) they may stand anywhere ('moe en verdrietig, net bevallen'). A phrase with a
         negation ('geen geld') always needs its words in order, next to each other.
         """
+        candidates = self.find_all(keys, anywhere)
+        taken: set[int] = set()
+        chosen: list[Match] = []
+        for match in candidates:
+            if taken.isdisjoint(match.positions):
+                chosen.append(match)
+                taken.update(match.positions)
+        return sorted(chosen, key=lambda match: match.positions)
+
+    def find_all(self, keys: list[tuple[str, ...]], anywhere: bool = False) -> list[Match]:
+        """Every thesaurus phrase among the keys, overlapping ones too, longest first."""
         candidates: list[Match] = []
         for position, alternatives in enumerate(keys):
             for part in alternatives:
@@ -152,13 +174,7 @@ class ConceptIndex:
                         if codes:
                             candidates.append(Match(codes, found, phrase))
         candidates.sort(key=lambda match: (-len(match.phrase), match.positions))
-        taken: set[int] = set()
-        chosen: list[Match] = []
-        for match in candidates:
-            if taken.isdisjoint(match.positions):
-                chosen.append(match)
-                taken.update(match.positions)
-        return sorted(chosen, key=lambda match: match.positions)
+        return candidates
 
     @staticmethod
     def _place(phrase: tuple[str, ...], keys: list[tuple[str, ...]], position: int, anywhere: bool):

@@ -49,18 +49,18 @@ def forget_vocabulary() -> None:
     _cache.clear()
 
 
-def understood(query: str, coalition_id=None) -> Understanding:
+def understood(query: str, coalition_id=None, correct: bool = True) -> Understanding:
     """A query's needs as the coalition's finder understands them (with its local words)."""
     cache = _current()
     local = cache.setdefault(("local", coalition_id), local_words_of(coalition_id) if coalition_id else ())
     lookup = cache.get(("lookup", local))
     if lookup is None:
         lookup = cache[("lookup", local)] = Lookup(cache["words"], index_with_local_words(local))
-    queries = cache.setdefault(("queries", local), {})
+    queries = cache.setdefault(("queries", local, correct), {})
     if query not in queries:
         if len(queries) > QUERY_CACHE:
             queries.clear()
-        queries[query] = understand(query, lookup, index_with_local_words(local))
+        queries[query] = understand(query, lookup, index_with_local_words(local), correct)
     return queries[query]
 
 
@@ -86,11 +86,12 @@ def search(
     limit: int = DEFAULT_LIMIT,
     coalition: Coalition | None = None,
     load_services: bool = True,
+    correct: bool = True,
 ) -> SearchOutcome:
     """Search the given services; only active ones are ever returned.
 
     `coalition`, when the services all belong to it, lets the backend skip other coalitions early
-    and brings in the coalition's local words.
+    and brings in the coalition's local words. `correct=False` searches the words as typed.
     """
     active = services.filter(status=Service.Status.ACTIVE).order_by().values("pk")
     if coalition is None:
@@ -99,7 +100,7 @@ def search(
         scope = owners[0] if len(owners) == 1 else None
     else:
         scope = coalition.pk
-    analysis = understood(query, scope)
+    analysis = understood(query, scope, correct)
     outcome = SearchOutcome(analysis)
     if not analysis.needs:
         return outcome

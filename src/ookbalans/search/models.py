@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -72,6 +73,17 @@ class LocalWord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.word} ({self.concept_code})"
+
+    def clean(self):
+        if self.concept_code not in dict(concept_choices()):
+            raise ValidationError({"concept_code": _("This concept is not in the thesaurus.")})
+
+
+def concept_choices() -> list[tuple[str, str]]:
+    """The thesaurus concepts as (code, preferred Dutch term), by term."""
+    from ookbalans.framework import thesaurus
+
+    return sorted(((c.code, f"{c.nl} ({c.code})") for c in thesaurus.concepts()), key=lambda item: item[1])
 
 
 class UnmetSearchQuerySet(models.QuerySet):

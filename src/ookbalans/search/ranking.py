@@ -20,7 +20,8 @@ FIELD_WEIGHTS = {"title": 1.0, "body": 0.55, "labels": 0.35, "description": 0.2}
 FURTHER_FIELD = 0.05
 # How a need is met: its concept itself, a narrower concept, the parent's own word (or a longer
 # word it starts), or only the broader concept.
-CONCEPT, NARROWER, OWN_WORD, WORD_PREFIX, BROADER = 1.0, 0.7, 0.9, 0.6, 0.35
+CONCEPT, NARROWER, OWN_WORD, WORD_PREFIX = 1.0, 0.7, 0.9, 0.6
+RELATED, SIBLING, BROADER = 0.7, 0.45, 0.35
 # A need the thesaurus understood weighs most; a word of the query it does not know, less; a very
 # common word ('praten', 'zoon') least.
 WORD_WEIGHT = 0.6
@@ -75,9 +76,11 @@ def field_strength(need: Need, doc: Document, name: str) -> float:
         return NARROWER
     strength = 0.0
     if need.keys:
-        strength = min(_word_strength(part, doc.keys[name]) for part in need.keys)
-    if not strength and need.broader and not need.broader.isdisjoint(concepts):
-        strength = BROADER
+        found = [_word_strength(part, doc.keys[name]) for part in need.keys]
+        strength = sum(found) / len(found) if need.partial_words else min(found)
+    for codes, weight in ((need.related, RELATED), (need.siblings, SIBLING), (need.broader, BROADER)):
+        if strength < weight and codes and not codes.isdisjoint(concepts):
+            strength = weight
     return strength
 
 

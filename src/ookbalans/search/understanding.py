@@ -44,6 +44,12 @@ class Need:
     broader: frozenset[str] = frozenset()
     label: str = ""
     generic: bool = False
+    # Concepts of part of the need's words ('luiers' in 'geen geld voor luiers') and the concepts
+    # beside it under the same broader one (voedselbank: babyuitzet): they meet it in part.
+    related: frozenset[str] = frozenset()
+    siblings: frozenset[str] = frozenset()
+    # For a need of several words: a service may meet it by some of them (a share).
+    partial_words: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,7 +74,7 @@ class Lookup:
         self.words = frozenset(index_words)
         self.thesaurus_keys = frozenset(part for phrase in concepts.phrases for part in phrase)
         self.keys = sorted({key(word) for word in self.words} | self.thesaurus_keys)
-        self.choices = sorted(self.words)
+        self.choices = sorted(self.words | concepts.dutch_words)
 
     def in_thesaurus(self, keys: tuple[str, ...]) -> bool:
         return not self.thesaurus_keys.isdisjoint(keys)
@@ -115,10 +121,12 @@ class _Word:
     parts: tuple[str, ...] = ()  # an unknown compound's known parts: one need, all parts required
 
 
-def _words(query: str, lookup: Lookup) -> tuple[list[_Word], list[str], bool]:
+def _words(query: str, lookup: Lookup, correct: bool) -> tuple[list[_Word], list[str], str]:
+    """The query's content words (typos corrected, unknown compounds split), its unknown words and,
+    when a typo was corrected, the whole query with the corrections."""
     words: list[_Word] = []
     unknown: list[str] = []
-    corrected = False
+    fixes: dict[str, str] = {}
     for raw, plain in raw_words(query):
         if not is_content(plain):
             continue
@@ -127,15 +135,16 @@ def _words(query: str, lookup: Lookup) -> tuple[list[_Word], list[str], bool]:
             words.append(_Word(raw, plain, word_keys(raw)))
         elif parts := _split_into_known(plain, lookup):
             words.append(_Word(raw, plain, (key(plain),), parts))
-        elif fixed := lookup.correction(plain):
+        elif correct and (fixed := lookup.correction(plain)):
             words.append(_Word(fixed, fixed, word_keys(fixed)))
-            corrected = True
+            fixes[plain] = fixed
         else:
             unknown.append(plain)
+    corrected = " ".join(fixes.get(plain, raw) for raw, plain in raw_words(query)) if fixes else ""
     return words, unknown, corrected
 
 
-def understand(query: str, lookup: Lookup, concepts: ConceptIndex) -> Understanding:
+def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool = True) -> Understanding:
     """Reduce a query to its needs.
 
     Typos are corrected and unknown compounds split first; then the thesaurus' phrases are found
@@ -145,31 +154,44 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex) -> Understand
     index or the thesaurus knows cannot be met and is left out). A concept that belongs to one
     phase sets the phase.
     """
-    words, unknown, corrected = _words(query, lookup)
-    matches = concepts.find([word.keys for word in words], anywhere=True)
+    words, unknown, corrected = _words(query, lookup, correct)
+    keys = [word.keys for word in words]
+    every = concepts.find_all(keys, anywhere=True)
+    matches = concepts.find(keys, anywhere=True)
     taken = {position for match in matches for position in match.positions}
     needs: list[Need] = []
     for match in matches:
         if match.phrase == (NEGATION,):
             continue
-        narrower, broader = set(), set()
+        narrower, broader, siblings = set(), set(), set()
         for code in match.codes:
             below, above = concepts.related(code)
             narrower |= below
             broader |= above
+            siblings |= concepts.siblings(code)
+        inside = set(match.positions)
+        negative = NEGATION in match.phrase
+        related = {code for other in every if set(other.positions) < inside for code in other.codes}
+        if negative:
+            related = set()  # 'niet zwanger' is not in part about pregnancy
+        known = match.codes | narrower | broader
         chosen = [words[p] for p in match.positions if words[p].keys != (NEGATION,)]
         needs.append(
             Need(
                 words=tuple(word.plain for word in chosen),
-                keys=tuple(
-                    key(word.plain)
-                    for word in chosen
-                    if script(word.raw) == "latin" and lookup.knows(word.plain)
+                # 'niet zwanger' is not met by a text that says 'zwanger': only by the concept.
+                keys=()
+                if negative
+                else tuple(
+                    key(w.plain) for w in chosen if script(w.raw) == "latin" and lookup.knows(w.plain)
                 ),
                 codes=frozenset(match.codes),
                 narrower=frozenset(narrower - match.codes),
                 broader=frozenset(broader - match.codes - narrower),
                 label=_label(match.codes, concepts),
+                related=frozenset(related - known),
+                siblings=frozenset(siblings - known - related),
+                partial_words=len(chosen) > 1,
             )
         )
     negated: list[str] = []
@@ -202,7 +224,7 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex) -> Understand
         phase=_phase(needs, concepts),
         negated=tuple(negated),
         unknown=tuple(unknown),
-        corrected=" ".join(word.plain for word in words) if corrected else "",
+        corrected=corrected,
     )
 
 
