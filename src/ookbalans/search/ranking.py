@@ -130,6 +130,8 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
     total = sum(weights) + UNKNOWN_WEIGHT * len(understanding.unknown)
     ranked = {}
     for pk, scores in per_need.items():
+        if not any(value and not need.generic for need, value in zip(needs, scores, strict=True)):
+            continue  # common words alone ('leren', 'praten') never make a hit
         score = sum(weight * value for weight, value in zip(weights, scores, strict=True)) / total
         if understanding.phase and understanding.phase in documents[pk].phases and score > 0:
             score += PHASE_BONUS

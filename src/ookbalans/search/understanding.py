@@ -208,12 +208,12 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
             needs.append(
                 Need(words=word.parts, keys=tuple(key(part) for part in word.parts), label=word.plain)
             )
-        elif len(word.plain) < 2 or lexicon().get(word.plain, 0.0) >= FILLER_ZIPF:
+        elif len(word.plain) < 2 or _commonness(word.plain) >= FILLER_ZIPF:
             continue  # 'sinds', 'steeds', 'misschien': common words that name no need
         elif script(word.raw) == "latin" and (
             lookup.knows(word.plain) or lexicon().get(word.plain, 0.0) >= REAL_WORD_ZIPF
         ):
-            generic = lexicon().get(word.plain, 0.0) >= GENERIC_ZIPF
+            generic = _commonness(word.plain) >= GENERIC_ZIPF
             needs.append(
                 Need(words=(word.plain,), keys=(key(word.plain),), label=word.plain, generic=generic)
             )
@@ -226,6 +226,11 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
         unknown=tuple(unknown),
         corrected=corrected,
     )
+
+
+def _commonness(word: str) -> float:
+    """How common a word or its lemma is in Dutch ('leer' is as common as 'leren')."""
+    return max(lexicon().get(word, 0.0), lexicon().get(lemma(word), 0.0))
 
 
 def _label(codes: frozenset[str], concepts: ConceptIndex) -> str:
