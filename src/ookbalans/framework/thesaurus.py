@@ -27,7 +27,8 @@ FRAMEWORK_TAXONOMIES = {
     "levels": codes.PYRAMID_LEVELS,
 }
 
-# Languages written in a script of their own: every word must use it and no Latin letters.
+# Languages written in a script of their own: every word is mostly in it. A Latin letter is allowed
+# where the language writes one itself (Ukrainian "вітамін D"), but it may not outnumber the script.
 SCRIPTS = {
     "ar": ("Arabic", re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")),
     "uk": ("Cyrillic", re.compile("[\u0400-\u04ff]")),
@@ -143,7 +144,8 @@ def _check_script(where: str, language: str, words: tuple[str, ...], problems: l
         return
     script, letters = SCRIPTS[language]
     for word in words:
-        if not letters.search(word) or LATIN_LETTER.search(word):
+        own = len(letters.findall(word))
+        if own == 0 or len(LATIN_LETTER.findall(word)) >= own:
             problems.append(f"{where}: {word!r} is not written in {script} script")
 
 
@@ -332,9 +334,13 @@ def narrower(item: ThesaurusConcept) -> tuple[ThesaurusConcept, ...]:
     return tuple(other for other in concepts() if other.broader == item.code)
 
 
-@cache
-def word_index(languages: tuple[str, ...] = LANGUAGES) -> dict[str, tuple[str, ...]]:
+def word_index(languages: Iterable[str] = LANGUAGES) -> dict[str, tuple[str, ...]]:
     """Normalised word -> codes of the concepts that claim it (more than one only for shared words)."""
+    return _word_index(tuple(languages))
+
+
+@cache
+def _word_index(languages: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     index: dict[str, list[str]] = {}
     for item in concepts():
         for word in words_of(item, languages):
