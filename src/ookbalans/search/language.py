@@ -21,6 +21,8 @@ SHORT_PART_MIN_ZIPF = 4.3
 MIN_PART = 3
 LINKING = ("s", "e", "en")
 # Words that turn what follows into its opposite; kept as one key so 'geen geld' stays a phrase.
+# A noun in -ing whose stem is itself a common word keeps its -ing.
+ING_STEM_ZIPF = 3.5
 NEGATORS = frozenset({"niet", "geen", "zonder", "nooit", "not", "no", "without", "never"})
 NEGATION = "~"
 
@@ -94,7 +96,12 @@ def key(word: str) -> str:
     """What two forms of one word have in common: the stem of the lemma (bevallingen, bevalling -> bevall)."""
     if word in NEGATORS:
         return NEGATION
-    return stem(lemma(word))
+    base = lemma(word)
+    stemmed = stem(base)
+    if base.endswith("ing") and stemmed != base and lexicon().get(stemmed, 0.0) >= ING_STEM_ZIPF:
+        # Snowball cuts '-ing': 'regeling' would meet 'regels', 'woning' 'won'. Keep such nouns whole.
+        return base
+    return stemmed
 
 
 _lexicon: dict[str, float] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ookbalans.search.language import key
 from ookbalans.search.text import MIN_PREFIX_STEM
@@ -15,13 +15,13 @@ from ookbalans.search.understanding import Need, Understanding
 # ranking of candidates: the name most, then the short description (with the organisation), the
 # classifications' labels, and the full description least: a mention there never beats a service
 # that is about the need.
-FIELD_WEIGHTS = {"title": 1.0, "body": 0.55, "labels": 0.35, "description": 0.2}
+FIELD_WEIGHTS = {"title": 1.0, "body": 0.7, "labels": 0.35, "description": 0.2}
 # A match in each further field adds a little (a service about a need names it more than once).
 FURTHER_FIELD = 0.05
 # How a need is met: its concept itself, a narrower concept, the parent's own word (or a longer
 # word it starts), or only the broader concept.
 CONCEPT, NARROWER, OWN_WORD, WORD_PREFIX = 1.0, 0.7, 0.9, 0.6
-RELATED, SIBLING, BROADER = 0.7, 0.45, 0.35
+RELATED, SIBLING, BROADER = 0.9, 0.3, 0.35
 # A need the thesaurus understood weighs most; a word of the query it does not know, less; a very
 # common word ('praten', 'zoon') least.
 WORD_WEIGHT = 0.6
@@ -30,8 +30,10 @@ GENERIC_WEIGHT = 0.3
 UNKNOWN_WEIGHT = 0.5
 # Services for the phase the query names ('zwanger') come first among equals.
 PHASE_BONUS = 0.08
+# A need is met directly by its concept (or a narrower one) or the parent's own word, in these fields.
+DIRECT, DIRECT_FIELDS = WORD_PREFIX, ("title", "body")
 # Below this score no service fits; a hit scoring less than this share of the best one is dropped.
-RELEVANCE_FLOOR = 0.30
+RELEVANCE_FLOOR = 0.50
 RELATIVE_FLOOR = 0.3
 
 
@@ -78,7 +80,7 @@ def field_strength(need: Need, doc: Document, name: str) -> float:
     if need.keys:
         found = [_word_strength(part, doc.keys[name]) for part in need.keys]
         strength = sum(found) / len(found) if need.partial_words else min(found)
-    for codes, weight in ((need.related, RELATED), (need.siblings, SIBLING), (need.broader, BROADER)):
+    for codes, weight in ((need.siblings, SIBLING), (need.broader, BROADER)):
         if strength < weight and codes and not codes.isdisjoint(concepts):
             strength = weight
     return strength
@@ -94,9 +96,23 @@ def need_score(need: Need, doc: Document) -> float:
         ),
         reverse=True,
     )
-    if not scores:
-        return 0.0
-    return scores[0] + FURTHER_FIELD * (len(scores) - 1)
+    best = scores[0] + FURTHER_FIELD * (len(scores) - 1) if scores else 0.0
+    if need.parts:
+        # 'somber na de bevalling' in part: low mood in the name and birth in the description
+        # meets it more than birth alone.
+        found = [
+            max(
+                (
+                    weight
+                    for name, weight in FIELD_WEIGHTS.items()
+                    if not codes.isdisjoint(doc.concepts[name])
+                ),
+                default=0,
+            )
+            for codes in need.parts
+        ]
+        best = max(best, RELATED * sum(found) / len(found))
+    return best
 
 
 @dataclass(frozen=True)
@@ -106,6 +122,9 @@ class Ranked:
     score: float
     reasons: tuple[str, ...]
     complete: bool
+    # Whether the name or short description meets a need itself (its concept or the parent's word),
+    # not only through a related concept, a label or the long description.
+    direct: bool = False
 
 
 def rank(understanding: Understanding, documents: Mapping[object, Document]) -> dict[object, Ranked]:
@@ -118,6 +137,9 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
     needs = understanding.needs
     if not needs or not documents:
         return {}
+    if all(need.generic for need in needs):
+        # 'geld' alone is the need itself, however common the word.
+        needs = tuple(replace(need, generic=False) for need in needs)
     per_need = {pk: [need_score(need, doc) for need in needs] for pk, doc in documents.items()}
     count = len(documents)
     weights = []
@@ -136,13 +158,22 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
         if understanding.phase and understanding.phase in documents[pk].phases and score > 0:
             score += PHASE_BONUS
         reasons = tuple(dict.fromkeys(need.label for need, value in zip(needs, scores, strict=True) if value))
-        ranked[pk] = Ranked(round(score, 6), reasons, all(scores))
+        direct = any(_direct(need, documents[pk]) for need in needs if not need.generic)
+        ranked[pk] = Ranked(round(score, 6), reasons, all(scores), direct)
     return ranked
 
 
+def _direct(need: Need, doc: Document) -> bool:
+    return any(field_strength(need, doc, name) >= DIRECT for name in DIRECT_FIELDS)
+
+
 def above_floor(ranked: list[tuple[object, Ranked]]) -> list[tuple[object, Ranked]]:
-    """Hits that reach the relevance floor and a share of the best: nothing when none reaches it."""
-    if not ranked or ranked[0][1].score < RELEVANCE_FLOOR:
+    """Hits that reach the relevance floor and a share of the best: nothing when none reaches it.
+
+    Something fits only when the best hit reaches the floor and some hit is about a need itself
+    (in its name or short description), not only near it.
+    """
+    if not ranked or ranked[0][1].score < RELEVANCE_FLOOR or not any(hit.direct for _pk, hit in ranked):
         return []
     cut = max(RELEVANCE_FLOOR * 0.5, ranked[0][1].score * RELATIVE_FLOOR)
     return [(pk, hit) for pk, hit in ranked if hit.score >= cut]

@@ -29,6 +29,7 @@ from ookbalans.search.text import MIN_PREFIX_STEM
 # one still more common nothing at all ('misschien'): it is left out.
 GENERIC_ZIPF = 5.0
 FILLER_ZIPF = 5.5
+GENERIC_CONCEPT_ZIPF = 5.3
 # A word of the lexicon at least this common is never taken for a typo.
 REAL_WORD_ZIPF = 2.5
 
@@ -47,6 +48,7 @@ class Need:
     # Concepts of part of the need's words ('luiers' in 'geen geld voor luiers') and the concepts
     # beside it under the same broader one (voedselbank: babyuitzet): they meet it in part.
     related: frozenset[str] = frozenset()
+    parts: tuple[frozenset[str], ...] = ()
     siblings: frozenset[str] = frozenset()
     # For a need of several words: a service may meet it by some of them (a share).
     partial_words: bool = False
@@ -171,9 +173,8 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
             siblings |= concepts.siblings(code)
         inside = set(match.positions)
         negative = NEGATION in match.phrase
-        related = {code for other in every if set(other.positions) < inside for code in other.codes}
-        if negative:
-            related = set()  # 'niet zwanger' is not in part about pregnancy
+        parts = [] if negative else [other.codes for other in every if set(other.positions) < inside]
+        related = {code for codes in parts for code in codes}  # 'niet zwanger' is not in part pregnancy
         known = match.codes | narrower | broader
         chosen = [words[p] for p in match.positions if words[p].keys != (NEGATION,)]
         needs.append(
@@ -190,8 +191,11 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
                 broader=frozenset(broader - match.codes - narrower),
                 label=_label(match.codes, concepts),
                 related=frozenset(related - known),
+                parts=tuple(dict.fromkeys(frozenset(codes - known) for codes in parts if codes - known)),
                 siblings=frozenset(siblings - known - related),
                 partial_words=len(chosen) > 1,
+                # 'werkt' naming work and parenthood is as weak as any very common word
+                generic=len(chosen) == 1 and _commonness(chosen[0].plain) >= GENERIC_CONCEPT_ZIPF,
             )
         )
     negated: list[str] = []
