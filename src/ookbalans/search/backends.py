@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from django.db import connection
 
 from ookbalans.search.ranking import FIELD_WEIGHTS
-from ookbalans.search.text import MIN_PREFIX_STEM, index_stems, stem
+from ookbalans.search.text import MIN_PREFIX_STEM, stem, stopwords
 
 # A candidate term: a word (matched by prefix when `prefix`) or a concept's token.
 Term = tuple[str, bool]
@@ -16,6 +16,11 @@ Term = tuple[str, bool]
 def concept_token(code: str) -> str:
     """A concept as one word in the backends' index: 'zq' and the code's letters (never a Dutch word)."""
     return "zq" + "".join(char for char in code.lower() if char.isalnum() and char.isascii())
+
+
+def stems_of(indexed_text: str) -> str:
+    """A field's indexed words (with their lemmas and compound parts) as the FTS5 table holds them."""
+    return " ".join(stem(word) for word in indexed_text.split() if word not in stopwords())
 
 
 def concept_tokens(concepts: dict) -> str:
@@ -41,9 +46,9 @@ class SqliteBackend:
         rows = [
             (
                 doc.pk,
-                index_stems(doc.title),
-                index_stems(f"{doc.body} {doc.labels} {concept_tokens(doc.concepts)}"),
-                index_stems(doc.description),
+                stems_of(doc.title),
+                stems_of(f"{doc.body} {doc.labels} {concept_tokens(doc.concepts)}"),
+                stems_of(doc.description),
                 scope_token(doc.coalition_id),
             )
             for doc in documents

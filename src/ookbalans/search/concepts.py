@@ -104,11 +104,10 @@ class ConceptIndex:
         for info in self.concepts.values():
             if info.broader:
                 self.narrower.setdefault(info.broader, set()).add(info.code)
-        # Phrases by each of their keys, to look only at phrases that can match at a position.
+        # Phrases by their first key, to look only at phrases that can start at a position.
         self._by_key: dict[str, list[tuple[str, ...]]] = {}
         for phrase in self.phrases:
-            for part in set(phrase):
-                self._by_key.setdefault(part, []).append(phrase)
+            self._by_key.setdefault(phrase[0], []).append(phrase)
 
     def _add(self, text: str, code: str, language: str) -> None:
         if language == "nl":
@@ -163,10 +162,13 @@ class ConceptIndex:
     def find_all(self, keys: list[tuple[str, ...]], anywhere: bool = False) -> list[Match]:
         """Every thesaurus phrase among the keys, overlapping ones too, longest first."""
         candidates: list[Match] = []
+        present = {part for alternatives in keys for part in alternatives}
         for position, alternatives in enumerate(keys):
             for part in alternatives:
                 for phrase in self._by_key.get(part, ()):
-                    if phrase[0] == part and (found := self._place(phrase, keys, position, anywhere)):
+                    if len(phrase) > 1 and not present.issuperset(phrase):
+                        continue
+                    if found := self._place(phrase, keys, position, anywhere):
                         codes = frozenset(self.phrases[phrase])
                         if len(phrase) == 1 and position and NEGATION in keys[position - 1]:
                             # 'niet zwanger' is no mention of pregnancy; 'wil niet slapen' is of sleep.
