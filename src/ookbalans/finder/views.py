@@ -73,6 +73,7 @@ def results(request, coalition: str, professional: bool = False):
     form = form_class(request.GET or None)
     context = {"coalition": coalition, "form": form, "professional": professional, "lang": language_query()}
     ids: list = []
+    reasons: dict = {}
     distances: dict = {}
     area = None
     if form.is_bound and form.is_valid():
@@ -81,9 +82,18 @@ def results(request, coalition: str, professional: bool = False):
         services = finding.filtered_services(coalition, data)
         query = data.get("q", "").strip()
         if query:
-            outcome = search(query, services, coalition=coalition, load_services=False)
+            as_typed = request.GET.get("letterlijk") == "1"
+            outcome = search(query, services, coalition=coalition, load_services=False, correct=not as_typed)
             ids = [pk for pk, _score in outcome.ranked]
+            reasons = outcome.reasons
             context.update(analysis=outcome.analysis, partial=outcome.partial)
+            if outcome.analysis.corrected:
+                # 'Did you mean ...?': the results are for the corrected words; a link searches as typed.
+                typed = {key: value for key, value in request.GET.lists() if key != "pagina"}
+                context.update(
+                    corrected=outcome.analysis.corrected,
+                    as_typed_query=urlencode({**typed, "letterlijk": "1"}, doseq=True),
+                )
             if not ids and not (
                 any(data.get(name) for name in FILTER_FIELDS)
                 and search(
@@ -106,6 +116,8 @@ def results(request, coalition: str, professional: bool = False):
     # Only the services on this page are loaded with their places and costs.
     page = Paginator(ids, PER_PAGE).get_page(request.GET.get("pagina"))
     page.object_list = finding.found_for(list(page.object_list), coalition, distances)
+    for item in page.object_list:
+        item.reasons = reasons.get(item.service.pk, ())  # 'about: ...', what the search matched
     context.update(page=page, untranslated=any(not item.is_translated for item in page.object_list))
     context.update(contact_context(coalition, context.get("phase", ""), area))
     template = "finder/professionals.html" if professional else "finder/results.html"

@@ -6,10 +6,26 @@ from collections.abc import Iterable
 
 from django.db import connection
 
-from ookbalans.search.text import MIN_PREFIX_STEM, Analysis, Concept, Phrase, index_stems, stem
+from ookbalans.search.ranking import FIELD_WEIGHTS
+from ookbalans.search.text import MIN_PREFIX_STEM, stem, stopwords
 
-# How much a match weighs per field: the name most, the full description least.
-TITLE_WEIGHT, BODY_WEIGHT, DESCRIPTION_WEIGHT = 10.0, 4.0, 1.0
+# A candidate term: a word (matched by prefix when `prefix`) or a concept's token.
+Term = tuple[str, bool]
+
+
+def concept_token(code: str) -> str:
+    """A concept as one word in the backends' index: 'zq' and the code's letters (never a Dutch word)."""
+    return "zq" + "".join(char for char in code.lower() if char.isalnum() and char.isascii())
+
+
+def stems_of(indexed_text: str) -> str:
+    """A field's indexed words (with their lemmas and compound parts) as the FTS5 table holds them."""
+    return " ".join(stem(word) for word in indexed_text.split() if word not in stopwords())
+
+
+def concept_tokens(concepts: dict) -> str:
+    codes = {code for found in (concepts or {}).get("fields", {}).values() for code in found}
+    return " ".join(sorted(concept_token(code) for code in codes))
 
 
 def scope_token(coalition_id) -> str:
@@ -30,9 +46,9 @@ class SqliteBackend:
         rows = [
             (
                 doc.pk,
-                index_stems(doc.title),
-                index_stems(doc.body),
-                index_stems(doc.description),
+                stems_of(doc.title),
+                stems_of(f"{doc.body} {doc.labels} {concept_tokens(doc.concepts)}"),
+                stems_of(doc.description),
                 scope_token(doc.coalition_id),
             )
             for doc in documents
@@ -50,29 +66,14 @@ class SqliteBackend:
             cursor.executemany(f"DELETE FROM {self.table} WHERE rowid = %s", [(pk,) for pk in document_ids])
 
     @staticmethod
-    def _word(word: str) -> str:
+    def _term(term: Term) -> str:
+        word, prefix = term
         stemmed = stem(word)
-        return f'"{stemmed}"*' if len(stemmed) >= MIN_PREFIX_STEM else f'"{stemmed}"'
+        return f'"{stemmed}"*' if prefix and len(stemmed) >= MIN_PREFIX_STEM else f'"{stemmed}"'
 
-    def _alternative(self, phrase: Phrase) -> str:
-        return "(" + " AND ".join(self._word(word) for word in phrase) + ")"
-
-    def _concept(self, concept: Concept) -> str:
-        return "(" + " OR ".join(self._alternative(a) for a in concept.alternatives) + ")"
-
-    def expression(self, concepts: Iterable[Concept], operator: str = "AND") -> str:
-        return f" {operator} ".join(self._concept(concept) for concept in concepts)
-
-    def search(
-        self,
-        analysis: Analysis,
-        services_sql: str,
-        params,
-        limit: int,
-        all_needs: bool = True,
-        coalition=None,
-    ):
-        expression = self.expression(analysis.concepts, "AND" if all_needs else "OR")
+    def search(self, terms: list[Term], services_sql: str, params, limit: int, coalition=None):
+        """Documents matching any of the terms, best first by BM25 with the shared field weights."""
+        expression = " OR ".join(sorted({self._term(term) for term in terms}))
         if coalition is not None:
             # Walking one coalition's posting list is far cheaper than ranking the whole country.
             expression = f'scope : "{scope_token(coalition)}" AND ({expression})'
@@ -82,19 +83,18 @@ class SqliteBackend:
             f"WHERE {self.table} MATCH %s AND d.service_id IN ({services_sql}) "
             "ORDER BY score DESC, d.title, d.service_id LIMIT %s"
         )
+        weights = [FIELD_WEIGHTS["title"], FIELD_WEIGHTS["body"], FIELD_WEIGHTS["description"]]
         with connection.cursor() as cursor:
-            cursor.execute(sql, [TITLE_WEIGHT, BODY_WEIGHT, DESCRIPTION_WEIGHT, expression, *params, limit])
+            cursor.execute(sql, [*weights, expression, *params, limit])
             return cursor.fetchall()
-
-    def similar_words(self, word: str, vocabulary) -> list[str]:
-        return vocabulary.similar_words(word)
 
 
 class PostgresBackend:
     """A weighted tsvector in the `dutch` configuration with a GIN index; typos through pg_trgm."""
 
     VECTOR = (
-        "setweight(to_tsvector('dutch', title), 'A') || setweight(to_tsvector('dutch', body), 'B') "
+        "setweight(to_tsvector('dutch', title), 'A') "
+        "|| setweight(to_tsvector('dutch', body || ' ' || labels || ' ' || %s), 'B') "
         "|| setweight(to_tsvector('dutch', description), 'C')"
     )
 
@@ -102,39 +102,25 @@ class PostgresBackend:
         pass  # the vector lives on the document row and goes with it
 
     def write(self, documents: Iterable) -> None:
-        ids = [doc.pk for doc in documents]
+        rows = [(concept_tokens(doc.concepts), doc.pk) for doc in documents]
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"UPDATE search_searchdocument SET vector = {self.VECTOR} WHERE id = ANY(%s)", [ids]
-            )
+            cursor.executemany(f"UPDATE search_searchdocument SET vector = {self.VECTOR} WHERE id = %s", rows)
 
     def delete(self, document_ids: Iterable[int]) -> None:
         pass
 
     @staticmethod
-    def _word(word: str) -> str:
-        return f"{word}:*" if len(stem(word)) >= MIN_PREFIX_STEM else word
+    def _term(term: Term) -> str:
+        word, prefix = term
+        return f"{word}:*" if prefix and len(stem(word)) >= MIN_PREFIX_STEM else word
 
-    def _concept(self, concept: Concept) -> str:
-        return (
-            "(" + " | ".join("(" + " & ".join(map(self._word, a)) + ")" for a in concept.alternatives) + ")"
-        )
-
-    def expression(self, concepts: Iterable[Concept], operator: str = "&") -> str:
-        return f" {operator} ".join(self._concept(concept) for concept in concepts)
-
-    def search(
-        self,
-        analysis: Analysis,
-        services_sql: str,
-        params,
-        limit: int,
-        all_needs: bool = True,
-        coalition=None,
-    ):
-        expression = self.expression(analysis.concepts, "&" if all_needs else "|")
+    def search(self, terms: list[Term], services_sql: str, params, limit: int, coalition=None):
+        """Documents matching any of the terms, best first by ts_rank with the shared field weights."""
+        expression = " | ".join(sorted({self._term(term) for term in terms}))
         # Weights for D, C, B, A in the order ts_rank expects them.
-        weights = f"'{{0, {DESCRIPTION_WEIGHT / 10}, {BODY_WEIGHT / 10}, {TITLE_WEIGHT / 10}}}'"
+        weights = (
+            f"'{{0, {FIELD_WEIGHTS['description']}, {FIELD_WEIGHTS['body']}, {FIELD_WEIGHTS['title']}}}'"
+        )
         if coalition is not None:
             # One coalition holds a few hundred documents: match those directly rather than letting
             # the planner walk the GIN index for a prefix that matches half the country.
@@ -154,15 +140,6 @@ class PostgresBackend:
         with connection.cursor() as cursor:
             cursor.execute(sql, [*scope_params, expression, *params, limit])
             return cursor.fetchall()
-
-    def similar_words(self, word: str, vocabulary) -> list[str]:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT word FROM search_searchword WHERE word %% %s "
-                "ORDER BY similarity(word, %s) DESC LIMIT 30",
-                [word, word],
-            )
-            return [row[0] for row in cursor.fetchall()]
 
 
 def current():

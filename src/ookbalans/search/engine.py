@@ -9,44 +9,75 @@ from django.db import connection
 from django.db.models import F, QuerySet
 
 from ookbalans.catalogue.models import Coalition, Service
-from ookbalans.search import backends
+from ookbalans.search import backends, ranking
+from ookbalans.search.concepts import index_with_local_words
+from ookbalans.search.indexing import local_words_of
 from ookbalans.search.models import SearchDocument, SearchWord, UnmetSearch
-from ookbalans.search.text import Analysis, Vocabulary, analyse, query_fillers, relevance, stopwords, tokens
+from ookbalans.search.text import query_fillers, stopwords, tokens
+from ookbalans.search.understanding import Lookup, Understanding, understand
 
 DEFAULT_LIMIT = 200
+# The backends find at most this many candidates (a coalition holds a few hundred services); the
+# shared ranking then orders them in Python.
+CANDIDATES = 400
+# Understood queries kept per vocabulary.
+QUERY_CACHE = 10_000
 
-_vocabulary_cache: dict[str, object] = {}
+_cache: dict[str, object] = {}
 
 
-def vocabulary() -> Vocabulary:
-    """The indexed words, cached per process until words are added or removed."""
-    stamp = (connection.alias, connection.settings_dict["NAME"], *_vocabulary_stamp())
-    if _vocabulary_cache.get("stamp") != stamp:
-        _vocabulary_cache["vocabulary"] = Vocabulary(SearchWord.objects.values_list("word", flat=True))
-        _vocabulary_cache["stamp"] = stamp
-    return _vocabulary_cache["vocabulary"]
+def _stamp() -> tuple:
+    """Changes whenever indexed words or local words are added or removed."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT (SELECT COUNT(*) FROM search_searchword), (SELECT MAX(id) FROM search_searchword), "
+            "(SELECT COUNT(*) FROM search_localword), (SELECT MAX(id) FROM search_localword)"
+        )
+        return (connection.alias, connection.settings_dict["NAME"], *cursor.fetchone())
+
+
+def _current() -> dict:
+    stamp = _stamp()
+    if _cache.get("stamp") != stamp:
+        _cache.clear()
+        _cache.update(stamp=stamp, words=tuple(SearchWord.objects.values_list("word", flat=True)))
+    return _cache
 
 
 def forget_vocabulary() -> None:
     """Drop this process's cached vocabulary (other processes notice through the stamp)."""
-    _vocabulary_cache.clear()
+    _cache.clear()
 
 
-def _vocabulary_stamp() -> tuple:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT COUNT(*), MAX(id) FROM search_searchword")
-        return tuple(cursor.fetchone())
+def understood(query: str, coalition_id=None, correct: bool = True) -> Understanding:
+    """A query's needs as the coalition's finder understands them (with its local words)."""
+    cache = _current()
+    local = cache.setdefault(("local", coalition_id), local_words_of(coalition_id) if coalition_id else ())
+    lookup = cache.get(("lookup", local))
+    if lookup is None:
+        lookup = cache[("lookup", local)] = Lookup(cache["words"], index_with_local_words(local))
+    queries = cache.setdefault(("queries", local, correct), {})
+    if query not in queries:
+        if len(queries) > QUERY_CACHE:
+            queries.clear()
+        queries[query] = understand(query, lookup, index_with_local_words(local), correct)
+    return queries[query]
 
 
 @dataclass
 class SearchOutcome:
-    """The hits (service, score) best first; `partial` when no service matched every need."""
+    """The hits (service, score) best first; `partial` when no hit meets every need.
 
-    analysis: Analysis
+    `reasons` tells per service id which needs it met (for 'over: ...'); `analysis.corrected` is
+    the query with its typos corrected, for 'Did you mean ...?'.
+    """
+
+    analysis: Understanding
     hits: list[tuple[Service, float]] = field(default_factory=list)
     partial: bool = False
     # The same hits as (service id, score), also when the services were not loaded.
     ranked: list[tuple[object, float]] = field(default_factory=list)
+    reasons: dict = field(default_factory=dict)
 
 
 def search(
@@ -55,77 +86,62 @@ def search(
     limit: int = DEFAULT_LIMIT,
     coalition: Coalition | None = None,
     load_services: bool = True,
+    correct: bool = True,
 ) -> SearchOutcome:
     """Search the given services; only active ones are ever returned.
 
-    `coalition`, when the services all belong to it, lets the backend skip other coalitions early.
+    `coalition`, when the services all belong to it, lets the backend skip other coalitions early
+    and brings in the coalition's local words. `correct=False` searches the words as typed.
     """
-    backend = backends.current()
-    known = vocabulary()
-    analysis = known.analysed(query, lambda: analyse(query, known, lambda w: backend.similar_words(w, known)))
-    outcome = SearchOutcome(analysis)
-    if not analysis.concepts:
-        return outcome
     active = services.filter(status=Service.Status.ACTIVE).order_by().values("pk")
+    if coalition is None:
+        # A search in one coalition (as the open data API does) still gets its local words.
+        owners = list(services.order_by().values_list("coalition_id", flat=True).distinct()[:2])
+        scope = owners[0] if len(owners) == 1 else None
+    else:
+        scope = coalition.pk
+    analysis = understood(query, scope, correct)
+    outcome = SearchOutcome(analysis)
+    if not analysis.needs:
+        return outcome
     services_sql, params = active.query.sql_with_params()
-    scope = coalition.pk if coalition is not None else None
-    rows = _tiered(backend, analysis, services_sql, params, limit, True, scope)
-    if not rows and len(analysis.concepts) > 1:
-        rows = _tiered(backend, analysis, services_sql, params, limit, False, scope)
-        outcome.partial = bool(rows)
+    rows = backends.current().search(_terms(analysis), services_sql, params, CANDIDATES, scope)
+    hits = _ranked(analysis, [row[0] for row in rows])[:limit]
     to_pk = Service._meta.pk.to_python  # SQLite returns the UUID as text
-    outcome.ranked = [(to_pk(pk), float(score)) for pk, score in rows]
+    outcome.ranked = [(to_pk(pk), hit.score) for pk, hit in hits]
+    outcome.reasons = {to_pk(pk): hit.reasons for pk, hit in hits}
+    outcome.partial = bool(hits) and not any(hit.complete for _pk, hit in hits)
     if load_services:
         found = Service.objects.in_bulk([pk for pk, _ in outcome.ranked])
         outcome.hits = [(found[pk], score) for pk, score in outcome.ranked if pk in found]
     return outcome
 
 
-def _tiered(
-    backend, analysis: Analysis, services_sql: str, params, limit: int, all_needs: bool, scope
-) -> list:
-    """Services matching the parent's own words first, then those found only through synonyms.
-
-    Each tier is ranked by the backend (BM25 or ts_rank); tiering keeps a broad synonym group from
-    outranking the word the parent typed, and makes both backends agree on the order of tiers.
-    """
-    own_words = Analysis(tuple(concept.only_primary() for concept in analysis.concepts), analysis.unknown)
-    first = backend.search(own_words, services_sql, params, limit, all_needs, scope)
-    rest = []
-    if own_words != analysis:
-        seen = {row[0] for row in first}
-        rest = [
-            row
-            for row in backend.search(analysis, services_sql, params, limit, all_needs, scope)
-            if row[0] not in seen
-        ]
-    return _reranked(analysis, [row[0] for row in first], [row[0] for row in rest])[:limit]
-
-
-def _reranked(analysis: Analysis, first: list, rest: list) -> list[tuple[object, float]]:
-    """Order each tier by the shared relevance score, so both backends agree on the order.
-
-    The backends find the candidates (and cut them to the limit by their own rank); the final order
-    comes from `text.relevance` over the stored document text, then the name.
-    """
-    documents = {
-        str(service_id).replace("-", ""): (
-            service_id,
-            title,
-            {"title": title, "body": body, "description": description},
+def _terms(analysis: Understanding) -> list[backends.Term]:
+    """What the backends look for: every need's words (by prefix) and its concepts' tokens."""
+    terms: list[backends.Term] = []
+    for need in analysis.needs:
+        terms.extend((word, True) for word in need.words)
+        terms.extend(
+            (backends.concept_token(code), False)
+            for code in sorted(need.codes | need.narrower | need.broader)
         )
-        for service_id, title, body, description in SearchDocument.objects.filter(
-            service_id__in=[*first, *rest]
-        ).values_list("service_id", "title", "body", "description")
-    }
-    ranked = []
-    for tier, ids in enumerate((first, rest)):
-        scored = []
-        for pk in ids:
-            service_id, title, fields = documents[str(pk).replace("-", "")]
-            scored.append((-relevance(analysis.concepts, fields), title, str(service_id), pk))
-        ranked.extend((pk, -score / (tier + 1)) for score, _title, _id, pk in sorted(scored))
-    return ranked
+    return terms
+
+
+def _ranked(analysis: Understanding, ids: list) -> list[tuple[object, ranking.Ranked]]:
+    """The candidates in the shared order (score, then name), above the relevance floor."""
+    rows = SearchDocument.objects.filter(service_id__in=ids).values_list(
+        "service_id", "title", "body", "labels", "description", "concepts"
+    )
+    documents, titles = {}, {}
+    for service_id, title, body, labels, description, concepts in rows:
+        fields = {"title": title, "body": body, "labels": labels, "description": description}
+        documents[service_id] = ranking.document(fields, concepts)
+        titles[service_id] = title
+    scored = ranking.rank(analysis, documents)
+    ordered = sorted(scored.items(), key=lambda item: (-item[1].score, titles[item[0]], str(item[0])))
+    return ranking.above_floor(ordered)
 
 
 def search_services(

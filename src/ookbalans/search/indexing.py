@@ -9,19 +9,40 @@ from django.db import connection, transaction
 
 from ookbalans.catalogue.models import Service
 from ookbalans.search import backends
-from ookbalans.search.models import SearchDocument, SearchWord
-from ookbalans.search.text import index_words
+from ookbalans.search.concepts import ConceptIndex, index_with_local_words
+from ookbalans.search.language import NEGATION, compound_pieces, content_keys, indexed_words, key, lemma
+from ookbalans.search.models import LocalWord, SearchDocument, SearchWord
+from ookbalans.search.ranking import FIELD_WEIGHTS
 
 TRANSLATED_LANGUAGES = [code for code in settings.MODELTRANSLATION_LANGUAGES if code != "nl"]
 
 
 def indexed_text(*parts: str) -> str:
-    """Normalised words plus the parts of compound words, as both backends index them."""
-    return " ".join(index_words(" ".join(part for part in parts if part)))
+    """Normalised words plus their lemmas and the parts of compound words, as both backends index them."""
+    return " ".join(indexed_words(" ".join(part for part in parts if part)))
 
 
-def document_fields(service: Service) -> dict[str, str]:
-    """What a service is found by: name (and translations), description, organisation, labels."""
+def concepts_in(text: str, concepts: ConceptIndex) -> list[str]:
+    """The thesaurus concepts a text mentions, also through the parts of its compounds."""
+    keys: list[tuple[str, ...]] = []
+    for word, part in content_keys(text):
+        keys.append((part,))
+        if part != NEGATION:
+            keys.extend((key(piece),) for piece in compound_pieces(lemma(word)))
+    return sorted({code for match in concepts.find(keys) for code in match.codes})
+
+
+def local_words_of(coalition_id) -> tuple[tuple[str, str], ...]:
+    """A coalition's local words as (concept code, word), in a stable order."""
+    return tuple(
+        LocalWord.objects.filter(coalition_id=coalition_id)
+        .order_by("concept_code", "word")
+        .values_list("concept_code", "word")
+    )
+
+
+def document_fields(service: Service, local_words: tuple[tuple[str, str], ...] = ()) -> dict:
+    """What a service is found by: name (and translations), descriptions, organisation, labels, concepts."""
     names = [service.name_nl or service.name] + [
         getattr(service, f"name_{code}", "") or "" for code in TRANSLATED_LANGUAGES
     ]
@@ -33,11 +54,26 @@ def document_fields(service: Service) -> dict[str, str]:
     short_descriptions = [service.short_description_nl or service.short_description] + [
         getattr(service, f"short_description_{code}", "") or "" for code in TRANSLATED_LANGUAGES
     ]
-    return {
-        "title": indexed_text(*names),
-        "body": indexed_text(*short_descriptions, service.organization.name, *labels),
-        "description": indexed_text(service.description),
+    texts = {
+        "title": " ".join(filter(None, names)),
+        "body": " ".join(filter(None, [*short_descriptions, service.organization.name])),
+        "labels": " ".join(labels),
+        "description": service.description or "",
     }
+    assert set(texts) == set(FIELD_WEIGHTS)
+    concepts = index_with_local_words(local_words)
+    phases = sorted(term.code for term in service.phases.all())
+    return {
+        **{name: indexed_text(text) for name, text in texts.items()},
+        "concepts": {
+            "fields": {name: found for name, text in texts.items() if (found := concepts_in(text, concepts))},
+            "phases": phases,
+        },
+    }
+
+
+def _words_of(fields: dict) -> set[str]:
+    return {word for name in FIELD_WEIGHTS for word in fields[name].split() if len(word) <= 100}
 
 
 def services_to_index():
@@ -51,14 +87,16 @@ def index_services(services: Iterable[Service]) -> int:
     """(Re)index the given services; returns how many documents were written."""
     documents = []
     words: set[str] = set()
+    local: dict = {}
     for service in services:
-        fields = document_fields(service)
+        if service.coalition_id not in local:
+            local[service.coalition_id] = local_words_of(service.coalition_id)
+        fields = document_fields(service, local[service.coalition_id])
         document, _ = SearchDocument.objects.update_or_create(
             service=service, defaults={**fields, "coalition_id": service.coalition_id}
         )
         documents.append(document)
-        for text in fields.values():
-            words.update(word for word in text.split() if len(word) <= 100)
+        words |= _words_of(fields)
     add_words(words)
     backends.current().write(documents)
     return len(documents)
@@ -77,14 +115,20 @@ def index_service_ids(ids: Iterable) -> int:
     return index_services(services_to_index().filter(pk__in=list(ids)))
 
 
+def index_coalition(coalition_id) -> int:
+    """Reindex a coalition's services, as after a change of its local words."""
+    return index_service_ids(Service.objects.filter(coalition_id=coalition_id).values_list("pk", flat=True))
+
+
 def _bulk_index(ids: list) -> int:
     """Index services that have no document yet, in one insert (for a rebuild)."""
     documents, words = [], set()
+    with_words = set(LocalWord.objects.values_list("coalition_id", flat=True).distinct())
+    local = {coalition_id: local_words_of(coalition_id) for coalition_id in with_words}
     for service in services_to_index().filter(pk__in=ids):
-        fields = document_fields(service)
+        fields = document_fields(service, local.get(service.coalition_id, ()))
         documents.append(SearchDocument(service=service, coalition_id=service.coalition_id, **fields))
-        for text in fields.values():
-            words.update(word for word in text.split() if len(word) <= 100)
+        words |= _words_of(fields)
     documents = SearchDocument.objects.bulk_create(documents)
     add_words(words)
     backends.current().write(documents)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -20,10 +21,11 @@ class SearchDocument(models.Model):
     # The service's coalition, so a finder's search only walks its own coalition's documents.
     coalition = models.ForeignKey(Coalition, on_delete=models.CASCADE, related_name="+")
     title = models.TextField(help_text="Name and its translations.")
-    body = models.TextField(
-        help_text="Short description, organisation, level, phase and target group labels."
-    )
+    body = models.TextField(help_text="Short description and organisation.")
+    labels = models.TextField(blank=True, help_text="Level, phase and target group labels.")
     description = models.TextField(blank=True, help_text="The full description.")
+    # The thesaurus concepts found per field ({"fields": {"title": [...], ...}, "phases": [...]}).
+    concepts = models.JSONField(default=dict, blank=True)
 
     class Meta:
         verbose_name = _("search document")
@@ -44,6 +46,44 @@ class SearchWord(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class LocalWord(models.Model):
+    """A word parents in one coalition use for a thesaurus concept ('de Kraamkamer' for maternity care)."""
+
+    coalition = models.ForeignKey(
+        Coalition, on_delete=models.CASCADE, related_name="local_words", verbose_name=_("coalition")
+    )
+    concept_code = models.CharField(
+        _("concept"), max_length=80, help_text=_("The code of the thesaurus concept the word stands for.")
+    )
+    word = models.CharField(
+        _("word"), max_length=100, help_text=_("A word or short phrase as parents in this region say it.")
+    )
+
+    class Meta:
+        verbose_name = _("local word")
+        verbose_name_plural = _("local words")
+        ordering = ["concept_code", "word"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["coalition", "concept_code", "word"], name="search_local_word_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.word} ({self.concept_code})"
+
+    def clean(self):
+        if self.concept_code not in dict(concept_choices()):
+            raise ValidationError({"concept_code": _("This concept is not in the thesaurus.")})
+
+
+def concept_choices() -> list[tuple[str, str]]:
+    """The thesaurus concepts as (code, preferred Dutch term), by term."""
+    from ookbalans.framework import thesaurus
+
+    return sorted(((c.code, f"{c.nl} ({c.code})") for c in thesaurus.concepts()), key=lambda item: item[1])
 
 
 class UnmetSearchQuerySet(models.QuerySet):

@@ -11,7 +11,7 @@ from django.dispatch import receiver
 
 from ookbalans.catalogue.models import Organisation, Service
 from ookbalans.search import backends, indexing
-from ookbalans.search.models import SearchDocument
+from ookbalans.search.models import LocalWord, SearchDocument
 
 # The ids of services waiting to be indexed while indexing is deferred; None when it is not.
 _deferred: ContextVar[set | None] = ContextVar("search_deferred_service_ids", default=None)
@@ -76,3 +76,11 @@ for relation in (Service.pyramid_levels, Service.phases, Service.target_groups):
 @receiver(post_delete, sender=SearchDocument, dispatch_uid="search_delete_document")
 def forget_document(sender, instance: SearchDocument, **kwargs):
     backends.current().delete([instance.pk])
+
+
+@receiver(post_save, sender=LocalWord, dispatch_uid="search_local_word_saved")
+@receiver(post_delete, sender=LocalWord, dispatch_uid="search_local_word_deleted")
+def reindex_after_local_word(sender, instance: LocalWord, raw=False, **kwargs):
+    """The coalition's services are indexed again, so texts that use the word get its concept."""
+    if not raw:
+        indexing.index_coalition(instance.coalition_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -22,10 +23,19 @@ LINKING = ("s", "e", "en")
 
 _WORD = re.compile(r"\w+")
 
-# 'dutch_porter' is the classic Snowball Dutch stemmer that PostgreSQL's `dutch` configuration
-# uses; snowballstemmer's newer 'dutch' strips prefixes (geldzorgen -> ldzorg) and would make the
-# two backends disagree.
-_stemmer = snowballstemmer.stemmer("dutch_porter")
+# One stemmer per thread: a Snowball stemmer object keeps state between calls and is not
+# thread-safe (shared by gunicorn's threads it gave HTTP 500s).
+_local = threading.local()
+
+
+def _stemmer():
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        # 'dutch_porter' is the classic Snowball Dutch stemmer that PostgreSQL's `dutch`
+        # configuration uses; snowballstemmer's newer 'dutch' strips prefixes (geldzorgen -> ldzorg)
+        # and would make the two backends disagree.
+        stemmer = _local.stemmer = snowballstemmer.stemmer("dutch_porter")
+    return stemmer
 
 
 def strip_accents(text: str) -> str:
@@ -42,9 +52,9 @@ def normalise(text: str) -> str:
     return " ".join(tokens(text))
 
 
-@functools.lru_cache(maxsize=50_000)
+@functools.lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
-    return _stemmer.stemWord(word)
+    return _stemmer().stemWord(word)
 
 
 def _data_lines(name: str) -> list[str]:
@@ -326,53 +336,3 @@ def analyse(
     for concept in concepts:
         unique.setdefault(frozenset(concept.alternatives), concept)
     return Analysis(tuple(unique.values()), tuple(unknown))
-
-
-# How much a match weighs per field: the name most, the full description least.
-FIELD_WEIGHTS = {"title": 10.0, "body": 4.0, "description": 1.0}
-# A match through a synonym counts for less than the parent's own word.
-SYNONYM_FACTOR = 0.5
-
-
-@functools.lru_cache(maxsize=20_000)
-def field_stems(text: str) -> frozenset[str]:
-    return frozenset(stem(word) for word in text.split() if word not in stopwords())
-
-
-# A word that only starts a longer word (zwanger in zwangerschapscontrole) counts for less.
-PREFIX_FACTOR = 0.7
-
-
-def _word_match(word: str, stems: frozenset[str]) -> float:
-    target = stem(word)
-    if target in stems:
-        return 1.0
-    if len(target) >= MIN_PREFIX_STEM and any(candidate.startswith(target) for candidate in stems):
-        return PREFIX_FACTOR
-    return 0.0
-
-
-def relevance(concepts: tuple[Concept, ...], fields: dict[str, str]) -> float:
-    """The relevance of a document's fields for the query's needs, the same on every database.
-
-    Each need counts with its best alternative: the weight of the best field where all its words
-    occur, halved for a synonym; a little more for each further field that mentions it.
-    """
-    stems = {name: field_stems(text) for name, text in fields.items()}
-    total = 0.0
-    for concept in concepts:
-        best = 0.0
-        for alternative in concept.alternatives:
-            matched = [
-                FIELD_WEIGHTS[name] * strength
-                for name in stems
-                if (strength := min(_word_match(word, stems[name]) for word in alternative))
-            ]
-            if not matched:
-                continue
-            score = max(matched) + 0.1 * (len(matched) - 1)
-            if concept.primary and alternative not in concept.primary:
-                score *= SYNONYM_FACTOR
-            best = max(best, score)
-        total += best
-    return total

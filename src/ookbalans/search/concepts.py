@@ -1,0 +1,224 @@
+"""The thesaurus as a bridge between parents' and services' words: phrases in six languages -> concepts."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ookbalans.search.language import NEGATION, phrase_keys, script
+from ookbalans.search.text import _data_lines, normalise
+
+LANGUAGES = ("nl", "en", "ar", "tr", "pl", "uk")
+# A phrase of several words is found in a service's text when its words stand at most this many
+# content words apart in all (any order: 'depressie na de bevalling', 'bevalling en depressie').
+WINDOW_SLACK = 2
+
+
+@dataclass(frozen=True)
+class ConceptInfo:
+    """What the search needs of a thesaurus concept."""
+
+    code: str
+    label: str
+    broader: str = ""
+    phases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Match:
+    """A phrase of the thesaurus found in a sequence of content words, at positions start..end."""
+
+    codes: frozenset[str]
+    positions: tuple[int, ...]
+    phrase: tuple[str, ...]
+
+
+def _thesaurus_records() -> list[dict]:
+    """The framework's thesaurus as plain records: every word in all six languages points at its concept."""
+    from ookbalans.framework import thesaurus
+
+    return [
+        {
+            "code": concept.code,
+            "label": concept.nl,
+            "broader": concept.broader or "",
+            "phases": tuple(concept.framework.phases),
+            "words": [
+                (language, word) for language in LANGUAGES for word in thesaurus.words_of(concept, language)
+            ],
+        }
+        for concept in thesaurus.concepts()
+    ]
+
+
+def _search_data_records() -> list[dict]:
+    """The search app's own synonym groups and other-language lines, as concepts without a framework."""
+    records = []
+    for number, line in enumerate(_data_lines("synonyms.txt")):
+        members = [part.strip() for part in line.split(",") if part.strip()]
+        records.append({"code": f"syn_{number}", "label": members[0], "words": [("nl", m) for m in members]})
+    for line in _data_lines("other_languages.txt"):
+        foreign, _, dutch = line.partition("=")
+        language = {"latin": "en", "cyrillic": "uk", "arabic": "ar"}[script(foreign.strip())]
+        records.append(
+            {
+                "code": f"lang_{dutch.strip()}",
+                "label": dutch.strip(),
+                "words": [(language, foreign), ("nl", dutch)],
+            }
+        )
+    return records
+
+
+class ConceptIndex:
+    """Phrases (as sequences of word keys) -> concepts; finds them in queries and in services' texts."""
+
+    def __init__(self, records: Iterable[dict], local_words: Iterable[tuple[str, str]] = ()):
+        self.concepts: dict[str, ConceptInfo] = {}
+        self.phrases: dict[tuple[str, ...], set[str]] = {}
+        # The thesaurus' Dutch words, for the spelling corrector.
+        self.dutch_words: set[str] = set()
+        # Phrases that lose words to the stop list ('zwanger worden' -> zwanger) only claim a word
+        # that no concept has as a word of its own.
+        self._reduced: dict[tuple[str, ...], set[str]] = {}
+        for record in records:
+            code = record["code"]
+            self.concepts.setdefault(
+                code,
+                ConceptInfo(
+                    code, record["label"], record.get("broader", ""), tuple(record.get("phases", ()))
+                ),
+            )
+            for language, word in record["words"]:
+                self._add(word, code, language)
+        for code, word in local_words:
+            if code in self.concepts:
+                self._add(word, code, "nl")
+        for phrase, codes in self._reduced.items():
+            if phrase not in self.phrases:
+                self.phrases[phrase] = codes
+        # Concepts of a state a parent is in (pregnant, wishing for a child): negated, they are not met.
+        self.states = frozenset(code for code, info in self.concepts.items() if info.phases)
+        self.narrower: dict[str, set[str]] = {}
+        for info in self.concepts.values():
+            if info.broader:
+                self.narrower.setdefault(info.broader, set()).add(info.code)
+        # Phrases by their first key, to look only at phrases that can start at a position.
+        self._by_key: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self.phrases:
+            self._by_key.setdefault(phrase[0], []).append(phrase)
+
+    def _add(self, text: str, code: str, language: str) -> None:
+        if language == "nl":
+            self.dutch_words.update(word for word in normalise(text).split() if len(word) >= 5)
+        phrase = phrase_keys(text, language)
+        if not phrase or phrase == (NEGATION,):
+            return
+        reduced = len(phrase) == 1 and len(text.split()) > 1
+        if reduced and any(char.isdigit() for char in text):
+            return  # 'groep 1' is not about groups
+        (self._reduced if reduced else self.phrases).setdefault(phrase, set()).add(code)
+
+    def label(self, code: str) -> str:
+        return self.concepts[code].label if code in self.concepts else code
+
+    def siblings(self, code: str) -> set[str]:
+        """The other concepts under the same broader one (voedselbank: babyuitzet, kledingbank ...)."""
+        info = self.concepts.get(code)
+        if info is None or not info.broader:
+            return set()
+        return self.narrower.get(info.broader, set()) - {code}
+
+    def related(self, code: str) -> tuple[set[str], set[str]]:
+        """The concept's narrower concepts (all levels) and its broader one."""
+        narrower, todo = set(), [code]
+        while todo:
+            for child in self.narrower.get(todo.pop(), ()):
+                if child not in narrower:
+                    narrower.add(child)
+                    todo.append(child)
+        broader = (
+            {self.concepts[code].broader} if code in self.concepts and self.concepts[code].broader else set()
+        )
+        return narrower, broader
+
+    def find(self, keys: list[tuple[str, ...]], anywhere: bool = False) -> list[Match]:
+        """The thesaurus phrases among a sequence of word keys, longest first, not overlapping.
+
+        In a service's text the words of a phrase must stand close together; in a query
+        (`anywhere`) they may stand anywhere ('moe en verdrietig, net bevallen'). A phrase with a
+        negation ('geen geld') always needs its words in order, next to each other.
+        """
+        candidates = self.find_all(keys, anywhere)
+        taken: set[int] = set()
+        chosen: list[Match] = []
+        for match in candidates:
+            if taken.isdisjoint(match.positions):
+                chosen.append(match)
+                taken.update(match.positions)
+        return sorted(chosen, key=lambda match: match.positions)
+
+    def find_all(self, keys: list[tuple[str, ...]], anywhere: bool = False) -> list[Match]:
+        """Every thesaurus phrase among the keys, overlapping ones too, longest first."""
+        candidates: list[Match] = []
+        present = {part for alternatives in keys for part in alternatives}
+        for position, alternatives in enumerate(keys):
+            for part in alternatives:
+                for phrase in self._by_key.get(part, ()):
+                    if len(phrase) > 1 and not present.issuperset(phrase):
+                        continue
+                    if found := self._place(phrase, keys, position, anywhere):
+                        codes = frozenset(self.phrases[phrase])
+                        if len(phrase) == 1 and position and NEGATION in keys[position - 1]:
+                            # 'niet zwanger' is no mention of pregnancy; 'wil niet slapen' is of sleep.
+                            codes -= self.states
+                        if codes:
+                            candidates.append(Match(codes, found, phrase))
+        candidates.sort(key=lambda match: (-len(match.phrase), match.positions))
+        return candidates
+
+    @staticmethod
+    def _place(phrase: tuple[str, ...], keys: list[tuple[str, ...]], position: int, anywhere: bool):
+        if NEGATION in phrase or len(phrase) == 1:
+            following = keys[position : position + len(phrase)]
+            if len(following) == len(phrase) and all(
+                part in alts for part, alts in zip(phrase, following, strict=True)
+            ):
+                return tuple(range(position, position + len(phrase)))
+            return ()
+        if anywhere:
+            start, end = 0, len(keys)
+        else:
+            start = max(0, position - len(phrase) - WINDOW_SLACK)
+            end = min(len(keys), position + len(phrase) + WINDOW_SLACK + 1)
+        positions = [position]
+        for part in phrase[1:]:
+            spot = next((i for i in range(start, end) if part in keys[i] and i not in positions), None)
+            if spot is None:
+                return ()
+            positions.append(spot)
+        return tuple(sorted(positions))
+
+
+@functools.cache
+def base_records() -> tuple[dict, ...]:
+    return tuple(_thesaurus_records() + _search_data_records())
+
+
+@functools.cache
+def shared_index() -> ConceptIndex:
+    """The index of the thesaurus and the search's own word lists, without any coalition's local words."""
+    return ConceptIndex(base_records())
+
+
+def index_with_local_words(local_words: tuple[tuple[str, str], ...]) -> ConceptIndex:
+    """The index plus a coalition's local words (concept code, word); the shared one when there are none."""
+    if not local_words:
+        return shared_index()
+    return _local_index(local_words)
+
+
+@functools.lru_cache(maxsize=64)
+def _local_index(local_words: tuple[tuple[str, str], ...]) -> ConceptIndex:
+    return ConceptIndex(base_records(), local_words)

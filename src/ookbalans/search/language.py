@@ -1,0 +1,246 @@
+"""Dutch language processing for the search: lemmas, stems, compounds and negation, thread-safe and pure."""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import threading
+
+import simplemma
+import wordfreq
+
+from ookbalans.search.text import normalise, query_fillers, stem, stopwords, tokens
+
+# A word of the Dutch lexicon at least this common (Zipf scale: 3 = once per million words) is a
+# real word: it is not corrected as a typo, and it may be a part of a compound.
+LEXICON_MIN_ZIPF = 1.5
+COMPOUND_PART_MIN_ZIPF = 2.8
+SHORT_PART_MIN_ZIPF = 4.3
+# Compound parts must be at least this long: 'ei' or 'op' would split almost anything.
+MIN_PART = 3
+LINKING = ("s", "e", "en")
+# Words that turn what follows into its opposite; kept as one key so 'geen geld' stays a phrase.
+# A noun in -ing whose stem is itself a common word keeps its -ing.
+ING_STEM_ZIPF = 3.5
+NEGATORS = frozenset({"niet", "geen", "zonder", "nooit", "not", "no", "without", "never"})
+NEGATION = "~"
+
+_lexicon_lock = threading.Lock()
+_RAW_WORD = re.compile(r"[^\W_]+")
+
+
+@functools.lru_cache(maxsize=100_000)
+def lemma(word: str) -> str:
+    """The Dutch lemma of a normalised word (huilende -> huilen), the word itself when unknown.
+
+    Taken until it no longer changes (gekolfde -> kolven -> kolf), so every form meets its lemma.
+    """
+    if not word.isalpha() or not word.isascii():
+        return word
+    original = word
+    for _round in range(3):
+        found = normalise(simplemma.lemmatize(word, lang="nl")) or word
+        if found == word:
+            break
+        word = found
+    for suffix in ("jes", "je"):
+        base = original[: -len(suffix)]
+        if original.endswith(suffix) and len(base) >= MIN_PART and not word.startswith(base):
+            # A diminutive's lemma is its base (krampjes -> kramp), not a guess that cuts more off.
+            return base if base in lexicon() else original
+    return word
+
+
+# The other languages of the interface, by script; Latin-script words are tried in each.
+FOREIGN_BY_SCRIPT = {"latin": ("en", "tr", "pl"), "cyrillic": ("uk",), "arabic": ("ar",)}
+FOREIGN = "@"
+_ARABIC_PREFIXES = ("وال", "بال", "لل", "ال")
+
+
+def script(word: str) -> str:
+    first = next((char for char in word if char.isalpha()), "a")
+    if "\u0400" <= first <= "\u04ff":
+        return "cyrillic"
+    if "\u0600" <= first <= "\u06ff":
+        return "arabic"
+    return "latin"
+
+
+@functools.lru_cache(maxsize=100_000)
+def foreign_key(raw: str, language: str) -> str:
+    """A key for a word in another language: its lemma there (вагітних -> вагітна), accents stripped."""
+    if language == "ar":
+        for prefix in _ARABIC_PREFIXES:
+            if raw.startswith(prefix) and len(raw) - len(prefix) >= 2:
+                raw = raw[len(prefix) :]
+                break
+        found = raw
+    else:
+        found = simplemma.lemmatize(raw, lang=language)
+    return FOREIGN + normalise(found).replace(" ", "")
+
+
+def word_keys(raw: str) -> tuple[str, ...]:
+    """The keys a word of unknown language may have: its Dutch key and its keys in the other languages."""
+    plain = normalise(raw).replace(" ", "")
+    if plain in NEGATORS:
+        return (NEGATION,)
+    keys = [key(plain)] if script(raw) == "latin" else []
+    keys.extend(foreign_key(raw, language) for language in FOREIGN_BY_SCRIPT[script(raw)])
+    return tuple(dict.fromkeys(keys))
+
+
+@functools.lru_cache(maxsize=100_000)
+def key(word: str) -> str:
+    """What two forms of one word have in common: the stem of the lemma (bevallingen, bevalling -> bevall)."""
+    if word in NEGATORS:
+        return NEGATION
+    base = lemma(word)
+    stemmed = stem(base)
+    if base.endswith("ing") and stemmed != base and lexicon().get(stemmed, 0.0) >= ING_STEM_ZIPF:
+        # Snowball cuts '-ing': 'regeling' would meet 'regels', 'woning' 'won'. Keep such nouns whole.
+        return base
+    return stemmed
+
+
+_lexicon: dict[str, float] = {}
+
+
+def lexicon() -> dict[str, float]:
+    """The Dutch lexicon (wordfreq's Dutch frequencies, shipped with the package): word -> Zipf value."""
+    if not _lexicon:
+        with _lexicon_lock:
+            if not _lexicon:
+                frequencies = wordfreq.get_frequency_dict("nl", wordlist="large")
+                minimum = 10 ** (LEXICON_MIN_ZIPF - 9)
+                for word, frequency in frequencies.items():
+                    if frequency >= minimum and word.isalpha():
+                        plain = normalise(word)
+                        _lexicon[plain] = max(_lexicon.get(plain, 0.0), math.log10(frequency) + 9)
+    return _lexicon
+
+
+def is_word(word: str) -> bool:
+    return word in lexicon()
+
+
+def _part_zipf(part: str, head: bool = False) -> float:
+    """How common a compound part is; a head may be a verb stem (opvoed-cursus) or a compound itself."""
+    if len(part) < MIN_PART:
+        return 0.0
+    score = lexicon().get(part, 0.0)
+    if len(part) == MIN_PART:
+        # Three letters ('uur', 'ing', 'nat') only when very common, or suffixes become parts.
+        return score if score >= SHORT_PART_MIN_ZIPF else 0.0
+    if head:
+        score = max(score, lexicon().get(part + "en", 0.0))
+        if score < COMPOUND_PART_MIN_ZIPF and len(part) > 2 * MIN_PART and (parts := split_compound(part)):
+            score = min(_part_zipf(p, head=True) for p in parts)
+    return score
+
+
+@functools.lru_cache(maxsize=100_000)
+def split_compound(word: str) -> tuple[str, ...]:
+    """The parts of a Dutch compound by the lexicon (borstvoedingscafe -> borstvoeding cafe), or ().
+
+    A split is taken only when its parts are on average more common than the whole word (Koehn and
+    Knight's rule on the lexicon's frequencies), so 'bevalling' stays whole and 'kraamzorg' splits;
+    a head may carry a linking s/e/en and is split again by the same rule.
+    """
+    if len(word) < 2 * MIN_PART + 1 or not word.isalpha():
+        return ()
+    whole = lexicon().get(word, 0.0)
+    best, best_score = (), whole
+    for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+        head, tail = word[:cut], word[cut:]
+        tail_score = _part_zipf(tail)
+        if tail_score < COMPOUND_PART_MIN_ZIPF:
+            continue
+        heads = [head] + [head[: -len(link)] for link in LINKING if head.endswith(link)]
+        for candidate in heads:
+            head_score = _part_zipf(candidate, head=True)
+            score = (head_score + tail_score) / 2
+            if head_score >= COMPOUND_PART_MIN_ZIPF and score > best_score:
+                best, best_score = (candidate, tail), score
+    if not best:
+        return ()
+    head, tail = best
+    return (*(split_compound(head) or (head,)), tail)
+
+
+@functools.lru_cache(maxsize=100_000)
+def compound_pieces(word: str) -> tuple[str, ...]:
+    """The parts of a compound and the words they form together: borstvoedingscafe -> borst, voeding,
+    cafe, borstvoeding, voedingcafe (so the thesaurus' 'borstvoeding' is found in it)."""
+    parts = split_compound(word)
+    joined = [
+        "".join(parts[start:end])
+        for start in range(len(parts))
+        for end in range(start + 2, len(parts) + 1)
+        if end - start < len(parts)
+    ]
+    return (*parts, *joined)
+
+
+def is_content(word: str) -> bool:
+    """A word that names something: not a stop word, not a filler around the need, not a number."""
+    return (
+        (word in NEGATORS or word not in stopwords()) and word not in query_fillers() and not word.isdigit()
+    )
+
+
+def content_keys(text: str) -> list[tuple[str, str]]:
+    """(word, key) for the content words of a Dutch text in order; negators stay as one key."""
+    return [(word, key(word)) for word in tokens(text) if is_content(word)]
+
+
+def raw_words(text: str) -> list[tuple[str, str]]:
+    """(raw, normalised) words of a text: the raw form keeps the accents other languages' lemmas need."""
+    return [
+        (raw, plain)
+        for raw in _RAW_WORD.findall(text.lower())
+        if (plain := normalise(raw).replace(" ", "")) and raw.strip("_")
+    ]
+
+
+def phrase_keys(text: str, language: str) -> tuple[str, ...]:
+    """A thesaurus phrase in a known language as keys: Dutch keys, or the other language's lemmas."""
+    if language == "nl":
+        return tuple(part for _word, part in content_keys(text))
+    return tuple(
+        NEGATION if plain in NEGATORS else foreign_key(raw, language)
+        for raw, plain in raw_words(text)
+        if plain not in query_fillers()
+    )
+
+
+def word_forms(word: str) -> list[str]:
+    """A word as the index holds it: itself, its lemma and the parts of its compound."""
+    forms = [word]
+    base = lemma(word)
+    if base != word:
+        forms.append(base)
+    forms.extend(compound_pieces(base))
+    return forms
+
+
+def indexed_words(text: str) -> list[str]:
+    """All words a text is indexed with (its words, lemmas and compound parts), negated words left out.
+
+    'Nu Niet Zwanger' is not about being pregnant: a word right after 'niet' or 'geen' is kept out
+    of the positive words, so a search for 'zwanger' does not find it by that word.
+    """
+    words = tokens(text)
+    result: list[str] = []
+    negated = False
+    for word in words:
+        if word in NEGATORS:
+            negated = True
+            result.append(word)
+            continue
+        if negated and word not in stopwords():
+            negated = False
+            continue
+        result.extend(word_forms(word))
+    return result

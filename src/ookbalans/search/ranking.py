@@ -1,0 +1,179 @@
+"""One ranking for both databases: a weighted field model over needs and concepts, and a relevance floor."""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from ookbalans.search.language import key
+from ookbalans.search.text import MIN_PREFIX_STEM
+from ookbalans.search.understanding import Need, Understanding
+
+# How much a match weighs per field, defined once for the ranking and for both backends' own
+# ranking of candidates: the name most, then the short description (with the organisation), the
+# classifications' labels, and the full description least: a mention there never beats a service
+# that is about the need.
+FIELD_WEIGHTS = {"title": 1.0, "body": 0.7, "labels": 0.35, "description": 0.2}
+# A match in each further field adds a little (a service about a need names it more than once).
+FURTHER_FIELD = 0.05
+# How a need is met: its concept itself, a narrower concept, the parent's own word (or a longer
+# word it starts), or only the broader concept.
+CONCEPT, NARROWER, OWN_WORD, WORD_PREFIX = 1.0, 0.7, 0.9, 0.6
+RELATED, SIBLING, BROADER = 0.9, 0.3, 0.35
+# A need the thesaurus understood weighs most; a word of the query it does not know, less; a very
+# common word ('praten', 'zoon') least.
+WORD_WEIGHT = 0.6
+GENERIC_WEIGHT = 0.3
+# A word of the query that nothing explains lowers the confidence in every hit.
+UNKNOWN_WEIGHT = 0.5
+# Services for the phase the query names ('zwanger') come first among equals.
+PHASE_BONUS = 0.08
+# A need is met directly by its concept (or a narrower one) or the parent's own word, in these fields.
+DIRECT, DIRECT_FIELDS = WORD_PREFIX, ("title", "body")
+# Below this score no service fits; a hit scoring less than this share of the best one is dropped.
+RELEVANCE_FLOOR = 0.50
+RELATIVE_FLOOR = 0.3
+
+
+@dataclass(frozen=True)
+class Document:
+    """A service as the ranking sees it: the word keys and concepts per field, and its phases."""
+
+    keys: Mapping[str, frozenset[str]]
+    concepts: Mapping[str, frozenset[str]]
+    phases: frozenset[str]
+
+
+@functools.lru_cache(maxsize=50_000)
+def field_keys(text: str) -> frozenset[str]:
+    return frozenset(key(word) for word in text.split())
+
+
+def document(fields: Mapping[str, str], concepts: Mapping) -> Document:
+    """Build the ranking's view of a stored search document (its normalised texts and concepts)."""
+    found = concepts.get("fields", {}) if concepts else {}
+    return Document(
+        keys={name: field_keys(fields.get(name) or "") for name in FIELD_WEIGHTS},
+        concepts={name: frozenset(found.get(name, ())) for name in FIELD_WEIGHTS},
+        phases=frozenset(concepts.get("phases", ()) if concepts else ()),
+    )
+
+
+def _word_strength(part: str, keys: frozenset[str]) -> float:
+    if part in keys:
+        return OWN_WORD
+    if len(part) >= MIN_PREFIX_STEM and any(candidate.startswith(part) for candidate in keys):
+        return WORD_PREFIX
+    return 0.0
+
+
+def field_strength(need: Need, doc: Document, name: str) -> float:
+    """How well one field of a document meets a need, 0 to 1."""
+    concepts = doc.concepts[name]
+    if need.codes and not need.codes.isdisjoint(concepts):
+        return CONCEPT
+    if need.narrower and not need.narrower.isdisjoint(concepts):
+        return NARROWER
+    strength = 0.0
+    if need.keys:
+        found = [_word_strength(part, doc.keys[name]) for part in need.keys]
+        strength = sum(found) / len(found) if need.partial_words else min(found)
+    for codes, weight in ((need.siblings, SIBLING), (need.broader, BROADER)):
+        if strength < weight and codes and not codes.isdisjoint(concepts):
+            strength = weight
+    return strength
+
+
+def need_score(need: Need, doc: Document) -> float:
+    """The best field's weight times how well it meets the need, a little more per further field."""
+    scores = sorted(
+        (
+            weight * strength
+            for name, weight in FIELD_WEIGHTS.items()
+            if (strength := field_strength(need, doc, name))
+        ),
+        reverse=True,
+    )
+    best = scores[0] + FURTHER_FIELD * (len(scores) - 1) if scores else 0.0
+    if need.parts:
+        # 'somber na de bevalling' in part: low mood in the name and birth in the description
+        # meets it more than birth alone.
+        found = [
+            max(
+                (
+                    weight
+                    for name, weight in FIELD_WEIGHTS.items()
+                    if not codes.isdisjoint(doc.concepts[name])
+                ),
+                default=0,
+            )
+            for codes in need.parts
+        ]
+        best = max(best, RELATED * sum(found) / len(found))
+    return best
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """A ranked document: its score, the needs it meets (labels for 'say why') and whether it meets all."""
+
+    score: float
+    reasons: tuple[str, ...]
+    complete: bool
+    # Whether the name or short description meets a need itself (its concept or the parent's word),
+    # not only through a related concept, a label or the long description.
+    direct: bool = False
+
+
+def rank(understanding: Understanding, documents: Mapping[object, Document]) -> dict[object, Ranked]:
+    """Score every document for the query's needs, the same on every database.
+
+    Each need weighs by how rare it is among the candidates (an inverse document frequency), less
+    for a very common word; a document's score is the weighted share of the needs it meets, each
+    counted by the best field that meets it, plus a bonus for the query's phase.
+    """
+    needs = understanding.needs
+    if not needs or not documents:
+        return {}
+    if all(need.generic for need in needs):
+        # 'geld' alone is the need itself, however common the word.
+        needs = tuple(replace(need, generic=False) for need in needs)
+    per_need = {pk: [need_score(need, doc) for need in needs] for pk, doc in documents.items()}
+    count = len(documents)
+    weights = []
+    for index, need in enumerate(needs):
+        frequency = sum(1 for scores in per_need.values() if scores[index] > 0)
+        rarity = math.log(1 + (count + 1) / (frequency + 1)) / math.log(2 + count)
+        kind = GENERIC_WEIGHT if need.generic else 1.0 if need.codes else WORD_WEIGHT
+        weights.append(kind * (0.5 + 0.5 * rarity))
+    # Words nobody's text or the thesaurus knows count as needs that are not met.
+    total = sum(weights) + UNKNOWN_WEIGHT * len(understanding.unknown)
+    ranked = {}
+    for pk, scores in per_need.items():
+        if not any(value and not need.generic for need, value in zip(needs, scores, strict=True)):
+            continue  # common words alone ('leren', 'praten') never make a hit
+        score = sum(weight * value for weight, value in zip(weights, scores, strict=True)) / total
+        if understanding.phase and understanding.phase in documents[pk].phases and score > 0:
+            score += PHASE_BONUS
+        reasons = tuple(dict.fromkeys(need.label for need, value in zip(needs, scores, strict=True) if value))
+        direct = any(_direct(need, documents[pk]) for need in needs if not need.generic)
+        ranked[pk] = Ranked(round(score, 6), reasons, all(scores), direct)
+    return ranked
+
+
+def _direct(need: Need, doc: Document) -> bool:
+    return any(field_strength(need, doc, name) >= DIRECT for name in DIRECT_FIELDS)
+
+
+def above_floor(ranked: list[tuple[object, Ranked]]) -> list[tuple[object, Ranked]]:
+    """Hits that reach the relevance floor and a share of the best: nothing when none reaches it.
+
+    Something fits only when the best hit reaches the floor and some hit is about a need itself
+    (in its name or short description), not only near it.
+    """
+    if not ranked or ranked[0][1].score < RELEVANCE_FLOOR or not any(hit.direct for _pk, hit in ranked):
+        return []
+    cut = max(RELEVANCE_FLOOR * 0.5, ranked[0][1].score * RELATIVE_FLOOR)
+    return [(pk, hit) for pk, hit in ranked if hit.score >= cut]

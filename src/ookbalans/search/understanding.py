@@ -1,0 +1,280 @@
+"""Query understanding: a parent's sentence reduced to its needs, its phase, its negations and its typos."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
+from ookbalans.search.concepts import ConceptIndex
+from ookbalans.search.language import (
+    NEGATION,
+    NEGATORS,
+    is_content,
+    key,
+    lemma,
+    lexicon,
+    raw_words,
+    script,
+    split_compound,
+    word_keys,
+)
+from ookbalans.search.text import MIN_PREFIX_STEM
+
+# A word this common in Dutch that is no thesaurus word says little about the need ('praten'), and
+# one still more common nothing at all ('misschien'): it is left out.
+GENERIC_ZIPF = 5.0
+FILLER_ZIPF = 5.5
+GENERIC_CONCEPT_ZIPF = 5.3
+# A word of the lexicon at least this common is never taken for a typo.
+REAL_WORD_ZIPF = 2.5
+
+
+@dataclass(frozen=True)
+class Need:
+    """One need of a query: a concept of the thesaurus (with the words that named it) or a plain word."""
+
+    words: tuple[str, ...]
+    keys: tuple[str, ...]
+    codes: frozenset[str] = frozenset()
+    narrower: frozenset[str] = frozenset()
+    broader: frozenset[str] = frozenset()
+    label: str = ""
+    generic: bool = False
+    # Concepts of part of the need's words ('luiers' in 'geen geld voor luiers') and the concepts
+    # beside it under the same broader one (voedselbank: babyuitzet): they meet it in part.
+    related: frozenset[str] = frozenset()
+    parts: tuple[frozenset[str], ...] = ()
+    siblings: frozenset[str] = frozenset()
+    # For a need of several words: a service may meet it by some of them (a share).
+    partial_words: bool = False
+
+
+@dataclass(frozen=True)
+class Understanding:
+    """What a query asks for; `corrected` is the query with its typos corrected ('' when there were none)."""
+
+    needs: tuple[Need, ...]
+    phase: str = ""
+    negated: tuple[str, ...] = ()
+    unknown: tuple[str, ...] = ()
+    corrected: str = ""
+
+    @property
+    def normalised(self) -> str:
+        return " ".join(" ".join(need.words) for need in self.needs)
+
+
+class Lookup:
+    """The words the search knows (the index's and the thesaurus'), to tell typos and split compounds."""
+
+    def __init__(self, index_words: Iterable[str], concepts: ConceptIndex):
+        self.words = frozenset(index_words)
+        self.thesaurus_keys = frozenset(part for phrase in concepts.phrases for part in phrase)
+        self.keys = sorted({key(word) for word in self.words} | self.thesaurus_keys)
+        self.choices = sorted(self.words | concepts.dutch_words)
+
+    def in_thesaurus(self, keys: tuple[str, ...]) -> bool:
+        return not self.thesaurus_keys.isdisjoint(keys)
+
+    def knows(self, word: str) -> bool:
+        target = key(word)
+        position = bisect.bisect_left(self.keys, target)
+        if position < len(self.keys):
+            found = self.keys[position]
+            return found == target or (len(target) >= MIN_PREFIX_STEM and found.startswith(target))
+        return False
+
+    def is_real(self, word: str) -> bool:
+        return self.knows(word) or lexicon().get(word, 0.0) >= REAL_WORD_ZIPF
+
+    def correction(self, word: str) -> str:
+        """The closest known word within the allowed edits (1 up to 8 letters, 2 up to 13, then 3)."""
+        if len(word) < 5:
+            return ""
+        limit = 1 if len(word) < 9 else 2 if len(word) < 14 else 3
+        found = process.extract(
+            word, self.choices, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=5
+        )
+        if not found:
+            return ""
+        best = min(distance for _choice, distance, _index in found)
+        # Equally close: the more common word in Dutch, then alphabetical, so both databases agree.
+        closest = [choice for choice, distance, _index in found if distance == best]
+        return sorted(closest, key=lambda choice: (-lexicon().get(choice, 0.0), choice))[0]
+
+
+def _split_into_known(word: str, lookup: Lookup) -> tuple[str, ...]:
+    parts = split_compound(lemma(word))
+    return parts if parts and all(lookup.knows(part) for part in parts) else ()
+
+
+@dataclass
+class _Word:
+    """A content word of the query: as typed (for other languages' lemmas), normalised, and its keys."""
+
+    raw: str
+    plain: str
+    keys: tuple[str, ...]
+    parts: tuple[str, ...] = ()  # an unknown compound's known parts: one need, all parts required
+
+
+def _words(query: str, lookup: Lookup, correct: bool) -> tuple[list[_Word], list[str], str]:
+    """The query's content words (typos corrected, unknown compounds split), its unknown words and,
+    when a typo was corrected, the whole query with the corrections."""
+    words: list[_Word] = []
+    unknown: list[str] = []
+    fixes: dict[str, str] = {}
+    for raw, plain in raw_words(query):
+        if not is_content(plain):
+            continue
+        known = plain in NEGATORS or lookup.is_real(plain) or script(raw) != "latin"
+        if known or lookup.in_thesaurus(word_keys(raw)):
+            words.append(_Word(raw, plain, word_keys(raw)))
+        elif parts := _split_into_known(plain, lookup):
+            words.append(_Word(raw, plain, (key(plain),), parts))
+        elif correct and (fixed := lookup.correction(plain)):
+            words.append(_Word(fixed, fixed, word_keys(fixed)))
+            fixes[plain] = fixed
+        else:
+            unknown.append(plain)
+    corrected = " ".join(fixes.get(plain, raw) for raw, plain in raw_words(query)) if fixes else ""
+    return words, unknown, corrected
+
+
+def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool = True) -> Understanding:
+    """Reduce a query to its needs.
+
+    Typos are corrected and unknown compounds split first; then the thesaurus' phrases are found
+    anywhere in what remains (a phrase's words in any order), each a need; words after 'niet' or
+    'geen' that are not part of a phrase ('geen geld' is one) are negated and dropped; the other
+    content words are needs of their own when they are Dutch words (a word of no language the
+    index or the thesaurus knows cannot be met and is left out). A concept that belongs to one
+    phase sets the phase.
+    """
+    words, unknown, corrected = _words(query, lookup, correct)
+    keys = [word.keys for word in words]
+    every = concepts.find_all(keys, anywhere=True)
+    matches = concepts.find(keys, anywhere=True)
+    taken = {position for match in matches for position in match.positions}
+    needs: list[Need] = []
+    for match in matches:
+        if match.phrase == (NEGATION,):
+            continue
+        narrower, broader, siblings = set(), set(), set()
+        for code in match.codes:
+            below, above = concepts.related(code)
+            narrower |= below
+            broader |= above
+            siblings |= concepts.siblings(code)
+        inside = set(match.positions)
+        negative = NEGATION in match.phrase
+        parts = [] if negative else [other.codes for other in every if set(other.positions) < inside]
+        related = {code for codes in parts for code in codes}  # 'niet zwanger' is not in part pregnancy
+        known = match.codes | narrower | broader
+        chosen = [words[p] for p in match.positions if words[p].keys != (NEGATION,)]
+        needs.append(
+            Need(
+                words=tuple(word.plain for word in chosen),
+                # 'niet zwanger' is not met by a text that says 'zwanger': only by the concept.
+                keys=()
+                if negative
+                else tuple(
+                    key(w.plain) for w in chosen if script(w.raw) == "latin" and lookup.knows(w.plain)
+                ),
+                codes=frozenset(match.codes),
+                narrower=frozenset(narrower - match.codes),
+                broader=frozenset(broader - match.codes - narrower),
+                label=_label(match.codes, concepts),
+                related=frozenset(related - known),
+                parts=tuple(dict.fromkeys(frozenset(codes - known) for codes in parts if codes - known)),
+                siblings=frozenset(siblings - known - related),
+                partial_words=len(chosen) > 1,
+                # 'werkt' naming work and parenthood is as weak as any very common word
+                generic=len(chosen) == 1 and _commonness(chosen[0].plain) >= GENERIC_CONCEPT_ZIPF,
+            )
+        )
+    negated: list[str] = []
+    for position, word in enumerate(words):
+        if position in taken or word.keys == (NEGATION,):
+            continue
+        if position and words[position - 1].keys == (NEGATION,) and (position - 1) not in taken:
+            states = {code for match in concepts.find([word.keys]) for code in match.codes}
+            if states and states <= concepts.states:
+                # A negated state ('niet zwanger') is no need; 'geen luiers' still asks for nappies.
+                negated.append(word.plain)
+                continue
+        if word.parts:
+            needs.append(
+                Need(words=word.parts, keys=tuple(key(part) for part in word.parts), label=word.plain)
+            )
+        elif len(word.plain) < 2 or _commonness(word.plain) >= FILLER_ZIPF:
+            continue  # 'sinds', 'steeds', 'misschien': common words that name no need
+        elif script(word.raw) == "latin" and (
+            lookup.knows(word.plain) or lexicon().get(word.plain, 0.0) >= REAL_WORD_ZIPF
+        ):
+            generic = _commonness(word.plain) >= GENERIC_ZIPF
+            needs.append(
+                Need(words=(word.plain,), keys=(key(word.plain),), label=word.plain, generic=generic)
+            )
+        else:
+            unknown.append(word.plain)
+    return Understanding(
+        needs=_merged(needs),
+        phase=_phase(needs, concepts),
+        negated=tuple(negated),
+        unknown=tuple(unknown),
+        corrected=corrected,
+    )
+
+
+def _commonness(word: str) -> float:
+    """How common a word or its lemma is in Dutch ('leer' is as common as 'leren')."""
+    return max(lexicon().get(word, 0.0), lexicon().get(lemma(word), 0.0))
+
+
+def _label(codes: frozenset[str], concepts: ConceptIndex) -> str:
+    """The thesaurus' preferred term; the search's own word lists only when no thesaurus concept matched."""
+    own = sorted(code for code in codes if not code.startswith(("syn_", "lang_")))
+    return concepts.label((own or sorted(codes))[0])
+
+
+def _merged(needs: list[Need]) -> tuple[Need, ...]:
+    """Several words naming the same concepts ('zwanger, zwangerschap') count as one need."""
+    unique: dict[object, Need] = {}
+    for need in needs:
+        identity = need.codes or need.keys
+        if identity in unique:
+            first = unique[identity]
+            unique[identity] = Need(
+                first.words + need.words,
+                first.keys + need.keys,
+                first.codes,
+                first.narrower,
+                first.broader,
+                first.label,
+                first.generic and need.generic,
+            )
+        else:
+            unique[identity] = need
+    return tuple(unique.values())
+
+
+def _phase(needs: list[Need], concepts: ConceptIndex) -> str:
+    """The phase named by the query: one phase shared by the concepts that each point at a single phase."""
+    phases = {
+        concepts.concepts[code].phases[0]
+        for need in needs
+        for code in need.codes
+        if code in concepts.concepts and len(concepts.concepts[code].phases) == 1
+    }
+    return phases.pop() if len(phases) == 1 else ""
+
+
+@functools.lru_cache(maxsize=1)
+def empty() -> Understanding:
+    return Understanding(needs=())
