@@ -60,7 +60,8 @@ def document_fields(service: Service, local_words: tuple[tuple[str, str], ...] =
         "labels": " ".join(labels),
         "description": service.description or "",
     }
-    assert set(texts) == set(FIELD_WEIGHTS)
+    if set(texts) != set(FIELD_WEIGHTS):  # every weighted field is indexed, nothing else
+        raise ValueError(f"indexed fields {sorted(texts)} differ from the weighted {sorted(FIELD_WEIGHTS)}")
     concepts = index_with_local_words(local_words)
     phases = sorted(term.code for term in service.phases.all())
     return {
