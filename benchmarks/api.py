@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.national_catalogue import generate, setup_django  # noqa: E402
+from benchmarks.national_catalogue import ensure_national_catalogue, setup_django  # noqa: E402
 
 PER_PAGE = 50
 
@@ -122,23 +122,9 @@ def main() -> None:
         Service,
         ServiceAtLocation,
     )
-    from ookbalans.search import indexing
-    from ookbalans.search.models import SearchDocument
 
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
-    if Service.objects.count() < args.services:
-        started = time.perf_counter()
-        generate(args.services, args.seed)
-        print(f"generated the catalogue in {time.perf_counter() - started:.0f} s")
-    if SearchDocument.objects.count() != Service.objects.count():
-        started = time.perf_counter()
-        count = indexing.rebuild()
-        print(f"indexed {count} services in {time.perf_counter() - started:.0f} s")
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            # Bulk inserts leave no statistics and no visibility map (for index-only counts);
-            # autovacuum would soon make both on a running installation.
-            cursor.execute("VACUUM ANALYZE")
+    ensure_national_catalogue(args.services, args.seed)
 
     # The coalition with the most active services: the largest page of one coalition's lists.
     service = Service.objects.filter(status=Service.Status.ACTIVE).order_by("coalition_id", "id").first()

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.national_catalogue import generate, setup_django  # noqa: E402
+from benchmarks.national_catalogue import ensure_national_catalogue, setup_django  # noqa: E402
 
 # Representative parent queries: plain needs, synonyms, compounds, typos, other languages.
 QUERIES = [
@@ -73,22 +73,10 @@ def main() -> None:
     from ookbalans.catalogue.models import Coalition, PostcodeArea, Service
     from ookbalans.finder import finding
     from ookbalans.finder.views import PER_PAGE
-    from ookbalans.search import indexing
     from ookbalans.search.engine import search
-    from ookbalans.search.models import SearchDocument
 
     vendor = connection.vendor
-    if Service.objects.count() < args.services:
-        started = time.perf_counter()
-        generate(args.services, args.seed)
-        print(f"generated the catalogue in {time.perf_counter() - started:.0f} s")
-    if SearchDocument.objects.count() != Service.objects.count():
-        started = time.perf_counter()
-        count = indexing.rebuild()
-        print(f"indexed {count} services in {time.perf_counter() - started:.0f} s")
-
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")  # bulk inserts leave no statistics; autovacuum would soon make them
+    ensure_national_catalogue(args.services, args.seed)
 
     rng = random.Random(args.seed)
     coalitions = rng.sample(list(Coalition.objects.all()), args.coalitions)

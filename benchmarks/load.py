@@ -26,52 +26,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.national_catalogue import generate, setup_django  # noqa: E402
+from benchmarks.finder import QUERIES as FINDER_QUERIES  # noqa: E402
+from benchmarks.national_catalogue import ensure_national_catalogue, setup_django  # noqa: E402
 
 HOST = "127.0.0.1"
-# Parent queries with the finder's filters: plain needs, sentences, other languages, typos.
+# The finder benchmark's parent queries and more: sentences, other languages, typos.
 QUERIES = [
-    "borstvoeding",
-    "breastfeeding",
-    "zwanger",
-    "in verwachting",
-    "consultatiebureau",
-    "geldzorgen",
-    "schulden",
-    "huilbaby",
-    "opvoedcursus",
-    "papa",
-    "vaders baby",
-    "kraamzorg",
-    "voorlezen",
-    "peuter spelen",
-    "borstvoedng",
-    "verloskundige",
-    "somber na de bevalling",
-    "taalcafe",
-    "hulp bij opvoeden",
-    "babymassage",
-    "hamile",
-    "nieuwkomers",
-    "slapen baby",
-    "huiselijk geweld",
-    "scheiding",
-    "tienermoeder",
-    "voeding peuter",
-    "zwangerschapscursus",
-    "moe en verdrietig",
-    "geen geld voor luiers",
-    "speelgroep",
-    "postpartum depressie",
-    "kinderopvang",
-    "taal leren",
-    "opvoeden puber",
-    "prematuur",
-    "rouw",
-    "eenzaam",
-    "huilen",
-    "inentingen",
-    "tandarts",
+    *FINDER_QUERIES,
+    *[
+        "slapen baby",
+        "huiselijk geweld",
+        "scheiding",
+        "tienermoeder",
+        "voeding peuter",
+        "zwangerschapscursus",
+    ],
+    *["moe en verdrietig", "geen geld voor luiers", "speelgroep", "postpartum depressie", "kinderopvang"],
+    *["taal leren", "opvoeden puber", "prematuur", "rouw", "eenzaam", "huilen", "inentingen", "tandarts"],
     "dreumes driftbui",
 ]
 FILTERS = [{}, {"fase": "baby"}, {"fase": "zwangerschap"}, {"gratis": "1"}, {"postcode": None}]
@@ -188,24 +159,42 @@ async def single_client(port: int, paths: list[str]) -> tuple[list[float], list[
 
 
 def start_server(database_url: str, port: int) -> subprocess.Popen:
+    """`ookbalans serve` on a loopback port; its own output goes to var/load-server.log."""
     environment = {**os.environ, "DATABASE_URL": database_url, "OOKBALANS_DEBUG": ""}
-    server = subprocess.Popen(
-        [str(ROOT / ".venv" / "bin" / "ookbalans"), "serve", "--bind", f"{HOST}:{port}", "--no-access-log"],
-        env=environment,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    print(server.stdout.readline().strip())
+    log_path = ROOT / "var" / "load-server.log"
+    log_path.parent.mkdir(exist_ok=True)
+    with log_path.open("w") as log:
+        server = subprocess.Popen(
+            [
+                str(ROOT / ".venv" / "bin" / "ookbalans"),
+                "serve",
+                "--bind",
+                f"{HOST}:{port}",
+                "--no-access-log",
+            ],
+            env=environment,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     for _ in range(240):
         results, errors = asyncio.run(single_client(port, ["/gezond/"]))
         if results and not errors:
+            print(log_path.read_text().splitlines()[0])
             return server
         if server.poll() is not None:
-            raise SystemExit("the server stopped: " + server.stdout.read())
+            raise SystemExit(f"the server stopped; see {log_path}")
         time.sleep(0.5)
     server.terminate()
     raise SystemExit("the server did not start within two minutes")
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
 
 
 def main() -> None:
@@ -226,18 +215,8 @@ def main() -> None:
     from django.db import connection
 
     from ookbalans.catalogue.models import Service
-    from ookbalans.search import indexing
-    from ookbalans.search.models import SearchDocument
 
-    if Service.objects.count() < args.services:
-        started = time.perf_counter()
-        generate(args.services, args.seed)
-        print(f"generated the catalogue in {time.perf_counter() - started:.0f} s")
-    if SearchDocument.objects.count() != Service.objects.count():
-        indexing.rebuild()
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("ANALYZE")
+    ensure_national_catalogue(args.services, args.seed)
     paths = request_mix(random.Random(args.seed), 400)
     connection.close()
 
@@ -249,8 +228,7 @@ def main() -> None:
             run_load(args.port, paths, args.clients, args.seconds, args.max_requests)
         )
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop_server(server)
     ms = [value * 1000 for value in results]
     single = [value * 1000 for value in alone]
     print(f"{'':24} {'requests':>9} {'req/s':>7} {'p50':>8} {'p95':>8} {'p99':>8} {'errors':>7}")
