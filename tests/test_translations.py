@@ -10,16 +10,20 @@ import ookbalans
 
 PACKAGE = Path(ookbalans.__file__).parent
 CATALOGUES = sorted(PACKAGE.glob("**/locale/*/LC_MESSAGES/django.po"))
-ENTRY = re.compile(r'^msgid ((?:".*"\n)+)msgstr ((?:".*"\n)+)', re.MULTILINE)
+ENTRY = re.compile(r'^(?:msgctxt "(.*)"\n)?msgid ((?:".*"\n)+)msgstr ((?:".*"\n)+)', re.MULTILINE)
 
 
-def po_entries(path: Path) -> dict[str, str]:
+def po_entries(path: Path) -> dict[tuple[str, str], str]:
+    """(context, msgid) -> msgstr; the context is "" for messages without one."""
+
     def join(block: str) -> str:
         parts = re.findall(r'"(.*)"', block)
         return "".join(parts).encode("raw_unicode_escape").decode("unicode_escape")
 
     text = path.read_text(encoding="utf-8")
-    return {join(msgid): join(msgstr) for msgid, msgstr in ENTRY.findall(text) if join(msgid)}
+    return {
+        (context, join(msgid)): join(msgstr) for context, msgid, msgstr in ENTRY.findall(text) if join(msgid)
+    }
 
 
 def test_the_project_has_a_dutch_catalogue():
@@ -38,5 +42,9 @@ def test_every_message_is_translated_and_not_fuzzy(path):
 def test_the_compiled_catalogue_holds_every_translation(path):
     with path.with_suffix(".mo").open("rb") as handle:
         compiled = gettext.GNUTranslations(handle)
-    stale = [msgid for msgid, msgstr in po_entries(path).items() if compiled.gettext(msgid) != msgstr]
+    stale = [
+        msgid
+        for (context, msgid), msgstr in po_entries(path).items()
+        if (compiled.pgettext(context, msgid) if context else compiled.gettext(msgid)) != msgstr
+    ]
     assert stale == [], f"run: cd {path.parents[3]} && ookbalans compilemessages"

@@ -7,6 +7,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ookbalans.catalogue.models import Coalition, Service
 
@@ -55,7 +56,10 @@ class LocalWord(models.Model):
         Coalition, on_delete=models.CASCADE, related_name="local_words", verbose_name=_("coalition")
     )
     concept_code = models.CharField(
-        _("concept"), max_length=80, help_text=_("The code of the thesaurus concept the word stands for.")
+        # With a context: the vision's status "concept" (a draft) is another word in Dutch.
+        pgettext_lazy("thesaurus", "concept"),
+        max_length=80,
+        help_text=_("The code of the thesaurus concept the word stands for."),
     )
     word = models.CharField(
         _("word"), max_length=100, help_text=_("A word or short phrase as parents in this region say it.")
