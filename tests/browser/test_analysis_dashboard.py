@@ -2,6 +2,7 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from ookbalans.analysis.demo import load_demo as load_analysis_demo
 from ookbalans.analysis.presentation import KIND_LABELS
@@ -31,8 +32,8 @@ def test_demo_dashboard_shows_each_kind_of_finding_without_wcag_violations(live_
     analysis = run_analysis(coalition)
     log_in(page, live_server, "/analyse/voorbeeldregio/")
     assert page.url.endswith("/analyse/voorbeeldregio/")
-    assert page.get_by_role("heading", level=1).is_visible()
-    assert page.locator("svg.heatmap").is_visible()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    expect(page.locator("svg.heatmap")).to_be_visible()
     findings_text = page.locator("ul.findings").all_inner_texts()
     text = "\n".join(findings_text)
     kinds = {f.code.split(".")[0] for f in analysis.findings}

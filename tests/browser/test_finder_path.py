@@ -4,6 +4,7 @@ from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from ookbalans.catalogue import reference
 from ookbalans.catalogue.models import Language, Municipality, NationalIntervention, PostcodeArea
@@ -61,20 +62,19 @@ def test_a_parent_searches_filters_opens_a_service_and_switches_language(
     page.get_by_role("searchbox").or_(page.locator("input[name=q]")).first.fill("borstvoeding")
     page.get_by_role("button", name=words["search"]).click()
     assert "q=borstvoeding" in page.url
-    assert page.get_by_role("link", name="Borstvoedingscafé Lochem").first.is_visible()
-
+    expect(page.get_by_role("link", name="Borstvoedingscafé Lochem").first).to_be_visible()
     page.get_by_text(words["more"]).click()
     page.locator("select[name=fase]").select_option("baby")
     page.locator("input[name=postcode]").fill("7241")
     page.get_by_role("button", name=words["show"]).click()
     assert "fase=baby" in page.url and "postcode=7241" in page.url
-    assert page.locator(".result").first.is_visible()
-    assert page.get_by_role("heading", name=words["contact"]).is_visible()
+    expect(page.locator(".result").first).to_be_visible()
+    expect(page.get_by_role("heading", name=words["contact"])).to_be_visible()
     assert_no_violations(page)
 
     page.get_by_role("link", name="Borstvoedingscafé Lochem").first.click()
     assert "/aanbod/" in page.url
-    assert page.get_by_role("heading", name=words["contact"]).is_visible()
+    expect(page.get_by_role("heading", name=words["contact"])).to_be_visible()
     assert_no_violations(page)
 
     other = "ar" if language == "nl" else "nl"
@@ -90,9 +90,9 @@ def test_the_same_search_works_without_javascript(live_server, browser, demo):
     page.goto(live_server.url + "/voorbeeldregio/")
     page.locator("input[name=q]").fill("geldzorgen")
     page.get_by_role("button", name="Zoeken").click()
-    assert page.get_by_role("link", name="Budgetcoach: grip op je geld").is_visible()
+    expect(page.get_by_role("link", name="Budgetcoach: grip op je geld")).to_be_visible()
     page.get_by_role("link", name="Budgetcoach: grip op je geld").click()
-    assert page.get_by_role("heading", name="Je aanspreekpunt").is_visible()
+    expect(page.get_by_role("heading", name="Je aanspreekpunt")).to_be_visible()
     context.close()
 
 

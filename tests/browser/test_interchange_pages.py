@@ -6,6 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.test import Client
+from playwright.sync_api import expect
 
 from ookbalans.catalogue.models import Membership
 from tests.factories import MembershipFactory, ServiceFactory
@@ -31,7 +32,7 @@ def test_import_and_export_pages_have_no_wcag_violations(live_server, page, tmp_
     page.goto(live_server.url + "/uitwisseling/")
     assert Axe().run(page, options=WCAG_AA).violations_count == 0
     page.get_by_role("link", name=membership.coalition.name).click()
-    assert page.get_by_role("heading", level=1).is_visible()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
     results = Axe().run(page, options=WCAG_AA)
     assert results.violations_count == 0, results.generate_report()
     bad = tmp_path / "aanbod.json"
@@ -39,7 +40,7 @@ def test_import_and_export_pages_have_no_wcag_violations(live_server, page, tmp_
     page.get_by_label("Bestand", exact=True).set_input_files(str(bad))
     page.get_by_role("button", name="Inlezen").click()
     page.screenshot(path=str(tmp_path / "refused.png"), full_page=True)
-    assert page.get_by_role("heading", name="Het bestand is niet ingelezen: 4 problemen").is_visible()
+    expect(page.get_by_role("heading", name="Het bestand is niet ingelezen: 4 problemen")).to_be_visible()
     page.screenshot(path=str(tmp_path / "refused.png"), full_page=True)
     results = Axe().run(page, options=WCAG_AA)
     assert results.violations_count == 0, results.generate_report()

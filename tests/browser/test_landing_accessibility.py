@@ -2,6 +2,7 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from tests.factories import CoalitionFactory
 
@@ -13,7 +14,7 @@ WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a",
 def test_landing_page_has_no_wcag_violations(live_server, page):
     CoalitionFactory(name="Kansrijke Start Voorbeeldregio", is_demo=True)
     page.goto(live_server.url + "/")
-    assert page.get_by_role("heading", level=1).is_visible()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
     results = Axe().run(page, options=WCAG_AA)
     assert results.violations_count == 0, results.generate_report()
 
@@ -41,6 +42,6 @@ def test_landing_page_works_on_a_small_phone_without_javascript(browser, live_se
 @pytest.mark.parametrize("language", ["nl", "ar"])
 def test_accessibility_statement_has_no_wcag_violations(live_server, page, language):
     page.goto(f"{live_server.url}/toegankelijkheid/?lang={language}")
-    assert page.get_by_role("heading", level=1).is_visible()
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
     results = Axe().run(page, options=WCAG_AA)
     assert results.violations_count == 0, results.generate_report()
