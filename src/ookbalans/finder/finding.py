@@ -16,9 +16,10 @@ from ookbalans.catalogue.models import (
     Service,
     ServiceAtLocation,
 )
+from ookbalans.framework import codes
 
 FREE_FOR_PARENTS = (CostOption.Kind.FREE, CostOption.Kind.MUNICIPALITY)
-FATHERS = ("vaders", "partners")
+FATHERS = codes.FATHER_AND_PARTNER_GROUPS
 SHORT_CODE_LENGTH = 8
 
 

@@ -149,6 +149,8 @@ TARGET_GROUPS = Taxonomy(
         Term("informele_steun", "Informele steun", "Vrijwilligers, grootouders en medeopvoeders."),
     ),
 )
+# The target groups that reach fathers and partners: the finder's filter and the analysis' yardstick.
+FATHER_AND_PARTNER_GROUPS = ("vaders", "partners")
 
 DOMAINS = Taxonomy(
     "domain",

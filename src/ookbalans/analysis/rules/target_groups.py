@@ -11,7 +11,7 @@ from ookbalans.analysis.catalogue_data import ServiceData
 from ookbalans.analysis.rules.base import HIGH, Finding, Thresholds, active, ids, term_counts
 from ookbalans.framework import codes
 
-FATHER_GROUPS = ("vaders", "partners")
+FATHER_GROUPS = codes.FATHER_AND_PARTNER_GROUPS
 VULNERABLE_FAMILIES = "gezinnen_kwetsbaar"
 
 
