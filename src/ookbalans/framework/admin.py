@@ -8,14 +8,18 @@ from ookbalans.framework.models import ContactPrinciple, Statement, Term
 class ReadOnlyAdmin(admin.ModelAdmin):
     """Reference data: every staff user reads it; it changes through data files and migrations only."""
 
-    def has_add_permission(self, request):
+    def may_edit(self, request) -> bool:
+        """Who may add, change and delete here: nobody, unless a subclass says otherwise."""
         return False
+
+    def has_add_permission(self, request):
+        return self.may_edit(request)
 
     def has_change_permission(self, request, obj=None):
-        return False
+        return self.may_edit(request)
 
     def has_delete_permission(self, request, obj=None):
-        return False
+        return self.may_edit(request)
 
     def has_view_permission(self, request, obj=None):
         return request.user.is_active and request.user.is_staff
