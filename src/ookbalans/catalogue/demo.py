@@ -12,19 +12,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from ookbalans.catalogue.models import (
-    Coalition,
-    ContactPoint,
-    CostOption,
-    Language,
-    Location,
-    Membership,
-    NationalIntervention,
-    Organisation,
-    Schedule,
-    Service,
-    ServiceAtLocation,
-)
+from ookbalans.catalogue import models
 from ookbalans.framework import codes
 from ookbalans.framework.models import Term
 
@@ -44,6 +32,13 @@ SERVICE_TERM_FIELDS = {
     "target_groups": codes.TARGET_GROUPS,
 }
 TRANSLATED_LANGUAGES = ("en", "ar", "tr", "pl", "uk")
+# Location fields and the demo file's keys for them.
+LOCATION_ADDRESS_FIELDS = {
+    "address_1": "street",
+    "house_number": "house_number",
+    "postal_code": "postcode",
+    "city": "city",
+}
 
 
 def demo_id(kind: str, key: str) -> uuid.UUID:
@@ -61,6 +56,11 @@ class LoadReport:
         self.created[kind] = self.created.get(kind, 0) + 1
 
 
+def texts(item: dict, *names: str) -> dict[str, str]:
+    """The item's optional text fields, empty where the demo file leaves them out."""
+    return {name: item.get(name, "") for name in names}
+
+
 def read_demo(path: Path = DEMO_FILE) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
@@ -72,8 +72,8 @@ class DemoLoader:
         self.data = data
         self.report = LoadReport()
         self.terms = {(t.taxonomy, t.code): t for t in Term.objects.all()}
-        self.languages = {language.code: language for language in Language.objects.all()}
-        self.interventions = {i.name: i for i in NationalIntervention.objects.all()}
+        self.languages = {language.code: language for language in models.Language.objects.all()}
+        self.interventions = {i.name: i for i in models.NationalIntervention.objects.all()}
 
     def term(self, taxonomy: codes.Taxonomy, code: str) -> Term:
         return self.terms[(taxonomy.code, code)]
@@ -103,12 +103,12 @@ class DemoLoader:
         self.load_user(coalition)
         return self.report
 
-    def load_coalition(self, item: dict) -> Coalition:
-        existing = Coalition.objects.filter(slug=item["slug"]).first()
+    def load_coalition(self, item: dict) -> models.Coalition:
+        existing = models.Coalition.objects.filter(slug=item["slug"]).first()
         if existing is not None:
             return existing
         coalition, _ = self.create(
-            Coalition,
+            models.Coalition,
             "coalition",
             item["slug"],
             name=item["name"],
@@ -122,35 +122,20 @@ class DemoLoader:
         coalition.municipalities.set(item["municipalities"])
         return coalition
 
-    def load_organisation(self, coalition: Coalition, item: dict) -> Organisation:
-        organisation, _ = self.create(
-            Organisation,
-            "organisation",
-            item["key"],
-            coalition=coalition,
-            name=item["name"],
-            domain=item["domain"],
-            description=item.get("description", ""),
-            website=item.get("website", ""),
-            email=item.get("email", ""),
-            phone=item.get("phone", ""),
-        )
-        return organisation
+    def create_named(self, model, kind: str, coalition: models.Coalition, item: dict, **values):
+        """Create a coalition's named object keyed by the item's key."""
+        obj, _ = self.create(model, kind, item["key"], coalition=coalition, name=item["name"], **values)
+        return obj
 
-    def load_location(self, coalition: Coalition, item: dict) -> Location:
-        location, _ = self.create(
-            Location,
-            "location",
-            item["key"],
-            coalition=coalition,
-            name=item["name"],
-            address_1=item["street"],
-            house_number=item["house_number"],
-            postal_code=item["postcode"],
-            city=item["city"],
-            municipality_id=item.get("municipality") or None,
-        )
-        return location
+    def load_organisation(self, coalition: models.Coalition, item: dict) -> models.Organisation:
+        extra = texts(item, "description", "website", "email", "phone")
+        domain = item["domain"]
+        return self.create_named(models.Organisation, "organisation", coalition, item, domain=domain, **extra)
+
+    def load_location(self, coalition: models.Coalition, item: dict) -> models.Location:
+        address = {field: item[key] for field, key in LOCATION_ADDRESS_FIELDS.items()}
+        address["municipality_id"] = item.get("municipality") or None
+        return self.create_named(models.Location, "location", coalition, item, **address)
 
     def load_service(self, coalition, organisations, locations, item: dict) -> None:
         intervention = None
@@ -164,31 +149,26 @@ class DemoLoader:
             if attribute in ("name", "short_description")
         }
         service, created = self.create(
-            Service,
+            models.Service,
             "service",
             item["key"],
             coalition=coalition,
             organization=organisations[item["organisation"]],
             name_nl=item["name"],
             short_description_nl=item["short_description"],
-            description=item.get("description", ""),
-            url=item.get("url", ""),
-            email=item.get("email", ""),
-            phone=item.get("phone", ""),
-            status=item.get("status", Service.Status.ACTIVE),
+            **texts(item, "description", "url", "email", "phone", "online_url", "last_checked_by"),
+            **texts(item, "culture_sensitive_explanation"),
+            status=item.get("status", models.Service.Status.ACTIVE),
             home_visits=item.get("home_visits", False),
             online=item.get("online", False),
-            online_url=item.get("online_url", ""),
-            access=item.get("access", Service.Access.OPEN),
+            access=item.get("access", models.Service.Access.OPEN),
             culture_sensitive=item.get("culture_sensitive", False),
-            culture_sensitive_explanation=item.get("culture_sensitive_explanation", ""),
             waiting_time_weeks=item.get("waiting_time_weeks"),
-            frequency=item.get("frequency", Service.Frequency.BY_APPOINTMENT),
+            frequency=item.get("frequency", models.Service.Frequency.BY_APPOINTMENT),
             national_intervention=intervention,
             last_checked_on=datetime.date.fromisoformat(item["last_checked_on"])
             if item.get("last_checked_on")
             else None,
-            last_checked_by=item.get("last_checked_by", ""),
             **translations,
         )
         if not created:
@@ -197,7 +177,7 @@ class DemoLoader:
             getattr(service, field_name).set([self.term(taxonomy, code) for code in item.get(field_name, [])])
         service.languages.set([self.languages[code] for code in item.get("languages", [])])
         for number, cost in enumerate(item.get("cost_options", []), start=1):
-            option = CostOption(
+            option = models.CostOption(
                 id=demo_id("cost_option", f"{item['key']}/{number}"),
                 service=service,
                 kind=cost["kind"],
@@ -207,7 +187,7 @@ class DemoLoader:
             option.full_clean()
             option.save()
         for place in item.get("locations", []):
-            at_location = ServiceAtLocation(
+            at_location = models.ServiceAtLocation(
                 id=demo_id("service_at_location", f"{item['key']}/{place['location']}"),
                 service=service,
                 location=locations[place["location"]],
@@ -216,7 +196,7 @@ class DemoLoader:
             at_location.full_clean()
             at_location.save()
             for slot in place.get("schedule", []):
-                schedule = Schedule(
+                schedule = models.Schedule(
                     service_at_location=at_location,
                     weekday=slot["weekday"],
                     opens_at=datetime.time.fromisoformat(slot["opens_at"]),
@@ -227,7 +207,7 @@ class DemoLoader:
 
     def load_contact_point(self, coalition, organisations, item: dict) -> None:
         self.create(
-            ContactPoint,
+            models.ContactPoint,
             "contact_point",
             f"{item['phase']}/{item.get('municipality', '')}",
             coalition=coalition,
@@ -236,13 +216,10 @@ class DemoLoader:
             name=item["name"],
             organization=organisations.get(item.get("organisation")),
             description=item["description"],
-            how_to_reach=item.get("how_to_reach", ""),
-            phone=item.get("phone", ""),
-            email=item.get("email", ""),
-            website=item.get("website", ""),
+            **texts(item, "how_to_reach", "phone", "email", "website"),
         )
 
-    def load_user(self, coalition: Coalition) -> None:
+    def load_user(self, coalition: models.Coalition) -> None:
         user_model = get_user_model()
         user = user_model.objects.filter(username=DEMO_USERNAME).first()
         if user is None:
@@ -254,8 +231,8 @@ class DemoLoader:
                 is_staff=True,
             )
             self.report.user_created = True
-        Membership.objects.get_or_create(
-            user=user, coalition=coalition, defaults={"role": Membership.Role.COORDINATOR}
+        models.Membership.objects.get_or_create(
+            user=user, coalition=coalition, defaults={"role": models.Membership.Role.COORDINATOR}
         )
 
 
@@ -266,13 +243,13 @@ def load_demo(path: Path = DEMO_FILE) -> LoadReport:
 @transaction.atomic
 def remove_demo(slug: str = "voorbeeldregio") -> bool:
     """Delete the demo coalition and everything in it, so it can be loaded afresh."""
-    coalition = Coalition.objects.filter(slug=slug, is_demo=True).first()
+    coalition = models.Coalition.objects.filter(slug=slug, is_demo=True).first()
     if coalition is None:
         return False
-    Service.objects.filter(coalition=coalition).delete()
-    ContactPoint.objects.filter(coalition=coalition).delete()
-    Location.objects.filter(coalition=coalition).delete()
-    Organisation.objects.filter(coalition=coalition).delete()
+    models.Service.objects.filter(coalition=coalition).delete()
+    models.ContactPoint.objects.filter(coalition=coalition).delete()
+    models.Location.objects.filter(coalition=coalition).delete()
+    models.Organisation.objects.filter(coalition=coalition).delete()
     coalition.delete()
     # The demo account goes with it, unless someone gave it a role elsewhere; a reload recreates it.
     get_user_model().objects.filter(username=DEMO_USERNAME, memberships__isnull=True).delete()
