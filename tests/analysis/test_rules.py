@@ -5,17 +5,11 @@ import datetime
 import pytest
 
 from ookbalans.analysis.catalogue_data import AreaData, CatalogueData, CostData, LocationData, ServiceData
-from ookbalans.analysis.rules import (
-    LEVELS,
-    PHASES,
-    Thresholds,
-    analyse,
-    compare,
-    coverage_matrix,
-    haversine_km,
-    months_before,
-    unmet_demand,
-)
+from ookbalans.analysis.rules import LEVELS, PHASES, Thresholds, analyse, compare
+from ookbalans.analysis.rules.demand import unmet_demand
+from ookbalans.analysis.rules.freshness import months_before
+from ookbalans.analysis.rules.matrix import coverage_matrix
+from ookbalans.catalogue.geo import distance_km
 
 TODAY = datetime.date(2026, 11, 28)
 ZUTPHEN = LocationData("7201", 52.138, 6.201, "GM0301")
@@ -283,8 +277,8 @@ def test_geography_far_areas_per_municipality():
 
 
 def test_haversine_between_zutphen_and_lochem():
-    assert haversine_km(52.138, 6.201, 52.159, 6.413) == pytest.approx(14.6, abs=0.3)
-    assert haversine_km(52.0, 6.0, 52.0, 6.0) == 0
+    assert distance_km(52.138, 6.201, 52.159, 6.413) == pytest.approx(14.6, abs=0.3)
+    assert distance_km(52.0, 6.0, 52.0, 6.0) == 0
 
 
 def test_low_evidence_share_at_the_upper_levels_only():
@@ -382,7 +376,7 @@ def test_findings_are_sorted_by_severity_and_have_every_part():
 
 
 def test_demand_never_reports_a_term_seen_fewer_than_three_times_whatever_the_threshold():
-    from ookbalans.analysis.rules import Thresholds, demand_findings
+    from ookbalans.analysis.rules.demand import demand_findings
 
     loose = Thresholds(min_unmet_searches=1)
     assert demand_findings([("tweeling", 2)], loose) == []

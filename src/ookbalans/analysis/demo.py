@@ -10,7 +10,8 @@ from django.utils import timezone, translation
 
 from ookbalans.analysis.catalogue_data import load_catalogue
 from ookbalans.analysis.models import Snapshot, thresholds_for
-from ookbalans.analysis.rules import analyse, reaches_fathers
+from ookbalans.analysis.rules import analyse
+from ookbalans.analysis.rules.target_groups import reaches_fathers
 from ookbalans.catalogue.models import Coalition
 
 DEMO_SLUG = "voorbeeldregio"

@@ -9,7 +9,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ookbalans.analysis.rules import PRIVACY_MINIMUM_SEARCHES, Thresholds
+from ookbalans.analysis.rules import Thresholds
+from ookbalans.analysis.rules.demand import PRIVACY_MINIMUM_SEARCHES
 from ookbalans.catalogue.models import Coalition
 
 DEFAULTS = Thresholds()

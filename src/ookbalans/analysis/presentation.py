@@ -7,24 +7,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ookbalans.analysis.heatmap import PALETTE, colour_class, heatmap_svg, legend
-from ookbalans.analysis.rules import (
-    ACCESS_NOT_APPLICABLE,
-    HIGH,
-    LEVELS,
-    LOW,
-    MEDIUM,
-    NEAR_LEVELS,
-    PHASES,
-    SEVERITIES,
-    Analysis,
-    Cell,
-    Finding,
-    access_minimum,
-    compare,
-    level_label,
-    percent,
-    phase_label,
-)
+from ookbalans.analysis.rules import LEVELS, PHASES, Analysis, compare, level_label, phase_label
+from ookbalans.analysis.rules.access import ACCESS_NOT_APPLICABLE, access_minimum
+from ookbalans.analysis.rules.base import HIGH, LOW, MEDIUM, NEAR_LEVELS, SEVERITIES, Cell, Finding, percent
 from ookbalans.catalogue.models import Coalition, Service
 from ookbalans.framework import codes
 

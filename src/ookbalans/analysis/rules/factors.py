@@ -20,30 +20,23 @@ def component_counts(services: Iterable[ServiceData]) -> dict:
 
 
 def factor_findings(services: Iterable[ServiceData]) -> list[Finding]:
-    return uncovered_findings(
-        "factors.uncovered",
-        "factor",
-        MEDIUM,
-        codes.FACTORS,
-        factor_counts(services),
-        _("No active service addresses the factor '%(factor)s'."),
-        _(
-            "Find out whether a partner works on this already and has not recorded it; if not, "
-            "put it on the agenda of the coalition."
-        ),
+    message = _("No active service addresses the factor '%(factor)s'.")
+    next_step = _(
+        "Find out whether a partner works on this already and has not recorded it; if not, "
+        "put it on the agenda of the coalition."
     )
+    counts, taxonomy = factor_counts(services), codes.FACTORS
+    return uncovered_findings("factors.uncovered", "factor", MEDIUM, taxonomy, counts, message, next_step)
 
 
 def component_findings(services: Iterable[ServiceData]) -> list[Finding]:
-    return uncovered_findings(
-        "components.uncovered",
-        "component",
-        LOW,
-        codes.UPBRINGING_COMPONENTS,
-        component_counts(services),
-        _("No active service strengthens the part of upbringing '%(component)s'."),
-        _("Ask the partners which of their services strengthen this part of upbringing, and record it."),
+    taxonomy = codes.UPBRINGING_COMPONENTS
+    message = _("No active service strengthens the part of upbringing '%(component)s'.")
+    next_step = _(
+        "Ask the partners which of their services strengthen this part of upbringing, and record it."
     )
+    counts = component_counts(services)
+    return uncovered_findings("components.uncovered", "component", LOW, taxonomy, counts, message, next_step)
 
 
 def uncovered_findings(
