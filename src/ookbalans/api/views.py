@@ -138,20 +138,31 @@ class OrganizationDetail(ReadView):
         return Response(hsds.organisations_page([organisation], full=True, full_service=full_service)[0])
 
 
+def searched(items: list[dict], params) -> list[dict]:
+    """Taxonomies or terms whose name or description contains ?search= (case-insensitive)."""
+    if search := params.get("search"):
+        return [t for t in items if search.casefold() in (t["name"] + " " + t["description"]).casefold()]
+    return items
+
+
+def one_of(items: list[dict], id: str) -> Response:
+    """The taxonomy or term with this id, or 404."""
+    found = next((item for item in items if item["id"] == id), None)
+    if found is None:
+        raise Http404
+    return Response(found)
+
+
 class Taxonomies(ReadView):
     def get(self, request, slug=None):
-        items = tx.all_taxonomies()
-        if search := request.query_params.get("search"):
-            items = [t for t in items if search.casefold() in (t["name"] + " " + t["description"]).casefold()]
-        return self.paginated(items, list)
+        return self.paginated(searched(tx.all_taxonomies(), request.query_params), list)
 
 
 class TaxonomyDetail(ReadView):
+    items = staticmethod(tx.all_taxonomies)
+
     def get(self, request, id, slug=None):
-        for item in tx.all_taxonomies():
-            if item["id"] == id:
-                return Response(item)
-        raise Http404
+        return one_of(self.items(), id)
 
 
 class TaxonomyTerms(ReadView):
@@ -163,17 +174,11 @@ class TaxonomyTerms(ReadView):
             items = [t for t in items if value in (t["taxonomy_id"], t["taxonomy_detail"]["uri"])]
         if params.get("parent_id"):
             items = []
-        if search := params.get("search"):
-            items = [t for t in items if search.casefold() in (t["name"] + " " + t["description"]).casefold()]
-        return self.paginated(items, list)
+        return self.paginated(searched(items, params), list)
 
 
-class TaxonomyTermDetail(ReadView):
-    def get(self, request, id, slug=None):
-        for item in tx.all_terms():
-            if item["id"] == id:
-                return Response(item)
-        raise Http404
+class TaxonomyTermDetail(TaxonomyDetail):
+    items = staticmethod(tx.all_terms)
 
 
 class ServiceAtLocations(ReadView):

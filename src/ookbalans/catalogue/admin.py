@@ -341,10 +341,10 @@ class CoalitionAdmin(CoalitionScopedMixin, admin.ModelAdmin):
         return obj.pk
 
     def has_add_permission(self, request, obj=None):
+        """Coalitions are added and removed by the national operator (a superuser), not by coordinators."""
         return request.user.is_superuser
 
-    def has_delete_permission(self, request, obj=None):
-        return request.user.is_superuser
+    has_delete_permission = has_add_permission
 
 
 @admin.register(NationalIntervention)
@@ -358,13 +358,7 @@ class NationalInterventionAdmin(ReadOnlyAdmin):
     def has_module_permission(self, request):
         return request.user.is_active and request.user.is_staff
 
-    def has_add_permission(self, request):
-        return request.user.is_superuser
-
-    def has_change_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-    def has_delete_permission(self, request, obj=None):
+    def may_edit(self, request) -> bool:
         return request.user.is_superuser
 
 

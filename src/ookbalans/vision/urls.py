@@ -6,13 +6,14 @@ from ookbalans.vision.views import actions, goals, sections, visions, voices
 
 app_name = "vision"
 
-V = "<slug:slug>/<int:version>/"
+C = "<slug:slug>/"
+V = C + "<int:version>/"
 
 urlpatterns = [
     path("", visions.index, name="index"),
-    path("<slug:slug>/", visions.coalition_page, name="coalition"),
-    path("<slug:slug>/nieuw/", visions.create, name="create"),
-    path("<slug:slug>/vergelijken/", visions.compare, name="compare"),
+    path(C, visions.coalition_page, name="coalition"),
+    path(C + "nieuw/", visions.create, name="create"),
+    path(C + "vergelijken/", visions.compare, name="compare"),
     path(V, visions.overview, name="overview"),
     path(V + "nieuwe-versie/", visions.new_version, name="new_version"),
     path(V + "gegevens/", visions.edit_details, name="details"),

@@ -146,6 +146,36 @@ def group(rows: list[dict], key: str) -> dict[str, list[dict]]:
     return grouped
 
 
+# Per table, in the order they are built: its child lists, as name -> (child table, the owners whose rows
+# belong to them rather than to this table: a service's phones leave out those of its contacts).
+CHILDREN: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
+    "phone": {"languages": ("language", ())},
+    "contact": {"phones": ("phone", ())},
+    "cost_option": {},
+    "location": {
+        "languages": ("language", ()), "addresses": ("address", ()), "contacts": ("contact", ()),
+        "accessibility": ("accessibility", ()), "phones": ("phone", ()), "schedules": ("schedule", ()),
+    },
+    "service_at_location": {
+        "contacts": ("contact", ()), "phones": ("phone", ()), "schedules": ("schedule", ()),
+    },
+    "service": {
+        "phones": ("phone", ("service_at_location", "contact")),
+        "schedules": ("schedule", ("service_at_location",)),
+        "service_areas": ("service_area", ()), "service_at_locations": ("service_at_location", ()),
+        "languages": ("language", ("phone",)), "funding": ("funding", ()),
+        "cost_options": ("cost_option", ()), "required_documents": ("required_document", ()),
+        "contacts": ("contact", ("service_at_location",)),
+    },
+    "organization": {
+        "funding": ("funding", ("service",)),
+        "contacts": ("contact", ("service", "location", "service_at_location")),
+        "phones": ("phone", ("service", "location", "contact")), "programs": ("program", ()),
+        "organization_identifiers": ("organization_identifier", ()),
+    },
+}
+
+
 def nest(tables: dict[str, list[dict]]) -> dict:
     taxonomies = {str(t.get("id")): t for t in tables["taxonomy"]}
     terms = {}
@@ -170,130 +200,33 @@ def nest(tables: dict[str, list[dict]]) -> dict:
             item["attributes"] = attributes[str(item["id"])]
         return item
 
-    languages_by_phone = group(tables["language"], "phone_id")
-    phones = [
-        children(p, {"languages": languages_by_phone.get(str(p.get("id")), [])}) for p in tables["phone"]
-    ]
-    phones_by = {
-        owner: group(phones, f"{owner}_id")
-        for owner in ("organization", "service", "location", "contact", "service_at_location")
-    }
-    contacts = [
-        children(c, {"phones": phones_by["contact"].get(str(c.get("id")), [])}) for c in tables["contact"]
-    ]
-    contacts_by = {
-        owner: group(contacts, f"{owner}_id")
-        for owner in ("organization", "service", "location", "service_at_location")
-    }
-    schedules_by = {
-        owner: group(tables["schedule"], f"{owner}_id")
-        for owner in ("service", "location", "service_at_location")
-    }
-    languages_by = {owner: group(tables["language"], f"{owner}_id") for owner in ("service", "location")}
-    funding_by = {owner: group(tables["funding"], f"{owner}_id") for owner in ("organization", "service")}
-    cost_options = [children(c, {}) for c in tables["cost_option"]]
+    built: dict[str, list[dict]] = {}
+    grouped: dict[tuple[str, str], dict[str, list[dict]]] = {}
 
-    # Each table grouped once by the id of its owner, not once per owner.
-    addresses_by_location = group(tables["address"], "location_id")
-    accessibility_by_location = group(tables["accessibility"], "location_id")
-    areas_by_service = group(tables["service_area"], "service_id")
-    costs_by_service = group(cost_options, "service_id")
-    documents_by_service = group(tables["required_document"], "service_id")
-    programs_by_organisation = group(tables["program"], "organization_id")
-    identifiers_by_organisation = group(tables["organization_identifier"], "organization_id")
+    def owned(table: str, parent: str, key: str, not_of: tuple[str, ...]) -> list[dict]:
+        """The rows of `table` that belong to the parent row `key` itself, not to a narrower owner."""
+        if (table, parent) not in grouped:
+            grouped[table, parent] = group(built.get(table, tables[table]), f"{parent}_id")
+        rows = grouped[table, parent].get(key, [])
+        return [row for row in rows if not any(row.get(f"{owner}_id") for owner in not_of)]
 
-    locations = []
-    for row in tables["location"]:
-        key = str(row.get("id"))
-        locations.append(
-            children(
-                row,
-                {
-                    "languages": languages_by["location"].get(key, []),
-                    "addresses": addresses_by_location.get(key, []),
-                    "contacts": contacts_by["location"].get(key, []),
-                    "accessibility": accessibility_by_location.get(key, []),
-                    "phones": phones_by["location"].get(key, []),
-                    "schedules": schedules_by["location"].get(key, []),
-                },
-            )
-        )
-    locations_by_id = {str(loc.get("id")): loc for loc in locations}
+    for parent, lists in CHILDREN.items():
+        built[parent] = []
+        for row in tables[parent]:
+            key = str(row.get("id"))
+            own = {name: owned(table, parent, key, not_of) for name, (table, not_of) in lists.items()}
+            built[parent].append(children(row, own))
+    locations_by_id = {str(loc.get("id")): loc for loc in built["location"]}
+    for item in built["service_at_location"]:
+        if str(item.get("location_id")) in locations_by_id:
+            item["location"] = locations_by_id[str(item["location_id"])]
     programs = {str(p.get("id")): p for p in tables["program"]}
-    service_at_locations = []
-    for row in tables["service_at_location"]:
-        key = str(row.get("id"))
-        item = children(
-            row,
-            {
-                "contacts": contacts_by["service_at_location"].get(key, []),
-                "phones": phones_by["service_at_location"].get(key, []),
-                "schedules": schedules_by["service_at_location"].get(key, []),
-            },
-        )
-        if str(row.get("location_id")) in locations_by_id:
-            item["location"] = locations_by_id[str(row["location_id"])]
-        service_at_locations.append(item)
-
-    sals_by_service = group(service_at_locations, "service_id")
-    services = []
-    for row in tables["service"]:
-        key = str(row.get("id"))
-        item = children(
-            row,
-            {
-                "phones": [
-                    p
-                    for p in phones_by["service"].get(key, [])
-                    if not p.get("service_at_location_id") and not p.get("contact_id")
-                ],
-                "schedules": [
-                    s for s in schedules_by["service"].get(key, []) if not s.get("service_at_location_id")
-                ],
-                "service_areas": areas_by_service.get(key, []),
-                "service_at_locations": sals_by_service.get(key, []),
-                "languages": [
-                    lang for lang in languages_by["service"].get(key, []) if not lang.get("phone_id")
-                ],
-                "funding": funding_by["service"].get(key, []),
-                "cost_options": costs_by_service.get(key, []),
-                "required_documents": documents_by_service.get(key, []),
-                "contacts": [
-                    c for c in contacts_by["service"].get(key, []) if not c.get("service_at_location_id")
-                ],
-            },
-        )
-        if str(row.get("program_id")) in programs:
-            item["program"] = programs[str(row["program_id"])]
-        services.append(item)
-
-    organizations = []
-    for row in tables["organization"]:
-        key = str(row.get("id"))
-        organizations.append(
-            children(
-                row,
-                {
-                    "funding": [
-                        f for f in funding_by["organization"].get(key, []) if not f.get("service_id")
-                    ],
-                    "contacts": [
-                        c
-                        for c in contacts_by["organization"].get(key, [])
-                        if not (
-                            c.get("service_id") or c.get("location_id") or c.get("service_at_location_id")
-                        )
-                    ],
-                    "phones": [
-                        p
-                        for p in phones_by["organization"].get(key, [])
-                        if not (p.get("service_id") or p.get("location_id") or p.get("contact_id"))
-                    ],
-                    "programs": programs_by_organisation.get(key, []),
-                    "organization_identifiers": identifiers_by_organisation.get(key, []),
-                },
-            )
-        )
+    for item in built["service"]:
+        if str(item.get("program_id")) in programs:
+            item["program"] = programs[str(item["program_id"])]
+    organizations, services, locations, contacts = (
+        built["organization"], built["service"], built["location"], built["contact"]
+    )
     return {
         "organizations": organizations,
         "services": services,
