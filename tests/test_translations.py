@@ -48,3 +48,15 @@ def test_the_compiled_catalogue_holds_every_translation(path):
         if (compiled.pgettext(context, msgid) if context else compiled.gettext(msgid)) != msgstr
     ]
     assert stale == [], f"run: cd {path.parents[3]} && ookbalans compilemessages"
+
+
+def test_no_message_has_two_translations_in_one_language():
+    """Django merges every app's catalogue into one per language: a message worded twice shows one app
+    the other app's word. Where the meaning really differs, the message needs a context (pgettext)."""
+    wordings: dict[tuple[str, str, str], dict[str, str]] = {}
+    for path in CATALOGUES:
+        language = path.parts[-3]
+        for (context, msgid), msgstr in po_entries(path).items():
+            wordings.setdefault((language, context, msgid), {})[str(path.relative_to(PACKAGE))] = msgstr
+    clashes = {key: found for key, found in wordings.items() if len(set(found.values())) > 1}
+    assert clashes == {}

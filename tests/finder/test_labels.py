@@ -42,6 +42,9 @@ class Missing(gettext.NullTranslations):
     def gettext(self, message):
         return None
 
+    def pgettext(self, context, message):
+        return None
+
 
 def finder_catalogue(language: str) -> gettext.GNUTranslations:
     with (FINDER_LOCALE / language / "LC_MESSAGES" / "django.mo").open("rb") as handle:
@@ -53,6 +56,12 @@ def finder_catalogue(language: str) -> gettext.GNUTranslations:
 def msgid(wording) -> str:
     with translation.override(None):
         return str(wording)
+
+
+def looked_up(catalogue: gettext.GNUTranslations, wording) -> str | None:
+    """The catalogue's translation of a lazy wording, with its context where it has one (pgettext_lazy)."""
+    arguments = wording._args  # what gettext_lazy or pgettext_lazy was called with
+    return catalogue.pgettext(*arguments) if len(arguments) == 2 else catalogue.gettext(arguments[0])
 
 
 def test_the_models_use_the_one_set_of_choices():
@@ -93,7 +102,7 @@ def test_every_wording_is_translated_in_the_finder_catalogue(language):
     untranslated = [
         (table, value, msgid(wording))
         for table, value, wording in ALL_WORDINGS
-        if not catalogue.gettext(msgid(wording))
+        if not looked_up(catalogue, wording)
     ]
     assert untranslated == [], f"translate these in finder/locale/{language} (docs/development.md)"
 
@@ -102,5 +111,12 @@ def test_every_wording_is_translated_in_the_finder_catalogue(language):
 def test_a_wording_is_shown_in_the_interface_language(language):
     with translation.override(language):
         shown = str(labels.ACCESS[choices.Access.OPEN])
-    assert shown == finder_catalogue(language).gettext(msgid(labels.ACCESS[choices.Access.OPEN]))
+    assert shown == looked_up(finder_catalogue(language), labels.ACCESS[choices.Access.OPEN])
     assert shown != msgid(labels.ACCESS[choices.Access.OPEN])
+
+
+def test_parents_and_coordinators_each_see_their_own_wording_of_a_frequency():
+    # Both catalogues word "every two weeks"; without the finder's context the project's word would win.
+    with translation.override("nl"):
+        assert str(labels.FREQUENCY[choices.Frequency.FORTNIGHTLY]) == "om de week"
+        assert str(choices.Frequency.FORTNIGHTLY.label) == "elke twee weken"

@@ -5,6 +5,7 @@ codes; tests/finder/test_labels.py checks that every choice and code has a wordi
 """
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ookbalans.catalogue.choices import Access, CostKind, Frequency, Weekday
 
@@ -54,13 +55,13 @@ ACCESS = {
 }
 
 FREQUENCY = {
-    Frequency.ONCE: _("once"),
-    Frequency.WEEKLY: _("every week"),
-    Frequency.FORTNIGHTLY: _("every two weeks"),
-    Frequency.MONTHLY: _("every month"),
-    Frequency.SERIES: _("a series of meetings"),
-    Frequency.BY_APPOINTMENT: _("by appointment"),
-    Frequency.ALWAYS: _("always available"),
+    Frequency.ONCE: pgettext_lazy("frequency for parents", "once"),
+    Frequency.WEEKLY: pgettext_lazy("frequency for parents", "every week"),
+    Frequency.FORTNIGHTLY: pgettext_lazy("frequency for parents", "every two weeks"),
+    Frequency.MONTHLY: pgettext_lazy("frequency for parents", "every month"),
+    Frequency.SERIES: pgettext_lazy("frequency for parents", "a series of meetings"),
+    Frequency.BY_APPOINTMENT: pgettext_lazy("frequency for parents", "by appointment"),
+    Frequency.ALWAYS: pgettext_lazy("frequency for parents", "always available"),
 }
 
 COST = {
