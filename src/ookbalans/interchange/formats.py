@@ -6,6 +6,7 @@ import io
 import zipfile
 from pathlib import Path
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from ookbalans.interchange.exporting import datapackage as datapackage_out
@@ -98,9 +99,9 @@ def too_many(document, problems: Problems, limits: Limits) -> bool:
             problems.error(
                 Where(_("the file")),
                 key,
-                f"{len(items):,}",
+                number_format(len(items), force_grouping=True),
                 _("expected at most %(limit)s; ask the operator to import a larger file.")
-                % {"limit": f"{most:,}"},
+                % {"limit": number_format(most, force_grouping=True)},
             )
             found = True
     return found

@@ -7,6 +7,7 @@ import io
 import itertools
 import sys
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from ookbalans.interchange.problems import SOURCE, Problems, Where
@@ -15,12 +16,13 @@ from ookbalans.spreadsheets import unguarded
 
 
 def too_many_rows(where: Where, problems: Problems, limit: int) -> None:
+    shown = number_format(limit, force_grouping=True)
     problems.error(
         where,
         "",
-        _("more than %(limit)s rows") % {"limit": f"{limit:,}"},
+        _("more than %(limit)s rows") % {"limit": shown},
         _("expected at most %(limit)s rows; split the file, or ask the operator to import it.")
-        % {"limit": f"{limit:,}"},
+        % {"limit": shown},
     )
 
 
