@@ -96,7 +96,7 @@ def refusal(file, limits: Limits) -> tuple[str, str] | None:
             ratio = info.file_size / max(info.compress_size, 1)
             if info.file_size > RATIO_FROM and ratio > limits.ratio:
                 return (
-                    f"{info.filename}: {ratio:,.0f}:1",
+                    f"{info.filename}: {ratio:.0f}:1",
                     _("expected parts that unpack to at most %(ratio)d times their packed size.")
                     % {"ratio": limits.ratio},
                 )
