@@ -280,6 +280,27 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # The development server (the demo) logs every request line: without its query string, which
+    # holds a parent's search words. `ookbalans serve` logs no query strings either (operations/server.py).
+    "filters": {"without_query_strings": {"()": "ookbalans.operations.logs.WithoutQueryStrings"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "django.server": {"class": "logging.StreamHandler", "formatter": "django.server"},
+    },
+    "loggers": {
+        "django.server": {
+            "handlers": ["django.server"],
+            "level": "INFO",
+            "propagate": False,
+            "filters": ["without_query_strings"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("OOKBALANS_LOG_LEVEL", "WARNING")},
 }
