@@ -1,9 +1,13 @@
-"""Bounded imports: hostile files are refused quickly with a Dutch message, and nothing is written."""
+"""Bounded imports: hostile files are refused with a Dutch message, and nothing is written.
+
+How fast and with how much memory is measured by benchmarks/imports_memory.py, not here: a timed test
+fails on a busy machine. What the tests hold instead is that the refusal comes before the work (the
+body's file is never read, a zip is judged from its directory).
+"""
 
 import io
 import json
 import random
-import time
 import zipfile
 
 import pytest
@@ -28,13 +32,11 @@ def counts():
 
 
 def refused(source, name: str, limits: Limits | None = None, coalition=None) -> list[str]:
-    """The Dutch errors of an import that must fail within seconds and change nothing."""
+    """The Dutch errors of an import that must fail and change nothing."""
     coalition = coalition or CoalitionFactory()
     before = counts()
-    started = time.perf_counter()
     with translation.override("nl"), pytest.raises(ImportFailed) as caught:
         formats.import_file(coalition, source, name, limits=limits)
-    assert time.perf_counter() - started < 5
     assert counts() == before
     with translation.override("nl"):
         return [str(problem) for problem in caught.value.problems.errors]
@@ -167,7 +169,6 @@ def test_a_body_over_the_limit_is_refused_before_it_is_read(editor_client):
         boundary, {"csrfmiddlewaretoken": token}, "file", "aanbod.json", 210 * MB
     )
     before = counts()
-    started = time.perf_counter()
     with translation.override("nl"):
         response = client.generic(
             "POST",
@@ -178,7 +179,6 @@ def test_a_body_over_the_limit_is_refused_before_it_is_read(editor_client):
                 "CONTENT_TYPE": f"multipart/form-data; boundary={boundary}",
             },
         )
-    assert time.perf_counter() - started < 5
     assert response.status_code == 413
     assert "groter dan 200 MB en is niet ingelezen" in response.content.decode()
     assert body.read_bytes < 2 * MB  # the file itself was never read

@@ -351,12 +351,10 @@ class CoalitionAdmin(CoalitionScopedMixin, admin.ModelAdmin):
 class NationalInterventionAdmin(ReadOnlyAdmin):
     """National reference data: everyone with admin access reads it; only superusers correct it."""
 
+    listed_for = "staff"
     list_display = ["name", "recognition_level", "owner"]
     list_filter = ["recognition_level"]
     search_fields = ["name", "owner"]
-
-    def has_module_permission(self, request):
-        return request.user.is_active and request.user.is_staff
 
     def may_edit(self, request) -> bool:
         return request.user.is_superuser
@@ -366,19 +364,15 @@ class NationalInterventionAdmin(ReadOnlyAdmin):
 class MunicipalityAdmin(ReadOnlyAdmin):
     """Reference data from CBS; searchable for the coalition form, never edited by hand."""
 
+    listed_for = "superusers"
     list_display = ["name", "code", "province"]
     list_filter = ["province"]
     search_fields = ["name", "code"]
-
-    def has_module_permission(self, request):
-        return request.user.is_superuser
 
 
 @admin.register(Language)
 class LanguageAdmin(ReadOnlyAdmin):
     """ISO 639-1 reference data; searchable when choosing a service's languages, never edited."""
 
+    listed_for = "nobody"
     search_fields = ["name", "name_en", "code"]
-
-    def has_module_permission(self, request):
-        return False
