@@ -6,6 +6,7 @@ import json
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import escape
 
 from ookbalans.analysis.models import AnalysisSettings, Region, Snapshot
@@ -168,6 +169,16 @@ def test_cli_analyse_json_and_text(coalition):
     out = io.StringIO()
     call_command("analyse", "--coalition", "hier", stdout=out)
     assert "matrix.empty_cell" in out.getvalue()
+
+
+def test_a_snapshot_note_that_is_too_long_is_refused_with_a_message(client, coalition):
+    client.force_login(member(coalition))
+    with translation.override("nl"):
+        response = client.post(
+            reverse("analysis:snapshot", args=["hier"]), {"note": "x" * 301}, follow=True
+        )
+    assert not Snapshot.objects.filter(coalition=coalition).exists()
+    assert "300 tekens" in response.content.decode()
 
 
 def test_cli_snapshot_and_unknown_coalition(coalition):

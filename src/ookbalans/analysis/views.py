@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ookbalans.analysis import presentation, reports
+from ookbalans.analysis.forms import SnapshotForm
 from ookbalans.analysis.models import AnalysisSettings, Snapshot
 from ookbalans.analysis.permissions import SNAPSHOT_ROLES, coalition_for, region_for, regions_for
 from ookbalans.analysis.rules import LEVELS, PHASES
@@ -46,6 +47,7 @@ def dashboard(request, slug):
         "snapshots": snapshots,
         "trend": trend,
         "may_snapshot": has_role(request.user, coalition.pk, SNAPSHOT_ROLES),
+        "snapshot_form": SnapshotForm(),
         "settings_url": reverse("admin:analysis_analysissettings_change", args=[settings_object.pk])
         if settings_object
         else reverse("admin:analysis_analysissettings_add") + f"?coalition={coalition.pk}",
@@ -85,8 +87,11 @@ def render_detail(request, coalition, name: str, row: dict, service_ids):
 @require_POST
 def snapshot(request, slug):
     coalition = coalition_for(request.user, slug, SNAPSHOT_ROLES)
-    note = request.POST.get("note", "").strip()[:300]
-    taken = take_snapshot(coalition, by=request.user.get_username(), note=note)
+    form = SnapshotForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["note"]))
+        return redirect("analysis:dashboard", slug=slug)
+    taken = take_snapshot(coalition, by=request.user.get_username(), note=form.cleaned_data["note"])
     messages.success(
         request,
         _("The analysis of %(date)s is recorded as a snapshot.") % {"date": f"{taken.taken_on:%d-%m-%Y}"},
