@@ -21,5 +21,6 @@ ENV OOKBALANS_VAR_DIR=/var/lib/ookbalans \
 RUN mkdir -p /var/lib/ookbalans && chown ookbalans /var/lib/ookbalans
 USER ookbalans
 EXPOSE 8000
+# The import worker is this image with the command `ookbalans db_worker` (compose.yaml, service worker).
 HEALTHCHECK --interval=30s --timeout=5s CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/gezond/', timeout=4)"
 CMD ["sh", "-c", "ookbalans migrate --no-input && ookbalans serve"]

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import subprocess
 import sys
 import venv
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -46,8 +49,29 @@ def ensure_venv() -> None:
     STAMP.write_text(fingerprint)
 
 
+@contextmanager
+def in_background(*args: str | Path, env: dict[str, str] | None = None) -> Iterator[subprocess.Popen]:
+    """A command running beside the block, stopped when the block ends (also on Ctrl+C or an error)."""
+    print("+", " ".join(str(a) for a in args), "&", flush=True)
+    process = subprocess.Popen([str(a) for a in args], cwd=ROOT, env=env)  # noqa: S603 - our own commands
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def interrupted(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
 def demo(extra: list[str]) -> None:
-    """Migrate, load the demo coalition and serve it on http://127.0.0.1:8000/."""
+    """Migrate, load the demo coalition and serve it on http://127.0.0.1:8000/, with the import worker."""
     ensure_venv()
     ookbalans = BIN / "ookbalans"
     # The demo coordinator logs in with the password only, unless the operator asks for 2FA here too.
@@ -55,7 +79,12 @@ def demo(extra: list[str]) -> None:
     run(ookbalans, "migrate", "--no-input", env=env)
     run(ookbalans, "load_demo", env=env)
     address = extra[0] if extra else "127.0.0.1:8000"
-    run(ookbalans, "runserver", address, env={**env, "OOKBALANS_DEBUG": "1"})
+    env = {**env, "OOKBALANS_DEBUG": "1"}
+    # The background worker runs large imports (docs/operations.md); it stops when the demo stops,
+    # by Ctrl+C, by the server ending, or by `kill` (SIGTERM) of this script.
+    signal.signal(signal.SIGTERM, interrupted)
+    with in_background(ookbalans, "db_worker", "--no-reload", env=env):
+        run(ookbalans, "runserver", address, env=env)
 
 
 def test(extra: list[str]) -> None:

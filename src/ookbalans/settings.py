@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_tasks",
+    "django_tasks_db",
     "ookbalans.framework",
     "ookbalans.catalogue",
     "ookbalans.search",
@@ -216,6 +218,12 @@ FILE_UPLOAD_HANDLERS = [
 OOKBALANS_IMPORT_MAX_UNPACKED_BYTES = int(os.environ.get("OOKBALANS_IMPORT_MAX_UNPACKED_MB", "200")) * MB
 OOKBALANS_IMPORT_MAX_SERVICES = int(os.environ.get("OOKBALANS_IMPORT_MAX_SERVICES", "50000"))
 OOKBALANS_IMPORT_MAX_ROWS = int(os.environ.get("OOKBALANS_IMPORT_MAX_ROWS", "200000"))
+# A web import of this many services or more runs in the background worker (`ookbalans db_worker`), with
+# its progress on a page; finished jobs and their uploaded files are deleted after so many days.
+OOKBALANS_IMPORT_BACKGROUND_FROM = int(os.environ.get("OOKBALANS_IMPORT_BACKGROUND_FROM", "2000"))
+OOKBALANS_IMPORT_JOBS_KEEP_DAYS = int(os.environ.get("OOKBALANS_IMPORT_JOBS_KEEP_DAYS", "30"))
+# Background tasks (django-tasks) are rows in the database; `ookbalans db_worker` runs them.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # The HSDS API is open data: any website may read it; nothing else is shared across origins.
 CORS_ALLOW_ALL_ORIGINS = True

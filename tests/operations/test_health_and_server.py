@@ -86,3 +86,16 @@ def test_container_files_use_the_documented_command_and_real_variables():
     assert "/gezond/" in dockerfile
     for name in set(re.findall(r"\b(OOKBALANS_[A-Z0-9_]+)\b", dockerfile + compose)):
         assert f'"{name}"' in source, f"{name} is set for the container but ookbalans does not read it"
+
+
+def test_compose_runs_the_import_worker_with_the_apps_environment():
+    from pathlib import Path
+
+    import yaml
+    from django.core.management import get_commands
+
+    services = yaml.safe_load((Path(__file__).resolve().parents[2] / "compose.yaml").read_text())["services"]
+    worker = services["worker"]
+    assert worker["command"] == ["ookbalans", "db_worker"] and "db_worker" in get_commands()
+    assert worker["environment"] == services["app"]["environment"]
+    assert worker["build"] == services["app"]["build"]

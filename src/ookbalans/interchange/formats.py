@@ -108,11 +108,19 @@ def too_many(document, problems: Problems, limits: Limits) -> bool:
 
 
 def import_file(
-    coalition, source, name: str, *, dry_run: bool = False, progress=None, limits: Limits | None = None
+    coalition,
+    source,
+    name: str,
+    *,
+    dry_run: bool = False,
+    progress=None,
+    limits: Limits | None = None,
+    before_writing=None,
 ) -> Report:
     """Read and check a file, then write it in one transaction; raise ImportFailed, changing nothing.
 
     `source` is a path, bytes or a binary file object (an upload); `limits` default to the settings.
+    `progress(1)` is called per service checked, `before_writing()` when the checks found no error.
     """
     limits = limits or Limits.from_settings()
     document, strict, problems = read_document(source, name, coalition, limits)
@@ -129,7 +137,13 @@ def import_file(
         raise ImportFailed(problems)
     # Check on after the reader's problems, so that all problems of the file are reported at once.
     return import_document(
-        coalition, document, strict=strict, dry_run=dry_run, progress=progress, problems=problems
+        coalition,
+        document,
+        strict=strict,
+        dry_run=dry_run,
+        progress=progress,
+        problems=problems,
+        before_writing=before_writing,
     )
 
 

@@ -19,6 +19,7 @@ def import_document(
     dry_run: bool = False,
     progress=None,
     problems: Problems | None = None,
+    before_writing=None,
 ) -> Report:
     """Import an HSDS document (a list of services, or organizations and services) into the coalition.
 
@@ -30,6 +31,8 @@ def import_document(
     check_document(check, document)
     if check.problems.errors:
         raise ImportFailed(check.problems)
+    if before_writing:
+        before_writing()
     with transaction.atomic():
         write_plans(check, report)
         if dry_run:

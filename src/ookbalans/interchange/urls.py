@@ -9,4 +9,5 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("<slug:slug>/", views.coalition_page, name="coalition"),
     path("<slug:slug>/export/<str:fmt>/", views.export, name="export"),
+    path("<slug:slug>/import/<uuid:job_id>/", views.job_page, name="job"),
 ]

@@ -6,13 +6,14 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from ookbalans.catalogue import permissions
-from ookbalans.interchange import formats
+from ookbalans.interchange import formats, jobs
 from ookbalans.interchange.limits import in_megabytes
+from ookbalans.interchange.models import ImportJob
 from ookbalans.interchange.problems import ImportFailed
 from ookbalans.interchange.uploads import REFUSED
 
@@ -102,6 +103,17 @@ def coalition_page(request, slug):
         form = ImportForm(request.POST, request.FILES, refused_at=getattr(request, REFUSED, None))
         if form.is_valid():
             upload = form.cleaned_data["file"]
+            services = jobs.services_in_upload(upload, upload.name)
+            if jobs.runs_in_background(services):
+                job = jobs.start_job(
+                    coalition,
+                    request.user,
+                    upload,
+                    upload.name,
+                    services=services,
+                    dry_run=form.cleaned_data["dry_run"],
+                )
+                return redirect("interchange:job", slug=coalition.slug, job_id=job.pk)
             try:
                 # The upload as a file (on disk above 2.5 MB): the readers stream it, within the limits.
                 report = formats.import_file(
@@ -125,8 +137,34 @@ def coalition_page(request, slug):
             "problems": problems,
             "warnings": problems.warnings if problems else [],
             "formats": FORMAT_LABELS.items(),
+            "jobs": coalition.import_jobs.all()[:5],
+            "background_from": settings.OOKBALANS_IMPORT_BACKGROUND_FROM,
         },
         status=413 if form.refused_at else 400 if failure else 200,
+    )
+
+
+@login_required
+@require_GET
+def job_page(request, slug, job_id):
+    """An import in the background: its progress while it runs (the page reloads itself), then its report."""
+    coalition = editable_coalition(request.user, slug)
+    job = get_object_or_404(ImportJob, pk=job_id, coalition=coalition)
+    problems = jobs.StoredProblems(job.problems) if job.problems else None
+    done = job.status == ImportJob.Status.DONE
+    return render(
+        request,
+        "interchange/job.html",
+        {
+            "coalition": coalition,
+            "job": job,
+            "report": job if done else None,
+            "created": counted(job.created) if done else [],
+            "updated": counted(job.updated) if done else [],
+            "failure": problems if job.status == ImportJob.Status.REFUSED else None,
+            "problems": problems,
+            "warnings": problems.warnings if problems else [],
+        },
     )
 
 

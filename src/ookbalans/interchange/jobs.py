@@ -1,0 +1,160 @@
+"""Imports in the background: store the upload, run it in the worker with its progress, keep the report."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import tempfile
+import time
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone, translation
+
+from ookbalans.interchange import formats
+from ookbalans.interchange.limits import MB, Limits
+from ookbalans.interchange.models import ImportJob, ImportJobPart
+from ookbalans.interchange.problems import ImportFailed, Problems
+from ookbalans.interchange.reading.counting import services_in
+
+logger = logging.getLogger(__name__)
+
+# How often, at most, the worker writes its progress to the job (seconds).
+PROGRESS_EVERY = 1.0
+
+
+def services_in_upload(upload, name: str, limits: Limits | None = None) -> int:
+    """About how many services an uploaded file holds (0 when it cannot tell)."""
+    limits = limits or Limits.from_settings()
+    return services_in(upload, formats.kind_of(name, upload), limits)
+
+
+def runs_in_background(services: int) -> bool:
+    return services >= settings.OOKBALANS_IMPORT_BACKGROUND_FROM
+
+
+def start_job(coalition, user, upload, name: str, *, services: int, dry_run: bool) -> ImportJob:
+    """Store the upload in the database and queue its import; the worker takes it once this commits."""
+    from ookbalans.interchange.tasks import run_import_job
+
+    with transaction.atomic():
+        job = ImportJob.objects.create(
+            coalition=coalition,
+            started_by=user,
+            file_name=name[:255],
+            file_size=upload.size,
+            dry_run=dry_run,
+            services_total=services,
+        )
+        ImportJobPart.objects.bulk_create(
+            ImportJobPart(job=job, number=number, data=chunk)
+            for number, chunk in enumerate(upload.chunks(MB))
+        )
+        transaction.on_commit(lambda: run_import_job.enqueue(str(job.pk)))
+    return job
+
+
+class Progress:
+    """Counts the services checked and writes the count to the job about once a second."""
+
+    def __init__(self, job: ImportJob) -> None:
+        self.job = job
+        self.checked = 0
+        self.written_at = 0.0
+
+    def __call__(self, step: int = 1) -> None:
+        self.checked += step
+        now = time.monotonic()
+        if now - self.written_at >= PROGRESS_EVERY:
+            self.written_at = now
+            ImportJob.objects.filter(pk=self.job.pk).update(services_checked=self.checked)
+
+    def writing(self) -> None:
+        """The checks are done; the one transaction that writes everything starts now."""
+        ImportJob.objects.filter(pk=self.job.pk).update(
+            status=ImportJob.Status.WRITING, services_checked=self.checked
+        )
+
+
+def run_job(job_id: str) -> str:
+    """Import a queued job's file (the task the worker runs); returns the job's final status."""
+    job = ImportJob.objects.select_related("coalition").filter(pk=job_id).first()
+    queued = ImportJob.objects.filter(pk=job_id, status=ImportJob.Status.QUEUED)
+    if job is None or not queued.update(status=ImportJob.Status.CHECKING):
+        return "gone" if job is None else job.status  # deleted meanwhile, or run already
+    progress = Progress(job)
+    fields: dict = {}
+    # The problems are kept as the texts the page shows, in the site's language.
+    with translation.override(settings.LANGUAGE_CODE), tempfile.TemporaryFile() as file:
+        try:
+            # One part (1 MB) per query, so that the worker's memory does not grow with the file.
+            for number in range(job.parts.count()):
+                file.write(job.parts.values_list("data", flat=True).get(number=number))
+            file.seek(0)
+            report = formats.import_file(
+                job.coalition,
+                file,
+                job.file_name,
+                dry_run=job.dry_run,
+                progress=progress,
+                before_writing=progress.writing,
+            )
+        except ImportFailed as failure:
+            fields = {"status": ImportJob.Status.REFUSED, "problems": stored(failure.problems)}
+        except Exception:
+            logger.exception("Import job %s failed", job.pk)
+            fields = {"status": ImportJob.Status.FAILED}
+        else:
+            fields = {
+                "status": ImportJob.Status.DONE,
+                "created": report.created,
+                "updated": report.updated,
+                "problems": stored(report.problems),
+            }
+    ImportJob.objects.filter(pk=job.pk).update(
+        services_checked=progress.checked, finished_at=timezone.now(), **fields
+    )
+    return fields["status"]
+
+
+def stored(problems: Problems) -> dict:
+    """The problems as the page lists them (the first ones as texts, all of them counted by kind)."""
+    return {
+        "errors": [str(p) for p in problems.errors],
+        "warnings": [str(p) for p in problems.warnings],
+        "error_count": problems.error_count,
+        "warning_count": problems.warning_count,
+        "error_kinds": problems.error_kinds(),
+        "warning_kinds": problems.warning_kinds(),
+    }
+
+
+class StoredProblems:
+    """A job's stored problems with the attributes the problem list of the import page reads."""
+
+    def __init__(self, data: dict) -> None:
+        self.errors = data.get("errors", [])
+        self.warnings = data.get("warnings", [])
+        self.error_count = data.get("error_count", 0)
+        self.warning_count = data.get("warning_count", 0)
+        self.errors_left_out = self.error_count - len(self.errors)
+        self.warnings_left_out = self.warning_count - len(self.warnings)
+        self._error_kinds = [tuple(kind) for kind in data.get("error_kinds", [])]
+        self._warning_kinds = [tuple(kind) for kind in data.get("warning_kinds", [])]
+
+    def error_kinds(self) -> list[tuple[str, int]]:
+        return self._error_kinds
+
+    def warning_kinds(self) -> list[tuple[str, int]]:
+        return self._warning_kinds
+
+
+def forget_old_jobs(days: int | None = None, now: datetime.datetime | None = None) -> int:
+    """Delete the jobs started more than `days` days ago, with their uploaded files; returns how many.
+
+    Finished or not: a job still waiting or running after so many days has lost its worker.
+    """
+    days = settings.OOKBALANS_IMPORT_JOBS_KEEP_DAYS if days is None else days
+    old = ImportJob.objects.filter(started_at__lt=(now or timezone.now()) - datetime.timedelta(days=days))
+    ImportJobPart.objects.filter(job__in=old).delete()
+    return old.delete()[1].get(ImportJob._meta.label, 0)
