@@ -200,6 +200,23 @@ OOKBALANS_PROXY_COUNT = int(os.environ.get("OOKBALANS_PROXY_COUNT", "0"))
 OOKBALANS_REQUIRE_2FA = env_flag("OOKBALANS_REQUIRE_2FA", not DEBUG)
 OTP_TOTP_ISSUER = os.environ.get("OOKBALANS_2FA_ISSUER", "OOK in Balans")
 
+# Uploads and imports (docs/operations.md): a request body larger than the upload limit is refused before
+# its file is read; an upload above 2.5 MB goes to a temporary file, not memory; a body that is not a
+# file upload (a form, the management API's JSON) may hold at most 10 MB.
+MB = 1024 * 1024
+OOKBALANS_UPLOAD_MAX_BYTES = int(os.environ.get("OOKBALANS_UPLOAD_MAX_MB", "200")) * MB
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * MB
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * MB)
+FILE_UPLOAD_HANDLERS = [
+    "ookbalans.interchange.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+# What one import file may hold: unpacked bytes of a zip or JSON file, services, rows per sheet or table.
+OOKBALANS_IMPORT_MAX_UNPACKED_BYTES = int(os.environ.get("OOKBALANS_IMPORT_MAX_UNPACKED_MB", "200")) * MB
+OOKBALANS_IMPORT_MAX_SERVICES = int(os.environ.get("OOKBALANS_IMPORT_MAX_SERVICES", "50000"))
+OOKBALANS_IMPORT_MAX_ROWS = int(os.environ.get("OOKBALANS_IMPORT_MAX_ROWS", "200000"))
+
 # The HSDS API is open data: any website may read it; nothing else is shared across origins.
 CORS_ALLOW_ALL_ORIGINS = True
 CORS_URLS_REGEX = r"^/api/hsds/.*$"
@@ -263,6 +280,27 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # The development server (the demo) logs every request line: without its query string, which
+    # holds a parent's search words. `ookbalans serve` logs no query strings either (operations/server.py).
+    "filters": {"without_query_strings": {"()": "ookbalans.operations.logs.WithoutQueryStrings"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "django.server": {"class": "logging.StreamHandler", "formatter": "django.server"},
+    },
+    "loggers": {
+        "django.server": {
+            "handlers": ["django.server"],
+            "level": "INFO",
+            "propagate": False,
+            "filters": ["without_query_strings"],
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("OOKBALANS_LOG_LEVEL", "WARNING")},
 }

@@ -127,3 +127,18 @@ def test_editors_and_other_coalitions_cannot_make_tokens(client):
     assert not ApiToken.objects.exists()
     ApiToken.issue(editor.coalition, "elders")
     assert editor.coalition.name not in client.get(reverse("admin:api_apitoken_changelist")).content.decode()
+
+
+@pytest.mark.parametrize("address", ["javascript:alert(1)", "data:text/html,x", "vbscript:msgbox(1)"])
+def test_a_dangerous_link_is_refused_and_never_served(client, coalition_token, address):
+    coalition, token, secret = coalition_token
+    document = new_service_document(coalition)
+    document["url"] = address
+    response = client.post(
+        reverse("api:manage-services"), document, content_type="application/json", **auth(secret)
+    )
+    assert response.status_code == 400
+    problems = response.json()["problems"]
+    assert len(problems) == 1 and "'url'" in problems[0] and "mailto: of tel:" in problems[0], problems
+    assert not Service.objects.filter(id=document["id"]).exists()
+    assert address not in client.get("/api/hsds/services").content.decode()

@@ -11,7 +11,8 @@ from ookbalans.catalogue.models import Organisation, Service
 from ookbalans.interchange import formats, tables
 from ookbalans.interchange.exporting.datapackage import flatten
 from ookbalans.interchange.problems import Problems
-from ookbalans.interchange.reading.datapackage import read_csv, typed
+from ookbalans.interchange.reading.csv_files import read_csv
+from ookbalans.interchange.reading.datapackage import typed
 from tests.factories import CoalitionFactory
 from tests.interchange.schemas import errors
 

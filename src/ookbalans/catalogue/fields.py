@@ -1,5 +1,6 @@
 """Model fields that normalise what is typed before it is validated and stored."""
 
+from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -41,9 +42,18 @@ class PhoneNumberField(NormalisedCharField):
     normalise = staticmethod(validators.normalise_phone_number)
 
 
+class WebAddressFormField(forms.URLField):
+    """The form side of a web address: the catalogue's one check instead of Django's generic one."""
+
+    default_validators = [validators.validate_web_address]
+
+
 class WebAddressField(models.URLField):
-    """A web address; typed without a scheme it is taken to be https://."""
+    """A web address (http or https only); typed without a scheme it is taken to be https://."""
+
+    default_validators = [validators.validate_web_address]
 
     def formfield(self, **kwargs):
         kwargs.setdefault("assume_scheme", "https")
+        kwargs.setdefault("form_class", WebAddressFormField)
         return super().formfield(**kwargs)

@@ -6,6 +6,7 @@ import io
 import zipfile
 from pathlib import Path
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from ookbalans.interchange.exporting import datapackage as datapackage_out
@@ -13,7 +14,9 @@ from ookbalans.interchange.exporting import excel as excel_out
 from ookbalans.interchange.exporting import hsds_json as json_out
 from ookbalans.interchange.exporting.document import coalition_bundle
 from ookbalans.interchange.importing import import_document
+from ookbalans.interchange.limits import Limits
 from ookbalans.interchange.problems import ImportFailed, Problems, Where
+from ookbalans.interchange.reading import archive
 from ookbalans.interchange.reading import datapackage as datapackage_in
 from ookbalans.interchange.reading import excel as excel_in
 from ookbalans.interchange.reading import hsds_json as json_in
@@ -26,42 +29,93 @@ FORMATS = {
 }
 
 
-def kind_of(name: str, head: bytes) -> str:
-    """Which format a file is, from its name and first bytes."""
+def kind_of(name: str, file) -> str:
+    """Which format a file is, from its name and first bytes (a zip's directory tells xlsx from a package)."""
     lower = name.lower()
     if lower.endswith(".json"):
         return "hsds-json"
     if lower.endswith(".xlsx"):
         return "xlsx"
+    head = file.read(4)
+    file.seek(0)
     if head.startswith(b"PK"):
+        count = archive.entry_count(file)
+        if count is None or count > archive.MAX_ENTRIES:
+            return "datapackage"  # its reader reports what is wrong
         try:
-            with zipfile.ZipFile(io.BytesIO(head)) as archive:
-                names = archive.namelist()
-        except zipfile.BadZipFile:
+            with zipfile.ZipFile(file) as opened:
+                names = opened.namelist()
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError):
             return "datapackage" if lower.endswith(".zip") else "xlsx"
+        finally:
+            file.seek(0)
         return "xlsx" if "[Content_Types].xml" in names else "datapackage"
     if lower.endswith(".zip"):
         return "datapackage"
     return "hsds-json"
 
 
-def read_document(source, name: str, coalition) -> tuple[dict | list | None, bool, Problems]:
-    """Read a path (file or datapackage folder) or bytes into an HSDS document; strict for Excel."""
+def read_document(source, name: str, coalition, limits: Limits) -> tuple[dict | list | None, bool, Problems]:
+    """Read a path (file or datapackage folder), bytes or a binary file into an HSDS document.
+
+    Strict for Excel. Within the limits: a file past them is refused before it is unpacked or parsed.
+    """
     problems = Problems()
     if isinstance(source, str | Path) and Path(source).is_dir():
-        return datapackage_in.read_datapackage(Path(source), problems), False, problems
-    data = Path(source).read_bytes() if isinstance(source, str | Path) else source
-    kind = kind_of(name, data[:4096] if len(data) < 4096 else data)
-    if kind == "xlsx":
-        return excel_in.read_workbook(io.BytesIO(data), coalition, problems), True, problems
-    if kind == "datapackage":
-        return datapackage_in.read_datapackage(io.BytesIO(data), problems), False, problems
-    return json_in.read_json(data, name, problems), False, problems
+        return datapackage_in.read_datapackage(Path(source), problems, limits), False, problems
+    if isinstance(source, bytes):
+        file = io.BytesIO(source)
+    elif isinstance(source, str | Path):
+        file = open(source, "rb")  # noqa: SIM115 - closed below
+    else:
+        file = source
+    try:
+        kind = kind_of(name, file)
+        if kind == "xlsx":
+            return excel_in.read_workbook(file, coalition, problems, limits), True, problems
+        if kind == "datapackage":
+            return datapackage_in.read_datapackage(file, problems, limits), False, problems
+        data = file.read(limits.unpacked_bytes + 1)
+        return json_in.read_json(data, name, problems, limits), False, problems
+    finally:
+        if file is not source:
+            file.close()
 
 
-def import_file(coalition, source, name: str, *, dry_run: bool = False, progress=None) -> Report:
-    """Read and import a file in one transaction; raise ImportFailed with every problem, changing nothing."""
-    document, strict, problems = read_document(source, name, coalition)
+def too_many(document, problems: Problems, limits: Limits) -> bool:
+    """Whether the document has more services (or objects of another kind) than the limits allow, reported."""
+    shaped = json_in.as_document(document)
+    if not isinstance(shaped, dict):
+        return False
+    found = False
+    for key, most in (
+        ("services", limits.services),
+        ("organizations", limits.rows),
+        ("locations", limits.rows),
+        ("contacts", limits.rows),
+    ):
+        items = shaped.get(key)
+        if isinstance(items, list) and len(items) > most:
+            problems.error(
+                Where(_("the file")),
+                key,
+                number_format(len(items), force_grouping=True),
+                _("expected at most %(limit)s; ask the operator to import a larger file.")
+                % {"limit": number_format(most, force_grouping=True)},
+            )
+            found = True
+    return found
+
+
+def import_file(
+    coalition, source, name: str, *, dry_run: bool = False, progress=None, limits: Limits | None = None
+) -> Report:
+    """Read and check a file, then write it in one transaction; raise ImportFailed, changing nothing.
+
+    `source` is a path, bytes or a binary file object (an upload); `limits` default to the settings.
+    """
+    limits = limits or Limits.from_settings()
+    document, strict, problems = read_document(source, name, coalition, limits)
     if document is None or (problems.errors and not document):
         if not problems.errors:
             problems.error(
@@ -70,6 +124,8 @@ def import_file(coalition, source, name: str, *, dry_run: bool = False, progress
                 "",
                 _("expected a list of services or an object with organizations and services."),
             )
+        raise ImportFailed(problems)
+    if too_many(document, problems, limits):
         raise ImportFailed(problems)
     # Check on after the reader's problems, so that all problems of the file are reported at once.
     return import_document(

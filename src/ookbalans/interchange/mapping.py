@@ -14,6 +14,7 @@ from django.utils.text import capfirst
 from ookbalans.catalogue.models import Service
 from ookbalans.framework import codes
 from ookbalans.interchange import taxonomies as tx
+from ookbalans.interchange.links import has_refused_link
 
 HSDS_VERSION = "3.0"
 WEEKDAYS = {1: "MO", 2: "TU", 3: "WE", 4: "TH", 5: "FR", 6: "SA", 7: "SU"}
@@ -64,6 +65,8 @@ def with_extras(mapped: dict, extras: dict | None) -> dict:
         return mapped
     result = dict(mapped)
     for key, kept in extras.items():
+        if has_refused_link({key: kept.get("original")}):
+            continue  # kept before links were checked on import: never given back
         if key == "service_areas":
             # ookbalans derives its service areas from the coalition; areas of another kind are added.
             result[key] = [*mapped.get(key, []), *kept["original"]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
@@ -49,26 +50,74 @@ class Problem:
             "expected": self.expected,
         }
 
+    def kind(self) -> str:
+        """What problems of the same kind share: the field and what was expected, not the place or value."""
+        if not self.field:
+            return self.expected
+        return _("field '%(field)s': %(expected)s") % {
+            "field": self.where.column(self.field),
+            "expected": self.expected,
+        }
+
+
+# How many errors, and how many warnings, are kept to be shown one by one; the rest are only counted.
+SHOWN = 200
+
 
 class Problems:
-    """Collects every problem of a file, so that all of them are reported at once."""
+    """Collects the problems of a file, so that they are reported at once: the first `SHOWN` errors and
+    warnings each, and of all of them how many there are of each kind (field and what was expected)."""
 
-    def __init__(self) -> None:
+    def __init__(self, shown_at_most: int = SHOWN) -> None:
+        self.shown_at_most = shown_at_most
         self.items: list[Problem] = []
+        self.counts = {True: 0, False: 0}
+        self.kinds: dict[bool, Counter] = {True: Counter(), False: Counter()}
+
+    def add(self, problem: Problem) -> None:
+        kept = self.counts[problem.is_error] < self.shown_at_most
+        self.counts[problem.is_error] += 1
+        self.kinds[problem.is_error][problem.kind()] += 1
+        if kept:
+            self.items.append(problem)
 
     def error(self, where: Where, field_name: str, value, expected: str) -> None:
-        self.items.append(Problem(where, field_name, shown(value), str(expected)))
+        self.add(Problem(where, field_name, shown(value), str(expected)))
 
     def warning(self, where: Where, field_name: str, value, expected: str) -> None:
-        self.items.append(Problem(where, field_name, shown(value), str(expected), is_error=False))
+        self.add(Problem(where, field_name, shown(value), str(expected), is_error=False))
 
     @property
     def errors(self) -> list[Problem]:
+        """The first errors (all of them up to `SHOWN`); `error_count` says how many there are."""
         return [p for p in self.items if p.is_error]
 
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.items if not p.is_error]
+
+    @property
+    def error_count(self) -> int:
+        return self.counts[True]
+
+    @property
+    def warning_count(self) -> int:
+        return self.counts[False]
+
+    def error_kinds(self) -> list[tuple[str, int]]:
+        """Every kind of error with how often it occurs, the most frequent first."""
+        return self.kinds[True].most_common()
+
+    def warning_kinds(self) -> list[tuple[str, int]]:
+        return self.kinds[False].most_common()
+
+    @property
+    def errors_left_out(self) -> int:
+        return self.error_count - len(self.errors)
+
+    @property
+    def warnings_left_out(self) -> int:
+        return self.warning_count - len(self.warnings)
 
 
 def shown(value) -> str:

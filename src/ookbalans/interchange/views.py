@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -11,9 +12,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from ookbalans.catalogue import permissions
 from ookbalans.interchange import formats
+from ookbalans.interchange.limits import in_megabytes
 from ookbalans.interchange.problems import ImportFailed
+from ookbalans.interchange.uploads import REFUSED
 
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 FORMAT_LABELS = {
     "xlsx": _("Excel workbook, to edit yourself"),
     "hsds-json": _("HSDS 3.0 JSON, for other systems"),
@@ -50,13 +52,31 @@ class ImportForm(forms.Form):
         help_text=_("Shows what the import would do and every problem, without saving anything."),
     )
 
+    def __init__(self, *args, refused_at: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.refused_at = refused_at
+
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(
-                _("The file is larger than 50 MB. Use the command line for large files.")
-            )
+        if upload.size > settings.OOKBALANS_UPLOAD_MAX_BYTES:
+            raise too_large(settings.OOKBALANS_UPLOAD_MAX_BYTES)
         return upload
+
+    def full_clean(self):
+        super().full_clean()
+        if self.refused_at is not None and self.is_bound:
+            # The upload was stopped before its file arrived: say why, not that the file is missing.
+            self.errors["file"] = self.error_class([too_large(self.refused_at).message])
+
+
+def too_large(limit: int) -> forms.ValidationError:
+    return forms.ValidationError(
+        _(
+            "The file is larger than %(size)s and was not read. Split it into smaller files, "
+            "or ask the operator to import it from the command line."
+        )
+        % {"size": in_megabytes(limit)}
+    )
 
 
 def editable_coalition(user, slug):
@@ -79,17 +99,19 @@ def coalition_page(request, slug):
     coalition = editable_coalition(request.user, slug)
     report = failure = None
     if request.method == "POST":
-        form = ImportForm(request.POST, request.FILES)
+        form = ImportForm(request.POST, request.FILES, refused_at=getattr(request, REFUSED, None))
         if form.is_valid():
             upload = form.cleaned_data["file"]
             try:
+                # The upload as a file (on disk above 2.5 MB): the readers stream it, within the limits.
                 report = formats.import_file(
-                    coalition, upload.read(), upload.name, dry_run=form.cleaned_data["dry_run"]
+                    coalition, upload, upload.name, dry_run=form.cleaned_data["dry_run"]
                 )
             except ImportFailed as failed:
                 failure = failed.problems
     else:
         form = ImportForm()
+    problems = report.problems if report else failure
     return render(
         request,
         "interchange/coalition.html",
@@ -100,10 +122,11 @@ def coalition_page(request, slug):
             "created": counted(report.created) if report else [],
             "updated": counted(report.updated) if report else [],
             "failure": failure,
-            "warnings": (report.problems if report else failure).warnings if (report or failure) else [],
+            "problems": problems,
+            "warnings": problems.warnings if problems else [],
             "formats": FORMAT_LABELS.items(),
         },
-        status=400 if failure else 200,
+        status=413 if form.refused_at else 400 if failure else 200,
     )
 
 

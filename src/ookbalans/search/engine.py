@@ -11,9 +11,9 @@ from django.db.models import F, QuerySet
 from ookbalans.catalogue.models import Coalition, Service
 from ookbalans.search import backends, ranking
 from ookbalans.search.concepts import index_with_local_words
+from ookbalans.search.demand import current_lexicons, demand_term
 from ookbalans.search.indexing import local_words_of
 from ookbalans.search.models import SearchDocument, SearchWord, UnmetSearch
-from ookbalans.search.text import query_fillers, stopwords, tokens
 from ookbalans.search.understanding import Lookup, Understanding, understand
 
 DEFAULT_LIMIT = 200
@@ -151,23 +151,13 @@ def search_services(
     return search(query, services, limit, coalition=coalition).hits
 
 
-# At most this many words of a term are kept, each at most this long; anything with a digit is
-# dropped, since postcodes, dates and phone numbers could point to a person.
-UNMET_TERM_MAX_WORDS = 4
-UNMET_WORD_MAX_LENGTH = 30
-
-
 def unmet_term(query: str) -> str:
-    """The normalised term kept for a search that found nothing: no digits, no filler, a few words."""
-    words = [
-        word
-        for word in tokens(query)
-        if word not in stopwords()
-        and word not in query_fillers()
-        and not any(char.isdigit() for char in word)
-        and len(word) <= UNMET_WORD_MAX_LENGTH
-    ]
-    return " ".join(sorted(dict.fromkeys(words))[:UNMET_TERM_MAX_WORDS])
+    """The term kept for a search that found nothing (`demand.demand_term` with today's lexicons)."""
+    cache = _current()
+    indexed = cache.get("word_set")
+    if indexed is None:
+        indexed = cache["word_set"] = frozenset(cache["words"])
+    return demand_term(query, current_lexicons(indexed))
 
 
 def record_unmet_search(coalition: Coalition, query: str, today: datetime.date | None = None) -> None:

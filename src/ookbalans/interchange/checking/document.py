@@ -12,6 +12,7 @@ from ookbalans.interchange.checking.organisations import check_organisation
 from ookbalans.interchange.checking.ownership import check_ownership
 from ookbalans.interchange.checking.services import check_service
 from ookbalans.interchange.checking.values import objects_in
+from ookbalans.interchange.links import refused_links
 from ookbalans.interchange.problems import SOURCE, Where, where_of
 from ookbalans.interchange.reading.hsds_json import as_document
 
@@ -66,6 +67,19 @@ def document_groups(check: CheckContext, document) -> dict[str, list[dict]] | No
             Where(path), "", value.replace("\x00", "\\0"), _("expected text without NUL characters.")
         )
     if nul_texts:
+        return None
+    refused = list(refused_links(document))
+    for holder, path, key, value in refused:
+        check.problems.error(
+            where_of(holder, path or _("the file")),
+            key,
+            value,
+            _(
+                "expected a link starting with http://, https://, mailto: or tel:; "
+                "other links, such as javascript: or data:, are refused."
+            ),
+        )
+    if refused:
         return None
     for key in document:
         if key not in DOCUMENT_KEYS:

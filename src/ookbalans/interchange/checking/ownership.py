@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from ookbalans.catalogue.models import ContactPoint, Location, Organisation, Service
+from ookbalans.catalogue.models import (
+    ContactPoint,
+    CostOption,
+    Location,
+    Organisation,
+    Schedule,
+    Service,
+    ServiceAtLocation,
+)
 from ookbalans.interchange.checking.context import CheckContext
 from ookbalans.interchange.problems import Where
 
@@ -19,6 +27,7 @@ def check_ownership(check: CheckContext) -> None:
     ):
         check.own[kind] = own_ids(check, label, model, set(plans), {k: p["where"] for k, p in plans.items()})
     check_references(check)
+    check_part_ids(check)
     check_organisation_names(check)
     check_contact_points_unique(check)
 
@@ -65,6 +74,62 @@ def check_references(check: CheckContext) -> None:
         organisation_id = plan["fields"]["organization_id"]
         if organisation_id and organisation_id not in organisations:
             check.problems.error(plan["where"], "organization_id", organisation_id, no_organisation)
+
+
+def check_part_ids(check: CheckContext) -> None:
+    """The ids of services' parts (places, opening hours, costs): once in the file, and no other service's.
+
+    The import replaces the parts of the services in the file, so a part id of another service (of
+    this coalition or another) would collide when written: it is reported here instead.
+    """
+    claimed: dict = {ServiceAtLocation: {}, Schedule: {}, CostOption: {}}
+    labels = {
+        ServiceAtLocation: _("service at a location"),
+        Schedule: _("opening hours"),
+        CostOption: _("cost option"),
+    }
+
+    def claim(model, object_id: str, where: Where) -> None:
+        if object_id in claimed[model]:
+            check.problems.error(
+                where,
+                "id",
+                object_id,
+                _("expected each %(kind)s id only once in the file.") % {"kind": labels[model]},
+            )
+        claimed[model][object_id] = where
+
+    for plan in check.services.values():
+        for option in plan["cost_options"]:
+            claim(CostOption, option["id"], plan["where"])
+        for sal in plan["service_at_locations"]:
+            claim(ServiceAtLocation, sal["id"], sal["where"])
+            for schedule in sal["schedules"]:
+                claim(Schedule, schedule["id"], sal["where"])
+    owner = {ServiceAtLocation: "service", CostOption: "service", Schedule: "service_at_location__service"}
+    for model, where_by_id in claimed.items():
+        ids = list(where_by_id)
+        for start in range(0, len(ids), 2000):
+            chunk = ids[start : start + 2000]
+            rows = model.objects.filter(id__in=chunk).values_list(
+                "id", owner[model], f"{owner[model]}__coalition"
+            )
+            for object_id, service_id, coalition_id in rows:
+                if str(service_id) in check.services:
+                    continue  # a part of a service in the file: replaced by the import
+                if coalition_id == check.coalition.id:
+                    expected = _(
+                        "this %(kind)s id belongs to another service. "
+                        "Remove the id to add it as a new %(kind)s."
+                    )
+                else:
+                    expected = _(
+                        "this %(kind)s id belongs to another coalition. "
+                        "Remove the id to add it as a new %(kind)s."
+                    )
+                check.problems.error(
+                    where_by_id[str(object_id)], "id", object_id, expected % {"kind": labels[model]}
+                )
 
 
 def check_organisation_names(check: CheckContext) -> None:

@@ -2,58 +2,18 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import zipfile
+from functools import partial
 from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from ookbalans.interchange.limits import Limits, in_megabytes
 from ookbalans.interchange.problems import SOURCE, Problems, Where
+from ookbalans.interchange.reading.archive import Budget, TooLarge, counted_text, refusal, too_large_text
+from ookbalans.interchange.reading.csv_files import read_csv
 from ookbalans.interchange.tables import field_types, resources
-from ookbalans.spreadsheets import unguarded
-
-
-def read_csv(data: bytes, where: str, problems: Problems) -> list[dict]:
-    try:
-        content = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        problems.error(Where(where), "", f"byte {error.start}", _("expected a CSV file in UTF-8."))
-        return []
-    header = content.split("\n", 1)[0]
-    delimiter = ";" if header.count(";") > header.count(",") else ","
-    try:
-        reader = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter, strict=True)
-        lines = list(reader)
-    except csv.Error as error:
-        problems.error(Where(where), "", str(error), _("expected a well-formed CSV file."))
-        return []
-    if not lines:
-        return []
-    columns = [c.strip() for c in lines[0]]
-    if len(set(columns)) != len(columns) or "" in columns:
-        problems.error(
-            Where(where, 1), "", ", ".join(columns)[:200], _("expected unique, named column headers.")
-        )
-        return []
-    rows = []
-    for number, cells in enumerate(lines[1:], start=2):
-        if not any(cell.strip() for cell in cells):
-            continue
-        if len(cells) != len(columns):
-            problems.error(
-                Where(where, number),
-                "",
-                delimiter.join(cells)[:200],
-                _("expected %(n)d cells, like the header; found %(found)d.")
-                % {"n": len(columns), "found": len(cells)},
-            )
-            continue
-        row = {column: unguarded(cell) for column, cell in zip(columns, cells, strict=True) if cell != ""}
-        row[SOURCE] = Where(where, number)
-        rows.append(row)
-    return rows
 
 
 def typed(table: str, row: dict) -> dict:
@@ -74,8 +34,12 @@ def typed(table: str, row: dict) -> dict:
     return result
 
 
-def read_package_files(files: dict[str, bytes], problems: Problems) -> dict:
-    """Nest the CSV tables of a datapackage into an HSDS document with organizations, services ..."""
+def read_package_files(files: dict, problems: Problems, limits: Limits, budget: Budget) -> dict:
+    """Nest the CSV tables of a datapackage into an HSDS document with organizations, services ...
+
+    `files` opens each file of the package by name as a binary stream; every byte read is charged to
+    the budget, and no table may have more rows than the limits allow.
+    """
     by_path = {resource["path"]: name for name, resource in resources().items()}
     if "datapackage.json" not in files:
         problems.error(
@@ -83,18 +47,21 @@ def read_package_files(files: dict[str, bytes], problems: Problems) -> dict:
         )
     else:
         try:
-            json.loads(files["datapackage.json"].decode("utf-8-sig"))
+            with counted_text(files["datapackage.json"](), budget) as text:
+                json.loads(text.read())
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             problems.error(Where("datapackage.json"), "", str(error), _("expected valid JSON."))
     tables: dict[str, list[dict]] = {name: [] for name in resources()}
-    for path, data in files.items():
+    for path, opener in files.items():
         if path == "datapackage.json":
             continue
         name = by_path.get(path)
         if name is None:
             problems.warning(Where(path), "", "", _("this file is not part of HSDS and is not imported."))
             continue
-        tables[name] = [typed(name, row) for row in read_csv(data, path, problems)]
+        most = min(limits.rows, limits.services) if name == "service" else limits.rows
+        with opener() as stream:
+            tables[name] = [typed(name, row) for row in read_csv(stream, path, problems, most, budget)]
     if not any(tables[name] for name in ("organization", "service", "location", "contact")):
         problems.error(
             Where(_("the package")),
@@ -244,31 +211,49 @@ def nest(tables: dict[str, list[dict]]) -> dict:
     }
 
 
-def read_datapackage(path_or_file, problems: Problems) -> dict:
-    """A datapackage folder, or a .zip (path or file object), as an HSDS document."""
-    files: dict[str, bytes] = {}
+def read_datapackage(path_or_file, problems: Problems, limits: Limits | None = None) -> dict:
+    """A datapackage folder, or a .zip (path or file object), as an HSDS document, within the limits."""
+    limits = limits or Limits.from_settings()
+    budget = Budget(limits.unpacked_bytes)
     path = Path(path_or_file) if isinstance(path_or_file, str | Path) else None
-    if path is not None and path.is_dir():
-        for child in sorted(path.iterdir()):
-            if child.is_file() and child.suffix.lower() in (".csv", ".json"):
-                files[child.name] = child.read_bytes()
-    else:
-        try:
-            with zipfile.ZipFile(path_or_file) as archive:
-                for info in archive.infolist():
-                    name = info.filename.rsplit("/", 1)[-1]
-                    if info.is_dir() or not name or name.startswith("."):
-                        continue
-                    if info.file_size > 500_000_000:
-                        problems.error(Where(name), "", info.file_size, _("expected a file under 500 MB."))
-                        continue
-                    files[name] = archive.read(info)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as error:
-            problems.error(
-                Where(_("the file")),
-                "",
-                str(error),
-                _("expected a .zip file or a folder with a datapackage."),
-            )
+    try:
+        if path is not None and path.is_dir():
+            children = [
+                c for c in sorted(path.iterdir()) if c.is_file() and c.suffix.lower() in (".csv", ".json")
+            ]
+            files = {child.name: partial(child.open, "rb") for child in children}
+            return read_package_files(files, problems, limits, budget)
+        return read_zip(path_or_file, problems, limits, budget)
+    except TooLarge:
+        problems.error(
+            Where(_("the file")), "", f"> {in_megabytes(limits.unpacked_bytes)}", too_large_text(limits)
+        )
+        return {}
+
+
+def read_zip(file, problems: Problems, limits: Limits, budget: Budget) -> dict:
+    opened = open(file, "rb") if isinstance(file, str | Path) else None  # noqa: SIM115
+    source = opened or file
+    try:
+        why = refusal(source, limits)
+        if why is not None:
+            problems.error(Where(_("the file")), "", *why)
             return {}
-    return read_package_files(files, problems)
+        with zipfile.ZipFile(source) as archive:
+            files = {}
+            for info in archive.infolist():
+                name = info.filename.rsplit("/", 1)[-1]
+                if not info.is_dir() and name and not name.startswith("."):
+                    files[name] = partial(archive.open, info)
+            return read_package_files(files, problems, limits, budget)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as error:
+        problems.error(
+            Where(_("the file")),
+            "",
+            str(error),
+            _("expected a .zip file or a folder with a datapackage."),
+        )
+        return {}
+    finally:
+        if opened is not None:
+            opened.close()

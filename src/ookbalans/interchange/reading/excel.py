@@ -11,6 +11,7 @@ from ookbalans.catalogue.models import Location, Organisation
 from ookbalans.framework import codes
 from ookbalans.interchange import mapping
 from ookbalans.interchange import taxonomies as tx
+from ookbalans.interchange.limits import Limits
 from ookbalans.interchange.problems import SOURCE, Problems, Where
 from ookbalans.interchange.reading.excel_cells import cell_text, excel_date, excel_time, read_sheets
 from ookbalans.interchange.workbook import CLASSIFICATIONS, FORMER_WORDINGS, labels
@@ -92,9 +93,9 @@ class WorkbookReading:
         return self.services[service_id]
 
 
-def read_workbook(source, coalition, problems: Problems) -> dict:
+def read_workbook(source, coalition, problems: Problems, limits: Limits | None = None) -> dict:
     """The workbook as an HSDS document, each object carrying the sheet and row it came from."""
-    sheets = read_sheets(source, problems)
+    sheets = read_sheets(source, problems, limits)
     if not sheets:
         return {}
     book = WorkbookReading(

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import datetime
+import re
+import zipfile
+from xml.etree import ElementTree
 
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
 
+from ookbalans.interchange.limits import Limits
 from ookbalans.interchange.problems import Problems, Where
+from ookbalans.interchange.reading.archive import TooLarge, refusal, too_large_text, unpack_all
+from ookbalans.interchange.reading.csv_files import too_many_rows
 from ookbalans.interchange.workbook import ALIASES, SHEETS
 from ookbalans.spreadsheets import unguarded
+
+# A row of a worksheet's XML, with or without a namespace prefix (not <rowBreaks>).
+ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+RELATIONS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 def cell_text(value) -> str:
@@ -22,14 +33,70 @@ def cell_text(value) -> str:
     return str(unguarded(value)).strip()
 
 
-def read_sheets(source, problems: Problems) -> dict[str, list[tuple[Where, dict]]]:
-    """The non-empty rows of every sheet by column key, each with its place; {} if it is no workbook."""
+def most_rows(sheet_name: str, limits: Limits) -> int:
+    return min(limits.rows, limits.services) if sheet_name == "Diensten" else limits.rows
+
+
+def too_long_sheets(source, rows: dict[str, int], problems: Problems, limits: Limits) -> bool:
+    """Whether a sheet has more rows than allowed, counted in its XML before openpyxl reads it (reported).
+
+    openpyxl itself scans a whole sheet for its size when the sheet does not declare it.
+    """
+    found = False
+    for part, name in sheet_parts(source).items():
+        most = most_rows(name, limits)
+        if rows.get(part, 0) > most + 1:
+            too_many_rows(Where(name), problems, most)
+            found = True
+    return found
+
+
+def sheet_parts(source) -> dict[str, str]:
+    """The workbook's worksheet parts (paths in its zip) with the names of their sheets."""
+    # Expat (2.4+) refuses entity expansion bombs and ElementTree fetches no external entities; openpyxl
+    # parses these same parts the same way right after.
+    with zipfile.ZipFile(source) as archive:
+        book = ElementTree.fromstring(archive.read("xl/workbook.xml"))  # noqa: S314
+        relations = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))  # noqa: S314
+    source.seek(0)
+    targets = {relation.get("Id"): relation.get("Target", "") for relation in relations}
+    parts = {}
+    for sheet in book.iter(f"{{{MAIN}}}sheet"):
+        target = targets.get(sheet.get(f"{{{RELATIONS}}}id"), "")
+        parts[target.lstrip("/") if target.startswith("/") else f"xl/{target}"] = sheet.get("name", "")
+    return parts
+
+
+def opened_workbook(source, problems: Problems, limits: Limits):
+    """The workbook opened in read-only mode (streamed), once its zip is known to stay within the limits."""
     try:
-        workbook = load_workbook(source, read_only=True, data_only=True)
+        why = refusal(source, limits)
+        if why is not None:
+            problems.error(Where(_("the file")), "", *why)
+            return None
+        rows = unpack_all(source, limits, ROW)
+        if too_long_sheets(source, rows, problems, limits):
+            return None
+        return load_workbook(source, read_only=True, data_only=True)
+    except TooLarge:
+        problems.error(Where(_("the file")), "", "", too_large_text(limits))
+        return None
     except Exception as error:  # openpyxl raises many kinds for a file that is not a workbook
         problems.error(
             Where(_("the file")), "", type(error).__name__, _("expected an Excel workbook (.xlsx).")
         )
+        return None
+
+
+def read_sheets(source, problems: Problems, limits: Limits | None = None) -> dict[str, list]:
+    """The non-empty rows of every sheet by column key, each with its place; {} if it is no workbook.
+
+    A sheet with more rows than the limits allow is refused: at once when the sheet declares its size,
+    else at the first row past the limit.
+    """
+    limits = limits or Limits.from_settings()
+    workbook = opened_workbook(source, problems, limits)
+    if workbook is None:
         return {}
     found = {}
     for sheet_name, columns in SHEETS.items():
@@ -38,7 +105,13 @@ def read_sheets(source, problems: Problems) -> dict[str, list[tuple[Where, dict]
                 problems.error(Where(sheet_name), "", "", _("expected a sheet with this name."))
             found[sheet_name] = []
             continue
-        lines = workbook[sheet_name].iter_rows(values_only=True)
+        sheet = workbook[sheet_name]
+        most = most_rows(sheet_name, limits)
+        if (sheet.max_row or 0) > most + 1:
+            too_many_rows(Where(sheet_name), problems, most)
+            found[sheet_name] = []
+            continue
+        lines = sheet.iter_rows(values_only=True)
         header = [cell_text(c).rstrip(" *") for c in next(lines, ())]
         by_header = {c.header: c for c in columns}
         positions = {}
@@ -58,6 +131,10 @@ def read_sheets(source, problems: Problems) -> dict[str, list[tuple[Where, dict]
         headers |= {alias: headers[key] for alias, key in ALIASES.items() if key in headers}
         rows = []
         for number, line in enumerate(lines, start=2):
+            if number - 1 > most:
+                too_many_rows(Where(sheet_name), problems, most)
+                rows = []
+                break
             values = {key: line[index] if index < len(line) else None for key, index in positions.items()}
             if all(cell_text(v) == "" for v in values.values()):
                 continue

@@ -6,18 +6,26 @@ import json
 
 from django.utils.translation import gettext as _
 
+from ookbalans.interchange.limits import Limits, deeper_than, in_megabytes
 from ookbalans.interchange.problems import Problems, Where
 
-MAX_JSON_BYTES = 500_000_000
 
-
-def read_json(data: bytes, name: str, problems: Problems):
-    """The parsed JSON of a file, or None with the problem reported."""
-    if len(data) > MAX_JSON_BYTES:
-        problems.error(Where(name), "", len(data), _("expected a file under 500 MB."))
+def read_json(data: bytes, name: str, problems: Problems, limits: Limits | None = None):
+    """The parsed JSON of a file, or None with the problem reported: too large, not JSON, nested too deep."""
+    limits = limits or Limits.from_settings()
+    if len(data) > limits.unpacked_bytes:
+        problems.error(
+            Where(name),
+            "",
+            in_megabytes(len(data)),
+            _("expected a file of at most %(size)s.") % {"size": in_megabytes(limits.unpacked_bytes)},
+        )
         return None
     try:
-        return json.loads(data.decode("utf-8-sig"))
+        document = json.loads(data.decode("utf-8-sig"))
+        if not deeper_than(document, limits.depth):
+            return document
+        problems.error(Where(name), "", "", too_deep(limits))
     except UnicodeDecodeError as error:
         problems.error(Where(name), "", f"byte {error.start}", _("expected a JSON file in UTF-8."))
     except json.JSONDecodeError as error:
@@ -29,8 +37,14 @@ def read_json(data: bytes, name: str, problems: Problems):
             % {"line": error.lineno, "col": error.colno},
         )
     except RecursionError:
-        problems.error(Where(name), "", "", _("expected JSON that is not nested this deeply."))
+        problems.error(Where(name), "", "", too_deep(limits))
     return None
+
+
+def too_deep(limits: Limits) -> str:
+    return _("expected JSON nested at most %(depth)d levels deep (lists in lists, objects in objects).") % {
+        "depth": limits.depth
+    }
 
 
 def is_hsds_service(item) -> bool:

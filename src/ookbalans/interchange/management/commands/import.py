@@ -1,18 +1,19 @@
 """`ookbalans import PATH --coalition SLUG`: import an HSDS JSON file, a datapackage or an Excel workbook."""
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 from django.utils.text import slugify
 from tqdm import tqdm
 
 from ookbalans.catalogue.models import Coalition
 from ookbalans.interchange import formats
-from ookbalans.interchange.problems import ImportFailed
+from ookbalans.interchange.limits import Limits
+from ookbalans.interchange.problems import ImportFailed, Problems
 
 
 class Command(BaseCommand):
     help = (
-        "Import an HSDS 3.0 JSON file, an HSDS datapackage (folder or .zip) or an ookbalans Excel workbook."
+        "Import an HSDS 3.0 JSON file, an HSDS datapackage (folder or .zip) or an ookbalans Excel workbook. "
+        "The file is read and checked first; only writing it takes a database transaction."
     )
 
     def add_arguments(self, parser):
@@ -22,38 +23,46 @@ class Command(BaseCommand):
             "--create-coalition", metavar="NAME", help="Create the coalition with this name first."
         )
         parser.add_argument("--dry-run", action="store_true", help="Check everything, change nothing.")
+        parser.add_argument(
+            "--max-services",
+            type=int,
+            metavar="N",
+            help="Services one file may hold (default OOKBALANS_IMPORT_MAX_SERVICES, 50000).",
+        )
+        parser.add_argument(
+            "--max-rows",
+            type=int,
+            metavar="N",
+            help="Rows one sheet or CSV table may hold (default OOKBALANS_IMPORT_MAX_ROWS, 200000).",
+        )
+        parser.add_argument(
+            "--max-unpacked-mb",
+            type=int,
+            metavar="MB",
+            help="Megabytes a zip or JSON file may hold unpacked (default OOKBALANS_IMPORT_MAX_UNPACKED_MB).",
+        )
 
     def handle(self, path, coalition, create_coalition=None, dry_run=False, **options):
-        with transaction.atomic():
-            target = Coalition.objects.filter(slug=coalition).first()
-            if target is None:
-                if not create_coalition:
-                    raise CommandError(
-                        f"No coalition '{coalition}'. Use --create-coalition NAME to create it."
-                    )
-                target = Coalition.objects.create(name=create_coalition, slug=slugify(coalition))
-                self.stdout.write(f"Created coalition '{create_coalition}' ({target.slug}).")
-            bar = tqdm(desc="services", unit=" services", disable=None, file=self.stderr._out)
-            try:
-                report = formats.import_file(target, path, str(path), dry_run=dry_run, progress=bar.update)
-            except ImportFailed as failure:
-                bar.close()
-                transaction.set_rollback(True)
-                for problem in failure.problems.warnings:
-                    self.stderr.write(f"warning: {problem}")
-                for problem in failure.problems.errors:
-                    self.stderr.write(f"error: {problem}")
-                raise CommandError(
-                    f"{len(failure.problems.errors)} problem(s) found; nothing was imported."
-                ) from None
-            except FileNotFoundError as error:
-                bar.close()
-                raise CommandError(f"Cannot read {path}: {error}") from None
-            bar.close()
-            if dry_run:
-                transaction.set_rollback(True)
-        for problem in report.problems.warnings:
-            self.stderr.write(f"warning: {problem}")
+        megabytes = options.get("max_unpacked_mb")
+        limits = Limits.from_settings(
+            services=options.get("max_services"),
+            rows=options.get("max_rows"),
+            unpacked_bytes=megabytes * 1024 * 1024 if megabytes else None,
+        )
+        target = Coalition.objects.filter(slug=coalition).first()
+        created = target is None
+        if created:
+            if not create_coalition:
+                raise CommandError(f"No coalition '{coalition}'. Use --create-coalition NAME to create it.")
+            target = Coalition.objects.create(name=create_coalition, slug=slugify(coalition))
+        try:
+            report = self.run(target, path, dry_run, limits)
+        finally:
+            if created and (dry_run or not getattr(self, "succeeded", False)):
+                target.delete()  # a dry run or a refused file leaves no new, empty coalition behind
+        if created and not dry_run:
+            self.stdout.write(f"Created coalition '{create_coalition}' ({target.slug}).")
+        self.write_problems(report.problems, errors=False)
         verb = "Would create" if dry_run else "Created"
         self.stdout.write(
             f"{verb}: " + (", ".join(f"{n} {k}" for k, n in report.created.items()) or "nothing")
@@ -62,3 +71,35 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{verb}: " + (", ".join(f"{n} {k}" for k, n in report.updated.items()) or "nothing")
         )
+
+    def run(self, target, path, dry_run, limits):
+        self.succeeded = False
+        bar = tqdm(desc="services", unit=" services", disable=None, file=self.stderr._out)
+        try:
+            report = formats.import_file(
+                target, path, str(path), dry_run=dry_run, progress=bar.update, limits=limits
+            )
+        except ImportFailed as failure:
+            bar.close()
+            self.write_problems(failure.problems, errors=False)
+            self.write_problems(failure.problems, errors=True)
+            raise CommandError(
+                f"{failure.problems.error_count} problem(s) found; nothing was imported."
+            ) from None
+        except FileNotFoundError as error:
+            bar.close()
+            raise CommandError(f"Cannot read {path}: {error}") from None
+        bar.close()
+        self.succeeded = True
+        return report
+
+    def write_problems(self, problems: Problems, *, errors: bool) -> None:
+        """The first problems one by one; when there are more, how many of each kind."""
+        label = "error" if errors else "warning"
+        for problem in problems.errors if errors else problems.warnings:
+            self.stderr.write(f"{label}: {problem}")
+        left_out = problems.errors_left_out if errors else problems.warnings_left_out
+        if left_out:
+            self.stderr.write(f"{left_out} more {label}(s) not listed; all {label}s by kind:")
+            for kind, count in problems.error_kinds() if errors else problems.warning_kinds():
+                self.stderr.write(f"{count:>9,} × {kind}")
