@@ -95,7 +95,11 @@ def test(extra: list[str]) -> None:
     run(BIN / "lint-imports")
     run(BIN / "ookbalans", "check")
     run(BIN / "ookbalans", "makemigrations", "--check", "--dry-run")
-    run(python, "-m", "pytest", *extra)
+    # Two processes share the tests (pytest-xdist), a test file per process at a time so that each
+    # file's shared fixtures are set up once; `-n 0` runs them in one process.
+    chosen = any(arg.startswith("-n") for arg in extra)
+    workers = [] if chosen else ["-n", "2", "--dist", "loadfile"]
+    run(python, "-m", "pytest", *workers, *extra)
 
 
 COMMANDS = {"demo": demo, "test": test, "setup": lambda extra: ensure_venv()}

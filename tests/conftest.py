@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from tests.demo import FAST_PASSWORD_HASHERS, load_indexed_demo, remove_indexed_demo
+from tests.demo import FAST_PASSWORD_HASHERS, load_indexed_demo, remove_indexed_demo, restore_reference_data
 
 
 @pytest.fixture(autouse=True)
@@ -56,6 +56,32 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server", "shared_demo", "admin_client", "admin_user"}
+
+
+def needs_database(item: pytest.Item) -> bool:
+    fixtures = set(getattr(item, "fixturenames", ()))
+    return item.get_closest_marker("django_db") is not None or bool(fixtures & DATABASE_FIXTURES)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def reference_data(request):
+    """Each test module starts with the reference data the migrations load.
+
+    A transactional test (the browser tests) empties every table when it ends. In one process those
+    tests run last; with several processes (pytest-xdist) another file may follow in the same process,
+    so the data is put back, committed, before that file's first test.
+    """
+    module_items = [item for item in request.session.items if item.path == request.node.path]
+    if not any(needs_database(item) for item in module_items):
+        yield
+        return
+    request.getfixturevalue("django_db_setup")
+    with request.getfixturevalue("django_db_blocker").unblock():
+        restore_reference_data()
+    yield
 
 
 @pytest.fixture(scope="module")

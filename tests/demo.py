@@ -2,7 +2,11 @@
 
 from django.test import override_settings
 
+from ookbalans.catalogue import reference
 from ookbalans.catalogue.demo import LoadReport, load_demo, remove_demo
+from ookbalans.catalogue.models import Language, Municipality, NationalIntervention, PostcodeArea
+from ookbalans.framework.models import ContactPrinciple, Edition, Statement
+from ookbalans.framework.reference import load_edition
 from ookbalans.search.engine import forget_vocabulary
 from ookbalans.search.models import SearchWord
 from ookbalans.search.signals import deferred_indexing
@@ -22,3 +26,14 @@ def remove_indexed_demo() -> None:
     remove_demo()
     SearchWord.objects.all().delete()
     forget_vocabulary()
+
+
+def restore_reference_data() -> None:
+    """Put back the reference data the migrations loaded, where a transactional test's flush emptied it."""
+    if not Municipality.objects.exists():
+        reference.load_municipalities(Municipality)
+        reference.load_postcode_areas(PostcodeArea)
+        reference.load_languages(Language)
+        reference.load_interventions(NationalIntervention)
+    if not Edition.objects.filter(code="1").exists():
+        load_edition(Edition, Statement, ContactPrinciple, "building_blocks_edition1.json")

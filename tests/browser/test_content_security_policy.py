@@ -5,11 +5,9 @@ import io
 import pytest
 from django.core.management import call_command
 
-from ookbalans.catalogue import reference
 from ookbalans.catalogue.demo import DEMO_PASSWORD, DEMO_USERNAME
-from ookbalans.catalogue.models import Language, Municipality, NationalIntervention, PostcodeArea, Service
-from ookbalans.framework.models import ContactPrinciple, Edition, Statement
-from ookbalans.framework.reference import load_edition
+from ookbalans.catalogue.models import Service
+from tests.demo import restore_reference_data
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,13 +26,7 @@ document.addEventListener("securitypolicyviolation", (event) => {
 def demo():
     # A transactional test empties every table afterwards, also the reference data the
     # migrations loaded; put it back before loading the demo (catalogue, analysis, vision).
-    if not Municipality.objects.exists():
-        reference.load_municipalities(Municipality)
-        reference.load_postcode_areas(PostcodeArea)
-        reference.load_languages(Language)
-        reference.load_interventions(NationalIntervention)
-    if not Edition.objects.filter(code="1").exists():
-        load_edition(Edition, Statement, ContactPrinciple, "building_blocks_edition1.json")
+    restore_reference_data()
     call_command("load_demo", stdout=io.StringIO())
 
 
