@@ -160,12 +160,13 @@ def test_a_failing_file_writes_nothing_and_the_job_lists_the_problems(
     job = queued(client, django_capture_on_commit_callbacks, target, json.dumps(document).encode())
     run_worker()
     job.refresh_from_db()
-    assert job.status == "refused" and job.problems["error_count"] >= 2
+    assert job.status == "refused" and job.problems["error_count"] == 3  # every problem at once
     assert Service.objects.filter(coalition=target).count() == 0
     html = client.get(reverse("interchange:job", args=[target.slug, job.pk])).content.decode()
     assert "Het bestand is niet ingelezen" in html and "Er is niets veranderd" in html
     assert "services[40], veld &#x27;name&#x27;" in html and "services[41]" in html
-    assert "Opmerkingen" in html and "ftp://&lt;b&gt;x&lt;/b&gt;" in html and "<b>x</b>" not in html
+    assert "ftp://&lt;b&gt;x&lt;/b&gt;" in html and "<b>x</b>" not in html
+    assert job.problems["warning_count"] == 0  # the refused link is not also "kept for the next export"
 
 
 def test_a_crash_in_the_worker_shows_a_clear_message(

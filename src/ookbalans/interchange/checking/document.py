@@ -68,8 +68,8 @@ def document_groups(check: CheckContext, document) -> dict[str, list[dict]] | No
         )
     if nul_texts:
         return None
-    refused = list(refused_links(document))
-    for holder, path, key, value in refused:
+    # Refused links are errors, and the rest is still checked so the report lists every problem at once.
+    for holder, path, key, value in refused_links(document):
         check.problems.error(
             where_of(holder, path or _("the file")),
             key,
@@ -79,8 +79,6 @@ def document_groups(check: CheckContext, document) -> dict[str, list[dict]] | No
                 "other links, such as javascript: or data:, are refused."
             ),
         )
-    if refused:
-        return None
     for key in document:
         if key not in DOCUMENT_KEYS:
             check.problems.warning(the_file, key, "", _("this part of the file is not imported."))

@@ -106,7 +106,8 @@ def url(check: CheckContext, item: dict, name: str, where: Where) -> str:
         try:
             URLValidator(schemes=["http", "https"])(value)
         except ValidationError:
-            check.flag(where, name, value, _("expected a web address starting with https://."))
+            if not validators.is_refused_link(value):  # a refused link is already an error of its own
+                check.flag(where, name, value, _("expected a web address starting with https://."))
             return ""
     return value
 
