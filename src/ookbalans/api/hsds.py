@@ -160,7 +160,7 @@ class Contexts:
         ids = [*more_ids]
         for service in services:
             ids += [service.id, service.organization_id]
-            for at_location in service.service_at_locations.all():
+            for at_location in mapping.related(service, "service_at_locations"):
                 ids += [at_location.id, at_location.location_id]
         return cls({s.coalition_id for s in services}, ids)
 
@@ -185,7 +185,11 @@ def services_for_page(
     if listed:
         return queryset.select_related("national_intervention").prefetch_related(
             *[
-                Prefetch(name, queryset=Service._meta.get_field(name).related_model.objects.none())
+                Prefetch(
+                    name,
+                    queryset=Service._meta.get_field(name).related_model.objects.none(),
+                    to_attr=mapping.loaded(name),
+                )
                 for name in LISTED_AWAY
             ]
         )
@@ -250,8 +254,9 @@ def organisations_page(organisations: list[Organisation], *, full: bool, full_se
         chosen = [s.id for o in organisations for s in o.active_services]
         loaded = list(services_for_page(Service.objects.filter(id__in=chosen)))
         services = {s.id: s for s in loaded}
-        ids += [pk for s in loaded for pk in (s.id, *[a.id for a in s.service_at_locations.all()])]
-        ids += [a.location_id for s in loaded for a in s.service_at_locations.all()]
+        places = [(s, mapping.related(s, "service_at_locations")) for s in loaded]
+        ids += [pk for s, found in places for pk in (s.id, *[a.id for a in found])]
+        ids += [a.location_id for _s, found in places for a in found]
     ids += [point.id for o in organisations for point in o.ordered_contact_points]
     contexts = Contexts({o.coalition_id for o in organisations}, ids)
     result = []
@@ -329,7 +334,9 @@ def places_for_page(queryset: QuerySet[ServiceAtLocation], *, full: bool) -> Que
     """Places with what the mapping reads: the bare row, or (full) the location and its opening hours."""
     if not full:
         return queryset
-    return queryset.select_related("location__municipality").prefetch_related("schedules")
+    return queryset.select_related("location__municipality").prefetch_related(
+        Prefetch("schedules", to_attr=mapping.loaded("schedules"))
+    )
 
 
 def service_at_locations_page(chosen: list, *, full: bool) -> list[dict]:

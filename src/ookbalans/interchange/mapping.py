@@ -40,6 +40,21 @@ FORMER_APPLICATION_PROCESS = {
 HOUSE_NUMBER = re.compile(r"^(?P<street>.*\D)\s+(?P<number>\d+\s*[-\w/]*)$")
 
 
+def loaded(name: str) -> str:
+    """The attribute a related set is prefetched into as a list: `Prefetch(name, to_attr=loaded(name))`."""
+    return f"{name}_loaded"
+
+
+def related(obj, name: str) -> list:
+    """The related objects `name` of `obj`: the list prefetched by `loaded(name)`, else from its manager.
+
+    Django makes a related manager and a queryset for every `obj.name.all()`, which costs more than
+    mapping the objects; a page of 50 services has some 700 such sets.
+    """
+    found = getattr(obj, loaded(name), None)
+    return found if found is not None else list(getattr(obj, name).all())
+
+
 def compact(values: dict) -> dict:
     """Leave out empty values: HSDS string fields may not be null, and absent means unknown."""
     return {key: value for key, value in values.items() if value not in (None, "", [])}
@@ -82,11 +97,20 @@ def term_of(taxonomy_code: str, term_code: str):
     return taxonomy, next(term for term in taxonomy.terms if term.code == term_code)
 
 
+@cache
+def term_parts(taxonomy_code: str, term_code: str) -> tuple[str, str, dict]:
+    """A term's URI, id and HSDS form, looked up once by the codes (callers must not change the dict)."""
+    return (
+        tx.term_uri(taxonomy_code, term_code),
+        tx.term_id(taxonomy_code, term_code),
+        tx.term_to_hsds(*term_of(taxonomy_code, term_code)),
+    )
+
+
 def attribute(
     link_entity: str, link_id, taxonomy_code: str, term_code: str, value: str | None = None
 ) -> dict:
-    taxonomy, term = term_of(taxonomy_code, term_code)
-    uri = tx.term_uri(taxonomy_code, term_code)
+    uri, term_id, term = term_parts(taxonomy_code, term_code)
     key = uri if value is None else f"{uri}#{value}"
     return compact(
         {
@@ -94,9 +118,9 @@ def attribute(
             "link_id": str(link_id),
             "link_type": taxonomy_code,
             "link_entity": link_entity,
-            "taxonomy_term_id": tx.term_id(taxonomy_code, term_code),
+            "taxonomy_term_id": term_id,
             "value": value,
-            "taxonomy_term": tx.term_to_hsds(taxonomy, term),
+            "taxonomy_term": term,
         }
     )
 
@@ -244,7 +268,7 @@ def service_at_location_to_hsds(at_location, context: Context) -> dict:
             "service_id": str(at_location.service_id),
             "location_id": str(at_location.location_id),
             "description": at_location.description,
-            "schedules": [schedule_to_hsds(s) for s in at_location.schedules.all()],
+            "schedules": [schedule_to_hsds(s) for s in related(at_location, "schedules")],
             "location": location_to_hsds(at_location.location, context),
         }
     )
@@ -298,7 +322,7 @@ def wait_time_text(weeks: int | None) -> str | None:
 def service_attributes(service) -> list[dict]:
     found = []
     for field_name, taxonomy_code in SERVICE_TERM_FIELDS.items():
-        for term in sorted(getattr(service, field_name).all(), key=lambda t: (t.position, t.code)):
+        for term in sorted(related(service, field_name), key=lambda t: (t.position, t.code)):
             found.append(attribute("service", service.id, taxonomy_code, term.code))
     level = service.recognition_level
     if level:
@@ -348,7 +372,7 @@ def service_to_hsds(service, context: Context, *, nested_organization=None) -> d
             "service_areas": [service_area_to_hsds(service.id, m) for m in context.municipalities],
             "service_at_locations": [
                 service_at_location_to_hsds(at_location, context)
-                for at_location in sorted(service.service_at_locations.all(), key=lambda a: str(a.id))
+                for at_location in sorted(related(service, "service_at_locations"), key=lambda a: str(a.id))
             ],
             "languages": [
                 {
@@ -357,12 +381,12 @@ def service_to_hsds(service, context: Context, *, nested_organization=None) -> d
                     "name": language.name,
                     "code": language.code,
                 }
-                for language in sorted(service.languages.all(), key=lambda item: item.code)
+                for language in sorted(related(service, "languages"), key=lambda item: item.code)
             ],
             "organization": nested_organization,
             "cost_options": [
                 cost_option_to_hsds(option)
-                for option in sorted(service.cost_options.all(), key=lambda o: str(o.id))
+                for option in sorted(related(service, "cost_options"), key=lambda o: str(o.id))
             ],
             "attributes": service_attributes(service),
         }
