@@ -177,23 +177,22 @@ def services_for_page(
 ) -> QuerySet[Service]:
     """Services with what the mapping reads (all of it, the list form, or the minimal fields), per page.
 
-    For the list form the related sets are primed empty, without a query, instead of being loaded
+    For the list form no related set is loaded: `without_lists` primes them empty, without a query,
     for a mapping whose lists the list form then drops.
     """
     if minimal:
         return queryset.only("id", "name_nl", "status", "modified_at")
     if listed:
-        return queryset.select_related("national_intervention").prefetch_related(
-            *[
-                Prefetch(
-                    name,
-                    queryset=Service._meta.get_field(name).related_model.objects.none(),
-                    to_attr=mapping.loaded(name),
-                )
-                for name in LISTED_AWAY
-            ]
-        )
+        return queryset.select_related("national_intervention")
     return exporter.services_for_export(queryset)
+
+
+def without_lists(services: list[Service]) -> list[Service]:
+    """Services loaded for the list form, their related sets primed empty (mapping.loaded)."""
+    for service in services:
+        for name in LISTED_AWAY:
+            setattr(service, mapping.loaded(name), [])
+    return services
 
 
 def full_services(
@@ -213,6 +212,8 @@ def full_services(
 def services_page(services: list[Service], *, minimal: bool, full: bool) -> list[dict]:
     if minimal:
         return [mapping.minimal_service(s) for s in services]
+    if not full:
+        without_lists(services)
     items = full_services(services, Contexts.for_services(services), nested_organization=full)
     return items if full else [mapping.list_service(item) for item in items]
 
@@ -356,8 +357,12 @@ def service_at_locations_page(chosen: list, *, full: bool) -> list[dict]:
         ]
     services = {
         s.id: s
-        for s in services_for_page(
-            Service.objects.filter(id__in={a.service_id for a in at_locations}), listed=True
+        for s in without_lists(
+            list(
+                services_for_page(
+                    Service.objects.filter(id__in={a.service_id for a in at_locations}), listed=True
+                )
+            )
         )
     }
     place_ids = [pk for a in at_locations for pk in (a.id, a.location_id)]

@@ -11,7 +11,7 @@ from functools import cache
 from django.utils import translation
 from django.utils.text import capfirst
 
-from ookbalans.catalogue.models import Service
+from ookbalans.catalogue.models import CostOption, Service
 from ookbalans.framework import codes
 from ookbalans.interchange import taxonomies as tx
 
@@ -275,6 +275,12 @@ def service_at_location_to_hsds(at_location, context: Context) -> dict:
     return with_extras(mapped, context.kept("service_at_location", at_location.id))
 
 
+@cache
+def cost_kind_label(kind: str, language: str | None) -> str:
+    """What `option.get_kind_display()` gives in the active language, looked up once per kind and language."""
+    return str(dict(CostOption.Kind.choices).get(kind, kind))
+
+
 def cost_option_to_hsds(option) -> dict:
     return compact(
         {
@@ -283,7 +289,7 @@ def cost_option_to_hsds(option) -> dict:
             "option": option.option,
             "currency": "EUR" if option.amount is not None else None,
             "amount": amount_number(option.amount),
-            "amount_description": option.get_kind_display(),
+            "amount_description": cost_kind_label(option.kind, translation.get_language()),
             "attributes": [fact("cost_option", option.id, "kostensoort", option.kind)],
         }
     )
