@@ -18,7 +18,7 @@ from rest_framework.views import APIView
 
 from ookbalans.api import hsds, openapi
 from ookbalans.api.models import ApiToken
-from ookbalans.api.pagination import HsdsPagination
+from ookbalans.api.pagination import Counted, HsdsPagination
 from ookbalans.api.schema import HSDS_SERVICE, NOT_FOUND, PROBLEMS, REFUSED
 from ookbalans.catalogue.models import Coalition, Organisation, Service, ServiceAtLocation
 from ookbalans.interchange import mapping
@@ -186,6 +186,10 @@ class ServiceAtLocations(ReadView):
             rank = {pk: number for number, pk in enumerate(hsds.ranked_ids(query, services, self.coalition))}
         at_locations = ServiceAtLocation.objects.filter(service__in=services)
         items = hsds.service_at_locations(hsds.places_for_page(at_locations, full=full), params, rank)
+        if self.coalition is None and not any(
+            params.get(name) for name in (*hsds.SERVICE_FILTERS, "search", "postcode")
+        ):
+            items = Counted(items, hsds.count_active_places)
         return self.paginated(items, lambda page: hsds.service_at_locations_page(page, full=full))
 
 
