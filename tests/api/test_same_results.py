@@ -196,6 +196,8 @@ def test_taxonomy_filters_give_the_services_with_the_term(client, two_coalitions
         assert contents == expected
     if parameter.startswith("taxonomy_term_id={baby}"):
         assert total > 0
+        # The whole country's count subtracts inactive services with the term: there must be one.
+        assert Service.objects.exclude(status="active").filter(phases__code="baby").exists()
 
 
 @pytest.mark.parametrize("form", ["list", "full", "minimal"])
@@ -222,6 +224,8 @@ def test_place_pages_are_the_places_of_active_services_in_id_order(client, two_c
         expected = reference_places(places, full)
         assert total == len(expected) > 0
         assert contents == expected
+    # The whole country's count subtracts the places of inactive services: there must be some.
+    assert ServiceAtLocation.objects.exclude(service__status="active").exists()
 
 
 def test_place_pages_of_a_search_follow_its_ranking(client, two_coalitions):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime
 import math
 import uuid
+from collections.abc import Callable
 
-from django.db.models import CharField, Prefetch, Q, QuerySet, Value
+from django.db.models import CharField, Exists, OuterRef, Prefetch, Q, QuerySet, Value
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.timezone import is_naive, make_aware
 
@@ -45,14 +46,29 @@ def flag(params, name: str) -> bool:
     raise BadParameter(f"'{name}' must be true or false.")
 
 
+def term_links(term_value: str) -> QuerySet | None:
+    """The links of services to a framework term (by id or URI), or None for another kind of term.
+
+    The term's id goes in as a value, not as a join with the terms: PostgreSQL then knows from its
+    statistics how many services have the term (a phase like 'baby': 70%) and plans for that.
+    """
+    known = tx.known_terms().get(term_value)
+    for field_name, taxonomy_code in mapping.SERVICE_TERM_FIELDS.items():
+        if known is not None and known.taxonomy == taxonomy_code:
+            term = Term.objects.filter(taxonomy=taxonomy_code, code=known.code).values_list("pk", flat=True)
+            through = Service._meta.get_field(field_name).remote_field.through
+            return through.objects.filter(term_id=term.first())
+    return None
+
+
 def term_filter(term_value: str) -> Q | None:
     """Services with a taxonomy term (by id or URI); None when the term is not one of ookbalans'."""
     known = tx.known_terms().get(term_value)
     if known is None:
         return None
-    for field_name, taxonomy_code in mapping.SERVICE_TERM_FIELDS.items():
-        if known.taxonomy == taxonomy_code:
-            return Q(**{f"{field_name}__taxonomy": taxonomy_code, f"{field_name}__code": known.code})
+    if (links := term_links(term_value)) is not None:
+        # EXISTS, not a join: the page walks the services in name order and checks each one's link.
+        return Q(Exists(links.filter(service_id=OuterRef("pk"))))
     if known.taxonomy == codes.RECOGNITION_LEVELS.code:
         if known.code == "niet_beoordeeld":
             return Q(national_intervention__isnull=True)
@@ -360,6 +376,26 @@ def service_at_locations(
     if rank is not None:
         rows.sort(key=lambda row: rank[row[1]])  # stable: places of one service stay in id order
     return [pk for pk, _service_id in rows]
+
+
+def country_count(params) -> Callable[[], int] | None:
+    """A cheaper count of the country's active services for these filters, or None to count plainly.
+
+    With only a framework term: every link to the term less those of inactive services (a service
+    links a term once), instead of checking 100,000 services for a link (PostgreSQL, national
+    catalogue: about a third of the time).
+    """
+    if any(params.get(name) for name in SERVICE_FILTERS if name != "taxonomy_term_id"):
+        return None
+    links = term_links(params.get("taxonomy_term_id") or "")
+    if links is None:
+        return None
+
+    def count() -> int:
+        inactive = Service.objects.exclude(status=Service.Status.ACTIVE)
+        return links.count() - inactive.filter(Exists(links.filter(service_id=OuterRef("pk")))).count()
+
+    return count
 
 
 def count_active_places() -> int:

@@ -107,6 +107,8 @@ class Services(ReadView):
                 lambda ids: hsds.services_page(hsds.in_order(loaded, ids), minimal=minimal, full=full),
             )
         ordered = hsds.services_for_page(services.order_by("name_nl", "id"), minimal=minimal, listed=listed)
+        if self.coalition is None and (count := hsds.country_count(params)):
+            ordered = Counted(ordered, count)
         return self.paginated(ordered, lambda page: hsds.services_page(page, minimal=minimal, full=full))
 
 
