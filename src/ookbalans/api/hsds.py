@@ -189,6 +189,8 @@ class Contexts:
         return self.cache[coalition_id]
 
 
+# The timestamps of a service and its organisation that no HSDS form shows.
+UNREAD_TIMES = ("created_at", "organization__created_at", "organization__modified_at")
 # What a service's list form (mapping.list_service: the one-to-one fields) leaves out.
 LISTED_AWAY = (*exporter.TERM_FIELDS, "languages", "cost_options", "service_at_locations")
 
@@ -205,7 +207,8 @@ def services_for_page(
         return queryset.only("id", "name_nl", "status", "modified_at")
     if listed:
         return queryset.select_related("national_intervention")
-    return exporter.services_for_export(queryset, terms=False)
+    # Timestamps the mapping does not read are not loaded: parsing them costs more than their transfer.
+    return exporter.services_for_export(queryset, terms=False).defer(*UNREAD_TIMES)
 
 
 def without_lists(services: list[Service]) -> list[Service]:
@@ -413,8 +416,10 @@ def places_for_page(queryset: QuerySet[ServiceAtLocation], *, full: bool) -> Que
     """Places with what the mapping reads: the bare row, or (full) the location and its opening hours."""
     if not full:
         return queryset
-    return queryset.select_related("location__municipality").prefetch_related(
-        Prefetch("schedules", to_attr=mapping.loaded("schedules"))
+    return (
+        queryset.select_related("location__municipality")
+        .defer("location__created_at", "location__modified_at")
+        .prefetch_related(Prefetch("schedules", to_attr=mapping.loaded("schedules")))
     )
 
 
