@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime
 import math
 import uuid
-from collections.abc import Callable
 
-from django.db.models import CharField, Exists, OuterRef, Prefetch, Q, QuerySet, Value
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.timezone import is_naive, make_aware
 
+from ookbalans.api.pages import attach_terms, services_for_page, without_lists
 from ookbalans.catalogue.geo import distance_km
 from ookbalans.catalogue.models import (
     Coalition,
@@ -22,7 +22,7 @@ from ookbalans.catalogue.models import (
 )
 from ookbalans.framework import codes
 from ookbalans.framework.models import Term
-from ookbalans.interchange import mapping
+from ookbalans.interchange import mapping, prefetched
 from ookbalans.interchange import taxonomies as tx
 from ookbalans.interchange.exporting import document as exporter
 from ookbalans.interchange.models import KeptFields
@@ -181,7 +181,7 @@ class Contexts:
         ids = [*more_ids]
         for service in services:
             ids += [service.id, service.organization_id]
-            for at_location in mapping.related(service, "service_at_locations"):
+            for at_location in prefetched.related(service, "service_at_locations"):
                 ids += [at_location.id, at_location.location_id]
         return cls({s.coalition_id for s in services}, ids)
 
@@ -189,65 +189,11 @@ class Contexts:
         return self.cache[coalition_id]
 
 
-# The timestamps of a service and its organisation that no HSDS form shows.
-UNREAD_TIMES = ("created_at", "organization__created_at", "organization__modified_at")
-# What a service's list form (mapping.list_service: the one-to-one fields) leaves out.
-LISTED_AWAY = (*exporter.TERM_FIELDS, "languages", "cost_options", "service_at_locations")
-
-
-def services_for_page(
-    queryset: QuerySet[Service], *, minimal: bool = False, listed: bool = False
-) -> QuerySet[Service]:
-    """Services with what the mapping reads (all of it, the list form, or the minimal fields), per page.
-
-    For the list form no related set is loaded: `without_lists` primes them empty, without a query,
-    for a mapping whose lists the list form then drops.
-    """
-    if minimal:
-        return queryset.only("id", "name_nl", "status", "modified_at")
-    if listed:
-        return queryset.select_related("national_intervention")
-    # Timestamps the mapping does not read are not loaded: parsing them costs more than their transfer.
-    return exporter.services_for_export(queryset, terms=False).defer(*UNREAD_TIMES)
-
-
-def without_lists(services: list[Service]) -> list[Service]:
-    """Services loaded for the list form, their related sets primed empty (mapping.loaded)."""
-    for service in services:
-        for name in LISTED_AWAY:
-            setattr(service, mapping.loaded(name), [])
-    return services
-
-
-def attach_terms(services: list[Service]) -> None:
-    """The framework terms of the services, all six sets in two queries, as the mapping reads them.
-
-    Django's prefetch would run one query per set; on a page of 50 the round trips cost more than
-    the rows.
-    """
-    if not services:
-        return
-    links = [
-        Service._meta.get_field(name)
-        .remote_field.through.objects.filter(service_id__in=[s.id for s in services])
-        .values_list("service_id", "term_id", Value(name, output_field=CharField()))
-        for name in exporter.TERM_FIELDS
-    ]
-    rows = list(links[0].union(*links[1:], all=True))
-    terms = Term.objects.in_bulk({term_id for _service_id, term_id, _name in rows})
-    found = {(service.id, name): [] for service in services for name in exporter.TERM_FIELDS}
-    for service_id, term_id, name in rows:
-        found[(service_id, name)].append(terms[term_id])
-    for service in services:
-        for name in exporter.TERM_FIELDS:
-            setattr(service, mapping.loaded(name), found[(service.id, name)])
-
-
 def full_services(
     services: list[Service], contexts: Contexts, nested_organization: bool = True
 ) -> list[dict]:
     """Services loaded through services_for_page as full HSDS services."""
-    attach_terms([s for s in services if not hasattr(s, mapping.loaded(exporter.TERM_FIELDS[0]))])
+    attach_terms([s for s in services if not hasattr(s, prefetched.loaded(exporter.TERM_FIELDS[0]))])
     result = []
     for service in services:
         context = contexts(service.coalition_id)
@@ -305,7 +251,7 @@ def organisations_page(organisations: list[Organisation], *, full: bool, full_se
         loaded = list(services_for_page(Service.objects.filter(id__in=chosen)))
         attach_terms(loaded)
         services = {s.id: s for s in loaded}
-        places = [(s, mapping.related(s, "service_at_locations")) for s in loaded]
+        places = [(s, prefetched.related(s, "service_at_locations")) for s in loaded]
         ids += [pk for s, found in places for pk in (s.id, *[a.id for a in found])]
         ids += [a.location_id for _s, found in places for a in found]
     ids += [point.id for o in organisations for point in o.ordered_contact_points]
@@ -381,37 +327,6 @@ def service_at_locations(
     return [pk for pk, _service_id in rows]
 
 
-def country_count(params) -> Callable[[], int] | None:
-    """A cheaper count of the country's active services for these filters, or None to count plainly.
-
-    With only a framework term: every link to the term less those of inactive services (a service
-    links a term once), instead of checking 100,000 services for a link (PostgreSQL, national
-    catalogue: about a third of the time).
-    """
-    if any(params.get(name) for name in SERVICE_FILTERS if name != "taxonomy_term_id"):
-        return None
-    links = term_links(params.get("taxonomy_term_id") or "")
-    if links is None:
-        return None
-
-    def count() -> int:
-        inactive = Service.objects.exclude(status=Service.Status.ACTIVE)
-        return links.count() - inactive.filter(Exists(links.filter(service_id=OuterRef("pk")))).count()
-
-    return count
-
-
-def count_active_places() -> int:
-    """How many places the country's active services have: every place less those of inactive services.
-
-    The same number as counting the places joined to the active services, without joining 100,000
-    places to 100,000 services: one count over the places' own index and a small one over the few
-    inactive services (PostgreSQL, national catalogue: about a quarter of the time).
-    """
-    inactive = Service.objects.exclude(status=Service.Status.ACTIVE)
-    return ServiceAtLocation.objects.count() - ServiceAtLocation.objects.filter(service__in=inactive).count()
-
-
 def places_for_page(queryset: QuerySet[ServiceAtLocation], *, full: bool) -> QuerySet[ServiceAtLocation]:
     """Places with what the mapping reads: the bare row, or (full) the location and its opening hours."""
     if not full:
@@ -419,7 +334,7 @@ def places_for_page(queryset: QuerySet[ServiceAtLocation], *, full: bool) -> Que
     return (
         queryset.select_related("location__municipality")
         .defer("location__created_at", "location__modified_at")
-        .prefetch_related(Prefetch("schedules", to_attr=mapping.loaded("schedules")))
+        .prefetch_related(Prefetch("schedules", to_attr=prefetched.loaded("schedules")))
     )
 
 

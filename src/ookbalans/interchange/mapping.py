@@ -14,6 +14,7 @@ from django.utils.text import capfirst
 from ookbalans.catalogue.models import CostOption, Service
 from ookbalans.framework import codes
 from ookbalans.interchange import taxonomies as tx
+from ookbalans.interchange.prefetched import related
 
 HSDS_VERSION = "3.0"
 WEEKDAYS = {1: "MO", 2: "TU", 3: "WE", 4: "TH", 5: "FR", 6: "SA", 7: "SU"}
@@ -38,21 +39,6 @@ FORMER_APPLICATION_PROCESS = {
 }
 # A street with its house number at the end, as HSDS' address_1 holds both.
 HOUSE_NUMBER = re.compile(r"^(?P<street>.*\D)\s+(?P<number>\d+\s*[-\w/]*)$")
-
-
-def loaded(name: str) -> str:
-    """The attribute a related set is prefetched into as a list: `Prefetch(name, to_attr=loaded(name))`."""
-    return f"{name}_loaded"
-
-
-def related(obj, name: str) -> list:
-    """The related objects `name` of `obj`: the list prefetched by `loaded(name)`, else from its manager.
-
-    Django makes a related manager and a queryset for every `obj.name.all()`, which costs more than
-    mapping the objects; a page of 50 services has some 700 such sets.
-    """
-    found = getattr(obj, loaded(name), None)
-    return found if found is not None else list(getattr(obj, name).all())
 
 
 def compact(values: dict) -> dict:
@@ -92,19 +78,12 @@ def with_extras(mapped: dict, extras: dict | None) -> dict:
 
 
 @cache
-def term_of(taxonomy_code: str, term_code: str):
-    taxonomy = tx.BY_CODE[taxonomy_code]
-    return taxonomy, next(term for term in taxonomy.terms if term.code == term_code)
-
-
-@cache
 def term_parts(taxonomy_code: str, term_code: str) -> tuple[str, str, dict]:
     """A term's URI, id and HSDS form, looked up once by the codes (callers must not change the dict)."""
-    return (
-        tx.term_uri(taxonomy_code, term_code),
-        tx.term_id(taxonomy_code, term_code),
-        tx.term_to_hsds(*term_of(taxonomy_code, term_code)),
-    )
+    taxonomy = tx.BY_CODE[taxonomy_code]
+    term = next(term for term in taxonomy.terms if term.code == term_code)
+    uri, term_id = tx.term_uri(taxonomy_code, term_code), tx.term_id(taxonomy_code, term_code)
+    return uri, term_id, tx.term_to_hsds(taxonomy, term)
 
 
 def attribute(

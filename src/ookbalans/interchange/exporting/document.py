@@ -12,7 +12,7 @@ from ookbalans.catalogue.models import (
     Service,
     ServiceAtLocation,
 )
-from ookbalans.interchange import mapping
+from ookbalans.interchange import mapping, prefetched
 from ookbalans.interchange.models import KeptFields
 
 PROFILE_URL = "https://ookbalans.nl/hsds-profiel"
@@ -28,13 +28,13 @@ def services_for_export(queryset: QuerySet[Service], *, terms: bool = True) -> Q
     """
     names = (*(TERM_FIELDS if terms else ()), "languages", "cost_options")
     return queryset.select_related("national_intervention", "organization").prefetch_related(
-        *[Prefetch(name, to_attr=mapping.loaded(name)) for name in names],
+        *[Prefetch(name, to_attr=prefetched.loaded(name)) for name in names],
         Prefetch(
             "service_at_locations",
             queryset=ServiceAtLocation.objects.select_related("location__municipality").prefetch_related(
-                Prefetch("schedules", to_attr=mapping.loaded("schedules"))
+                Prefetch("schedules", to_attr=prefetched.loaded("schedules"))
             ),
-            to_attr=mapping.loaded("service_at_locations"),
+            to_attr=prefetched.loaded("service_at_locations"),
         ),
     )
 
