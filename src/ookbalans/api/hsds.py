@@ -6,10 +6,11 @@ import datetime
 import math
 import uuid
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.timezone import is_naive, make_aware
 
+from ookbalans.api.pages import attach_terms, services_for_page, without_lists
 from ookbalans.catalogue.geo import distance_km
 from ookbalans.catalogue.models import (
     Coalition,
@@ -20,7 +21,8 @@ from ookbalans.catalogue.models import (
     ServiceAtLocation,
 )
 from ookbalans.framework import codes
-from ookbalans.interchange import mapping
+from ookbalans.framework.models import Term
+from ookbalans.interchange import mapping, prefetched
 from ookbalans.interchange import taxonomies as tx
 from ookbalans.interchange.exporting import document as exporter
 from ookbalans.interchange.models import KeptFields
@@ -44,14 +46,29 @@ def flag(params, name: str) -> bool:
     raise BadParameter(f"'{name}' must be true or false.")
 
 
+def term_links(term_value: str) -> QuerySet | None:
+    """The links of services to a framework term (by id or URI), or None for another kind of term.
+
+    The term's id goes in as a value, not as a join with the terms: PostgreSQL then knows from its
+    statistics how many services have the term (a phase like 'baby': 70%) and plans for that.
+    """
+    known = tx.known_terms().get(term_value)
+    for field_name, taxonomy_code in mapping.SERVICE_TERM_FIELDS.items():
+        if known is not None and known.taxonomy == taxonomy_code:
+            term = Term.objects.filter(taxonomy=taxonomy_code, code=known.code).values_list("pk", flat=True)
+            through = Service._meta.get_field(field_name).remote_field.through
+            return through.objects.filter(term_id=term.first())
+    return None
+
+
 def term_filter(term_value: str) -> Q | None:
     """Services with a taxonomy term (by id or URI); None when the term is not one of ookbalans'."""
     known = tx.known_terms().get(term_value)
     if known is None:
         return None
-    for field_name, taxonomy_code in mapping.SERVICE_TERM_FIELDS.items():
-        if known.taxonomy == taxonomy_code:
-            return Q(**{f"{field_name}__taxonomy": taxonomy_code, f"{field_name}__code": known.code})
+    if (links := term_links(term_value)) is not None:
+        # EXISTS, not a join: the page walks the services in name order and checks each one's link.
+        return Q(Exists(links.filter(service_id=OuterRef("pk"))))
     if known.taxonomy == codes.RECOGNITION_LEVELS.code:
         if known.code == "niet_beoordeeld":
             return Q(national_intervention__isnull=True)
@@ -81,6 +98,10 @@ def moment(value: str) -> datetime.datetime:
     parsed = make_aware(parsed) if is_naive(parsed) else parsed
     # In UTC: PostgreSQL refuses offsets beyond ±15:59, which Python accepts (up to ±23:59).
     return parsed.astimezone(datetime.UTC)
+
+
+# The parameters filter_services reads.
+SERVICE_FILTERS = ("taxonomy_term_id", "taxonomy_id", "organization_id", "modified_after")
 
 
 def filter_services(services: QuerySet[Service], params) -> QuerySet[Service]:
@@ -160,7 +181,7 @@ class Contexts:
         ids = [*more_ids]
         for service in services:
             ids += [service.id, service.organization_id]
-            for at_location in service.service_at_locations.all():
+            for at_location in prefetched.related(service, "service_at_locations"):
                 ids += [at_location.id, at_location.location_id]
         return cls({s.coalition_id for s in services}, ids)
 
@@ -168,34 +189,11 @@ class Contexts:
         return self.cache[coalition_id]
 
 
-# What a service's list form (mapping.list_service: the one-to-one fields) leaves out.
-LISTED_AWAY = (*exporter.TERM_FIELDS, "languages", "cost_options", "service_at_locations")
-
-
-def services_for_page(
-    queryset: QuerySet[Service], *, minimal: bool = False, listed: bool = False
-) -> QuerySet[Service]:
-    """Services with what the mapping reads (all of it, the list form, or the minimal fields), per page.
-
-    For the list form the related sets are primed empty, without a query, instead of being loaded
-    for a mapping whose lists the list form then drops.
-    """
-    if minimal:
-        return queryset.only("id", "name_nl", "status", "modified_at")
-    if listed:
-        return queryset.select_related("national_intervention").prefetch_related(
-            *[
-                Prefetch(name, queryset=Service._meta.get_field(name).related_model.objects.none())
-                for name in LISTED_AWAY
-            ]
-        )
-    return exporter.services_for_export(queryset)
-
-
 def full_services(
     services: list[Service], contexts: Contexts, nested_organization: bool = True
 ) -> list[dict]:
     """Services loaded through services_for_page as full HSDS services."""
+    attach_terms([s for s in services if not hasattr(s, prefetched.loaded(exporter.TERM_FIELDS[0]))])
     result = []
     for service in services:
         context = contexts(service.coalition_id)
@@ -209,6 +207,8 @@ def full_services(
 def services_page(services: list[Service], *, minimal: bool, full: bool) -> list[dict]:
     if minimal:
         return [mapping.minimal_service(s) for s in services]
+    if not full:
+        without_lists(services)
     items = full_services(services, Contexts.for_services(services), nested_organization=full)
     return items if full else [mapping.list_service(item) for item in items]
 
@@ -249,9 +249,11 @@ def organisations_page(organisations: list[Organisation], *, full: bool, full_se
     if full_service:
         chosen = [s.id for o in organisations for s in o.active_services]
         loaded = list(services_for_page(Service.objects.filter(id__in=chosen)))
+        attach_terms(loaded)
         services = {s.id: s for s in loaded}
-        ids += [pk for s in loaded for pk in (s.id, *[a.id for a in s.service_at_locations.all()])]
-        ids += [a.location_id for s in loaded for a in s.service_at_locations.all()]
+        places = [(s, prefetched.related(s, "service_at_locations")) for s in loaded]
+        ids += [pk for s, found in places for pk in (s.id, *[a.id for a in found])]
+        ids += [a.location_id for _s, found in places for a in found]
     ids += [point.id for o in organisations for point in o.ordered_contact_points]
     contexts = Contexts({o.coalition_id for o in organisations}, ids)
     result = []
@@ -329,7 +331,11 @@ def places_for_page(queryset: QuerySet[ServiceAtLocation], *, full: bool) -> Que
     """Places with what the mapping reads: the bare row, or (full) the location and its opening hours."""
     if not full:
         return queryset
-    return queryset.select_related("location__municipality").prefetch_related("schedules")
+    return (
+        queryset.select_related("location__municipality")
+        .defer("location__created_at", "location__modified_at")
+        .prefetch_related(Prefetch("schedules", to_attr=prefetched.loaded("schedules")))
+    )
 
 
 def service_at_locations_page(chosen: list, *, full: bool) -> list[dict]:
@@ -349,8 +355,12 @@ def service_at_locations_page(chosen: list, *, full: bool) -> list[dict]:
         ]
     services = {
         s.id: s
-        for s in services_for_page(
-            Service.objects.filter(id__in={a.service_id for a in at_locations}), listed=True
+        for s in without_lists(
+            list(
+                services_for_page(
+                    Service.objects.filter(id__in={a.service_id for a in at_locations}), listed=True
+                )
+            )
         )
     }
     place_ids = [pk for a in at_locations for pk in (a.id, a.location_id)]

@@ -16,9 +16,9 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ookbalans.api import hsds, openapi
+from ookbalans.api import counts, hsds, openapi, pages
 from ookbalans.api.models import ApiToken
-from ookbalans.api.pagination import HsdsPagination
+from ookbalans.api.pagination import Counted, HsdsPagination
 from ookbalans.api.schema import HSDS_SERVICE, NOT_FOUND, PROBLEMS, REFUSED
 from ookbalans.catalogue.models import Coalition, Organisation, Service, ServiceAtLocation
 from ookbalans.interchange import mapping
@@ -101,12 +101,14 @@ class Services(ReadView):
         if query := params.get("search"):
             # Ranked by relevance through the finder's search, the same as parents get.
             ranked = hsds.ranked_ids(query, services, self.coalition)
-            loaded = hsds.services_for_page(Service.objects.all(), minimal=minimal, listed=listed)
+            loaded = pages.services_for_page(Service.objects.all(), minimal=minimal, listed=listed)
             return self.paginated(
                 ranked,
                 lambda ids: hsds.services_page(hsds.in_order(loaded, ids), minimal=minimal, full=full),
             )
-        ordered = hsds.services_for_page(services.order_by("name_nl", "id"), minimal=minimal, listed=listed)
+        ordered = pages.services_for_page(services.order_by("name_nl", "id"), minimal=minimal, listed=listed)
+        if self.coalition is None and (count := counts.country_count(params)):
+            ordered = Counted(ordered, count)
         return self.paginated(ordered, lambda page: hsds.services_page(page, minimal=minimal, full=full))
 
 
@@ -191,6 +193,10 @@ class ServiceAtLocations(ReadView):
             rank = {pk: number for number, pk in enumerate(hsds.ranked_ids(query, services, self.coalition))}
         at_locations = ServiceAtLocation.objects.filter(service__in=services)
         items = hsds.service_at_locations(hsds.places_for_page(at_locations, full=full), params, rank)
+        if self.coalition is None and not any(
+            params.get(name) for name in (*hsds.SERVICE_FILTERS, "search", "postcode")
+        ):
+            items = Counted(items, counts.count_active_places)
         return self.paginated(items, lambda page: hsds.service_at_locations_page(page, full=full))
 
 

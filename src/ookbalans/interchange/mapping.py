@@ -11,10 +11,11 @@ from functools import cache
 from django.utils import translation
 from django.utils.text import capfirst
 
-from ookbalans.catalogue.models import Service
+from ookbalans.catalogue.models import CostOption, Service
 from ookbalans.framework import codes
 from ookbalans.interchange import taxonomies as tx
 from ookbalans.interchange.links import has_refused_link
+from ookbalans.interchange.prefetched import related
 
 HSDS_VERSION = "3.0"
 WEEKDAYS = {1: "MO", 2: "TU", 3: "WE", 4: "TH", 5: "FR", 6: "SA", 7: "SU"}
@@ -80,16 +81,18 @@ def with_extras(mapped: dict, extras: dict | None) -> dict:
 
 
 @cache
-def term_of(taxonomy_code: str, term_code: str):
+def term_parts(taxonomy_code: str, term_code: str) -> tuple[str, str, dict]:
+    """A term's URI, id and HSDS form, looked up once by the codes (callers must not change the dict)."""
     taxonomy = tx.BY_CODE[taxonomy_code]
-    return taxonomy, next(term for term in taxonomy.terms if term.code == term_code)
+    term = next(term for term in taxonomy.terms if term.code == term_code)
+    uri, term_id = tx.term_uri(taxonomy_code, term_code), tx.term_id(taxonomy_code, term_code)
+    return uri, term_id, tx.term_to_hsds(taxonomy, term)
 
 
 def attribute(
     link_entity: str, link_id, taxonomy_code: str, term_code: str, value: str | None = None
 ) -> dict:
-    taxonomy, term = term_of(taxonomy_code, term_code)
-    uri = tx.term_uri(taxonomy_code, term_code)
+    uri, term_id, term = term_parts(taxonomy_code, term_code)
     key = uri if value is None else f"{uri}#{value}"
     return compact(
         {
@@ -97,9 +100,9 @@ def attribute(
             "link_id": str(link_id),
             "link_type": taxonomy_code,
             "link_entity": link_entity,
-            "taxonomy_term_id": tx.term_id(taxonomy_code, term_code),
+            "taxonomy_term_id": term_id,
             "value": value,
-            "taxonomy_term": tx.term_to_hsds(taxonomy, term),
+            "taxonomy_term": term,
         }
     )
 
@@ -247,11 +250,17 @@ def service_at_location_to_hsds(at_location, context: Context) -> dict:
             "service_id": str(at_location.service_id),
             "location_id": str(at_location.location_id),
             "description": at_location.description,
-            "schedules": [schedule_to_hsds(s) for s in at_location.schedules.all()],
+            "schedules": [schedule_to_hsds(s) for s in related(at_location, "schedules")],
             "location": location_to_hsds(at_location.location, context),
         }
     )
     return with_extras(mapped, context.kept("service_at_location", at_location.id))
+
+
+@cache
+def cost_kind_label(kind: str, language: str | None) -> str:
+    """What `option.get_kind_display()` gives in the active language, looked up once per kind and language."""
+    return str(dict(CostOption.Kind.choices).get(kind, kind))
 
 
 def cost_option_to_hsds(option) -> dict:
@@ -262,7 +271,7 @@ def cost_option_to_hsds(option) -> dict:
             "option": option.option,
             "currency": "EUR" if option.amount is not None else None,
             "amount": amount_number(option.amount),
-            "amount_description": option.get_kind_display(),
+            "amount_description": cost_kind_label(option.kind, translation.get_language()),
             "attributes": [fact("cost_option", option.id, "kostensoort", option.kind)],
         }
     )
@@ -301,7 +310,7 @@ def wait_time_text(weeks: int | None) -> str | None:
 def service_attributes(service) -> list[dict]:
     found = []
     for field_name, taxonomy_code in SERVICE_TERM_FIELDS.items():
-        for term in sorted(getattr(service, field_name).all(), key=lambda t: (t.position, t.code)):
+        for term in sorted(related(service, field_name), key=lambda t: (t.position, t.code)):
             found.append(attribute("service", service.id, taxonomy_code, term.code))
     level = service.recognition_level
     if level:
@@ -351,7 +360,7 @@ def service_to_hsds(service, context: Context, *, nested_organization=None) -> d
             "service_areas": [service_area_to_hsds(service.id, m) for m in context.municipalities],
             "service_at_locations": [
                 service_at_location_to_hsds(at_location, context)
-                for at_location in sorted(service.service_at_locations.all(), key=lambda a: str(a.id))
+                for at_location in sorted(related(service, "service_at_locations"), key=lambda a: str(a.id))
             ],
             "languages": [
                 {
@@ -360,12 +369,12 @@ def service_to_hsds(service, context: Context, *, nested_organization=None) -> d
                     "name": language.name,
                     "code": language.code,
                 }
-                for language in sorted(service.languages.all(), key=lambda item: item.code)
+                for language in sorted(related(service, "languages"), key=lambda item: item.code)
             ],
             "organization": nested_organization,
             "cost_options": [
                 cost_option_to_hsds(option)
-                for option in sorted(service.cost_options.all(), key=lambda o: str(o.id))
+                for option in sorted(related(service, "cost_options"), key=lambda o: str(o.id))
             ],
             "attributes": service_attributes(service),
         }

@@ -202,7 +202,12 @@ class Service(CoalitionOwned):
         default_related_name = "services"
         # The HSDS API pages the whole country's active services by (name_nl, id): an index in that
         # order lets PostgreSQL read one page instead of sorting 100,000 rows (migration 0006).
-        indexes = [models.Index(fields=["status", "name_nl", "id"], name="catalogue_service_page")]
+        indexes = [
+            models.Index(fields=["status", "name_nl", "id"], name="catalogue_service_page"),
+            # The API counts the country's active services for every page; this narrow partial index
+            # is a quarter of the size of the page index (migration 0007).
+            models.Index(fields=["id"], condition=models.Q(status="active"), name="catalogue_service_active"),
+        ]
 
     def __str__(self) -> str:
         return self.name

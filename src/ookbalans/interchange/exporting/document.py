@@ -12,24 +12,29 @@ from ookbalans.catalogue.models import (
     Service,
     ServiceAtLocation,
 )
-from ookbalans.interchange import mapping
+from ookbalans.interchange import mapping, prefetched
 from ookbalans.interchange.models import KeptFields
 
 PROFILE_URL = "https://ookbalans.nl/hsds-profiel"
 TERM_FIELDS = tuple(mapping.SERVICE_TERM_FIELDS)
 
 
-def services_for_export(queryset: QuerySet[Service]) -> QuerySet[Service]:
-    """Services with everything the mapping reads, in a fixed number of queries."""
+def services_for_export(queryset: QuerySet[Service], *, terms: bool = True) -> QuerySet[Service]:
+    """Services with everything the mapping reads, in a fixed number of queries.
+
+    Each related set is prefetched into a list (mapping.loaded), which the mapping reads. With
+    `terms=False` the six sets of framework terms are left to the caller (the API loads them for a
+    page in one query).
+    """
+    names = (*(TERM_FIELDS if terms else ()), "languages", "cost_options")
     return queryset.select_related("national_intervention", "organization").prefetch_related(
-        *TERM_FIELDS,
-        "languages",
-        "cost_options",
+        *[Prefetch(name, to_attr=prefetched.loaded(name)) for name in names],
         Prefetch(
             "service_at_locations",
             queryset=ServiceAtLocation.objects.select_related("location__municipality").prefetch_related(
-                "schedules"
+                Prefetch("schedules", to_attr=prefetched.loaded("schedules"))
             ),
+            to_attr=prefetched.loaded("service_at_locations"),
         ),
     )
 
