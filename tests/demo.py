@@ -2,6 +2,7 @@
 
 from django.test import override_settings
 
+from ookbalans.audit.models import Entry
 from ookbalans.catalogue.demo import LoadReport, load_demo, remove_demo
 from ookbalans.search.engine import forget_vocabulary
 from ookbalans.search.models import SearchWord
@@ -18,7 +19,8 @@ def load_indexed_demo() -> LoadReport:
 
 
 def remove_indexed_demo() -> None:
-    """Remove the demo with its account and the search vocabulary, so nothing leaks into later tests."""
+    """Remove the demo with its account, search vocabulary and audit trail: nothing leaks into later tests."""
     remove_demo()
     SearchWord.objects.all().delete()
+    Entry.objects.all().delete()
     forget_vocabulary()
