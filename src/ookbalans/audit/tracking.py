@@ -101,7 +101,10 @@ def record_saved(instance, old: dict | None, update_fields=None):
 
 
 def name_of(instance) -> str:
-    """The object's own name; its kind and id if that cannot be made (an unsaved value of the wrong type)."""
+    """The object's own name (none for a redacted model: it may quote what was said); its kind and id
+    if the name cannot be made (an unsaved value of the wrong type)."""
+    if _tracked[type(instance)].redacted:
+        return ""
     try:
         return str(instance)
     except (TypeError, ValueError, AttributeError, ObjectDoesNotExist):
