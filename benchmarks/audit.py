@@ -92,7 +92,10 @@ def main() -> None:
         report = summary()
         written = sum(report.created.values()) + sum(report.updated.values())
         Entry.objects.bulk_create(
-            [Entry(coalition=coalition, action=Entry.Action.CHANGED, object_id=str(n)) for n in range(written)]
+            [
+                Entry(coalition=coalition, action=Entry.Action.CHANGED, object_id=str(n))
+                for n in range(written)
+            ]
         )
         return report
 
@@ -100,7 +103,11 @@ def main() -> None:
         with without_trail():
             return formats.import_file(coalition, data, "demo.json")
 
-    ways = {"without the trail": no_trail, "one summary entry": summary, "plus one entry per object": per_object}
+    ways = {
+        "without the trail": no_trail,
+        "one summary entry": summary,
+        "plus one entry per object": per_object,
+    }
     times = {name: [] for name in ways}
     added = {}
     for _run in range(args.runs):
@@ -113,7 +120,8 @@ def main() -> None:
     print(machine())
     print(f"export of {coalition}: {len(data):,} bytes; one import writes {report.updated}")
     for name, values in times.items():
-        print(f"{name:>28}: median {statistics.median(values) * 1000:7.0f} ms, {added[name]:>4} entries per import")
+        median = statistics.median(values) * 1000
+        print(f"{name:>28}: median {median:7.0f} ms, {added[name]:>4} entries per import")
 
 
 if __name__ == "__main__":

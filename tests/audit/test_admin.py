@@ -99,7 +99,9 @@ def test_the_filters_narrow_the_list(client, two_coalitions):
         assert response.status_code == 200, params
         assert {e.action for e in response.context["cl"].result_list} == expected, params
     today = a["entry"].at
-    response = client.get(CHANGELIST, {"at__year": today.year, "at__month": today.month, "at__day": today.day})
+    response = client.get(
+        CHANGELIST, {"at__year": today.year, "at__month": today.month, "at__day": today.day}
+    )
     assert a["entry"] in set(response.context["cl"].result_list)
 
 

@@ -47,7 +47,11 @@ def test_without_actor_the_command_line_names_the_operating_system_user(tmp_path
     ServiceFactory(coalition=source)
     call_command("export", coalition="bron", format="xlsx", output=str(tmp_path / "a.xlsx"))
     entry = Entry.objects.get(action=Action.EXPORTED)
-    assert (entry.actor_name, entry.coalition, entry.details) == ("opdrachtregel (deploy)", source, {"format": "xlsx"})
+    assert (entry.actor_name, entry.coalition, entry.details) == (
+        "opdrachtregel (deploy)",
+        source,
+        {"format": "xlsx"},
+    )
 
 
 def test_web_export_and_import_name_the_signed_in_user(client):
@@ -102,7 +106,11 @@ def test_vision_edits_are_entries_and_voices_keep_no_words():
         voice.said = "Ouders vragen om een avondspreekuur."
         voice.save()
     for obj in (vision, goal, action, voice):
-        entry = Entry.objects.filter(object_id=str(obj.pk), object_type=obj._meta.label_lower).order_by("id").first()
+        entry = (
+            Entry.objects.filter(object_id=str(obj.pk), object_type=obj._meta.label_lower)
+            .order_by("id")
+            .first()
+        )
         assert entry is not None, obj
         assert (entry.action, entry.coalition_id, entry.actor) == (Action.CREATED, coalition.pk, coordinator)
     voice_entries = Entry.objects.filter(object_type="vision.voice", object_id=str(voice.pk)).order_by("id")
