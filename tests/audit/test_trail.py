@@ -1,9 +1,11 @@
 """Each change of the catalogue and the vision is one entry: its actor, coalition and old → new values."""
 
-from datetime import time
+from datetime import time, timedelta
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from ookbalans.audit import context
 from ookbalans.audit.models import Entry
@@ -165,3 +167,16 @@ def test_a_change_in_the_admin_names_the_signed_in_user(client):
         membership.user,
         ["Oud", "Nieuw"],
     )
+
+
+def test_old_entries_go_only_when_the_operator_says_so(capsys):
+    service = ServiceFactory()
+    old = entries_of(service)[0]
+    Entry.objects.filter(pk=old.pk).update(at=timezone.now() - timedelta(days=800))
+    recent = Entry.objects.create(action=Action.CHANGED, object_repr="recent")
+    with pytest.raises(CommandError):
+        call_command("forget_old_audit_entries", months=0)
+    call_command("forget_old_audit_entries", months=24)
+    assert not Entry.objects.filter(pk=old.pk).exists()
+    assert Entry.objects.filter(pk=recent.pk).exists()
+    assert "Deleted 1 audit entries" in capsys.readouterr().out

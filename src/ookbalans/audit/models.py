@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ookbalans.catalogue.models import Coalition
 
@@ -43,7 +44,7 @@ class Entry(models.Model):
     actor_name = models.CharField(
         _("by"), max_length=200, blank=True, help_text=_("Kept when the account is removed.")
     )
-    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    action = models.CharField(pgettext_lazy("audit", "action"), max_length=20, choices=Action.choices)
     object_type = models.CharField(_("kind of object"), max_length=60, blank=True)
     object_id = models.CharField(_("object id"), max_length=64, blank=True)
     object_repr = models.CharField(_("object"), max_length=200, blank=True)
