@@ -238,7 +238,7 @@ class ManagementView(APIView):
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         # Authenticated and permitted: the token is who acts, in the audit trail.
-        audit.act_as(name=f"beheer-API: {request.auth}")
+        audit.act_as(name=f"beheer-API: {request.auth}", coalition=request.auth.coalition)
 
     def coalition(self) -> Coalition:
         return self.request.auth.coalition

@@ -46,11 +46,14 @@ def current() -> Scope | None:
     return _scope.get()
 
 
-def act_as(user=None, name: str = "") -> None:
-    """Name the actor of the current scope from here on (the management API: its token)."""
+def act_as(user=None, name: str = "", coalition=None) -> None:
+    """Name the actor of the current scope from here on (the management API: its token), and the
+    coalition it acts in, if known, so that its name need not be read again."""
     current_scope = _scope.get()
     if current_scope is not None:
         current_scope.user, current_scope.name = user, name
+        if coalition is not None:
+            current_scope.coalition_names[coalition.pk] = coalition.name
 
 
 def actor() -> tuple[object, str]:
