@@ -30,32 +30,14 @@ from benchmarks.national_catalogue import setup_django  # noqa: E402
 @contextmanager
 def without_trail():
     """The audit receivers disconnected for a while, as if the trail did not exist."""
-    from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
-
     from ookbalans.audit import tracking
 
-    pairs = [(pre_save, tracking.remember_old), (post_save, tracking.saved), (pre_delete, tracking.deleting)]
-    models = tracking.tracked_models()
-    for model in models:
-        uid = f"audit-{model._meta.label_lower}"
-        for signal, _receiver in pairs:
-            signal.disconnect(sender=model, dispatch_uid=uid)
-        for field in model._meta.many_to_many:
-            m2m_changed.disconnect(sender=field.remote_field.through, dispatch_uid=f"{uid}-{field.name}")
+    untracked = [tracking.untrack(model) for model in tracking.tracked_models()]
     try:
         yield
     finally:
-        for model in models:
-            tracking.track(model, **tracking_options(tracking, model))
-
-
-def tracking_options(tracking, model) -> dict:
-    tracked = tracking._tracked[model]
-    return {
-        "coalition_of": tracked.coalition_of,
-        "redacted": tracked.redacted,
-        "status_field": tracked.status_field,
-    }
+        for t in untracked:
+            tracking.track(t.model, t.coalition_of, redacted=t.redacted, status_field=t.status_field)
 
 
 def main() -> None:

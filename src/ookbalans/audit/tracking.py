@@ -45,6 +45,16 @@ def track(model, coalition_of: Callable, *, redacted: bool = False, status_field
         )
 
 
+def untrack(model) -> Tracked:
+    """Stop recording the model (a benchmark's baseline); `track` again with the returned options."""
+    uid = f"audit-{model._meta.label_lower}"
+    for signal in (pre_save, post_save, pre_delete):
+        signal.disconnect(sender=model, dispatch_uid=uid)
+    for field in model._meta.many_to_many:
+        m2m_changed.disconnect(sender=field.remote_field.through, dispatch_uid=f"{uid}-{field.name}")
+    return _tracked.pop(model)
+
+
 def label(model) -> str:
     return model._meta.label_lower
 
