@@ -41,7 +41,7 @@ def pages():
         reverse("admin:catalogue_serviceatlocation_changelist"),
         reverse("admin:catalogue_contactpoint_changelist"),
         reverse("admin:audit_entry_changelist"),
-        reverse("admin:audit_entry_change", args=[Entry.objects.order_by("id").first().pk]),
+        reverse("admin:audit_entry_change", args=[Entry.objects.filter(coalition__is_demo=True).first().pk]),
     ]
 
 
