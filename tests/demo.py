@@ -2,6 +2,8 @@
 
 from django.test import override_settings
 
+from ookbalans.audit import context as audit
+from ookbalans.audit.models import Entry
 from ookbalans.catalogue import reference
 from ookbalans.catalogue.demo import LoadReport, load_demo, remove_demo
 from ookbalans.catalogue.models import Language, Municipality, NationalIntervention, PostcodeArea
@@ -15,16 +17,20 @@ FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def load_indexed_demo() -> LoadReport:
-    """The demo catalogue, indexed once at the end instead of after every save: the same index, faster."""
+    """The demo catalogue, indexed once at the end instead of after every save: the same index, faster.
+
+    Without its ~450 audit entries (tests/audit writes its own), which would cost each module a second.
+    """
     # Also outside a test (a module's shared demo): the demo account's password as the tests hash it.
-    with override_settings(PASSWORD_HASHERS=FAST_PASSWORD_HASHERS), deferred_indexing():
+    with override_settings(PASSWORD_HASHERS=FAST_PASSWORD_HASHERS), deferred_indexing(), audit.quiet():
         return load_demo()
 
 
 def remove_indexed_demo() -> None:
-    """Remove the demo with its account and the search vocabulary, so nothing leaks into later tests."""
+    """Remove the demo with its account, search vocabulary and audit trail: nothing leaks into later tests."""
     remove_demo()
     SearchWord.objects.all().delete()
+    Entry.objects.all().delete()
     forget_vocabulary()
 
 

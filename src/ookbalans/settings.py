@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "ookbalans.framework",
     "ookbalans.catalogue",
+    "ookbalans.audit",
     "ookbalans.search",
     "ookbalans.analysis",
     "ookbalans.vision",
@@ -83,6 +84,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Every change in a request is written to the audit trail with the user (or API token) who made it.
+    "ookbalans.audit.middleware.AuditMiddleware",
     "django_otp.middleware.OTPMiddleware",
     # A signed-in coordinator who has not yet given the second factor reaches only its pages.
     "ookbalans.accounts.middleware.SecondFactorMiddleware",

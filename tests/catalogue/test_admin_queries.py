@@ -6,6 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from ookbalans.audit import context as audit
+from ookbalans.audit.models import Entry
 from ookbalans.catalogue.demo import DEMO_USERNAME
 from ookbalans.catalogue.models import Location, Organisation, Service
 
@@ -16,7 +18,12 @@ MOST_QUERIES = 30
 
 @pytest.fixture
 def coordinator(shared_demo, client):
-    client.force_login(get_user_model().objects.get(username=DEMO_USERNAME))
+    user = get_user_model().objects.get(username=DEMO_USERNAME)
+    with audit.scope(user=user):  # a page of the Logboek to show: the demo is loaded without one
+        for service in Service.objects.order_by("id")[:60]:
+            service.waiting_time_weeks = (service.waiting_time_weeks or 0) + 1
+            service.save()
+    client.force_login(user)
     return client
 
 
@@ -33,6 +40,8 @@ def pages():
         reverse("admin:catalogue_location_change", args=[Location.objects.order_by("id").first().pk]),
         reverse("admin:catalogue_serviceatlocation_changelist"),
         reverse("admin:catalogue_contactpoint_changelist"),
+        reverse("admin:audit_entry_changelist"),
+        reverse("admin:audit_entry_change", args=[Entry.objects.filter(coalition__is_demo=True).first().pk]),
     ]
 
 

@@ -12,6 +12,7 @@ from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from benchmarks import hostile_files as hostile
+from ookbalans.audit.models import Entry
 from ookbalans.catalogue.demo import remove_demo
 from ookbalans.catalogue.models import Membership, Service
 from ookbalans.interchange import formats, jobs
@@ -105,6 +106,9 @@ def test_the_worker_imports_it_and_the_page_shows_the_report(
     assert "Het bestand is ingelezen" in html and "82 × diensten" in html
     assert 'http-equiv="refresh"' not in html
     assert run_worker() == 0  # the task ran once
+    # The audit trail names the coordinator who uploaded the file, not the worker.
+    entry = Entry.objects.get(action=Entry.Action.IMPORTED, coalition=target)
+    assert entry.actor == user and entry.actor_name == user.get_username()
 
 
 def test_a_dry_run_in_the_background_saves_nothing(client, moved, django_capture_on_commit_callbacks):

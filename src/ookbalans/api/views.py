@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -20,6 +21,8 @@ from ookbalans.api import counts, hsds, openapi, pages
 from ookbalans.api.models import ApiToken
 from ookbalans.api.pagination import Counted, HsdsPagination
 from ookbalans.api.schema import HSDS_SERVICE, NOT_FOUND, PROBLEMS, REFUSED
+from ookbalans.audit import context as audit
+from ookbalans.audit.tracking import record_saved, snapshot
 from ookbalans.catalogue.models import Coalition, Organisation, Service, ServiceAtLocation
 from ookbalans.interchange import mapping
 from ookbalans.interchange import taxonomies as tx
@@ -238,6 +241,11 @@ class ManagementView(APIView):
     permission_classes = [HasCoalitionToken]
     renderer_classes = [JSONRenderer]
 
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        # Authenticated and permitted: the token is who acts, in the audit trail.
+        audit.act_as(name=f"beheer-API: {request.auth}", coalition=request.auth.coalition)
+
     def coalition(self) -> Coalition:
         return self.request.auth.coalition
 
@@ -246,8 +254,17 @@ class ManagementView(APIView):
             return Response({"detail": "Send one HSDS service as a JSON object."}, status=400)
         if service_id is not None:
             body = {**body, "id": service_id}
+        given = body.get("id")
+        existing = (
+            Service.objects.filter(id=given, coalition=self.coalition()).first()
+            if hsds.is_uuid(given)
+            else None
+        )
         try:
-            import_document(self.coalition(), {"services": [body]})
+            with transaction.atomic():
+                import_document(self.coalition(), {"services": [body]})
+                # The import writes in bulk, without signals: the service's entry is written here.
+                record_saved(Service.objects.get(id=body["id"]), snapshot(existing) if existing else None)
         except ImportFailed as failure:
             return Response(
                 {

@@ -55,14 +55,14 @@ def kind_of(name: str, file) -> str:
     return "hsds-json"
 
 
-def read_document(source, name: str, coalition, limits: Limits) -> tuple[dict | list | None, bool, Problems]:
-    """Read a path (file or datapackage folder), bytes or a binary file into an HSDS document.
+def read_document(source, name: str, coalition, limits: Limits) -> tuple[dict | list | None, str, Problems]:
+    """Read a path (file or datapackage folder), bytes or a binary file into an HSDS document and its format.
 
-    Strict for Excel. Within the limits: a file past them is refused before it is unpacked or parsed.
+    Within the limits: a file past them is refused before it is unpacked or parsed.
     """
     problems = Problems()
     if isinstance(source, str | Path) and Path(source).is_dir():
-        return datapackage_in.read_datapackage(Path(source), problems, limits), False, problems
+        return datapackage_in.read_datapackage(Path(source), problems, limits), "datapackage", problems
     if isinstance(source, bytes):
         file = io.BytesIO(source)
     elif isinstance(source, str | Path):
@@ -72,11 +72,11 @@ def read_document(source, name: str, coalition, limits: Limits) -> tuple[dict | 
     try:
         kind = kind_of(name, file)
         if kind == "xlsx":
-            return excel_in.read_workbook(file, coalition, problems, limits), True, problems
+            return excel_in.read_workbook(file, coalition, problems, limits), kind, problems
         if kind == "datapackage":
-            return datapackage_in.read_datapackage(file, problems, limits), False, problems
+            return datapackage_in.read_datapackage(file, problems, limits), kind, problems
         data = file.read(limits.unpacked_bytes + 1)
-        return json_in.read_json(data, name, problems, limits), False, problems
+        return json_in.read_json(data, name, problems, limits), kind, problems
     finally:
         if file is not source:
             file.close()
@@ -123,7 +123,7 @@ def import_file(
     `progress(1)` is called per service checked, `before_writing()` when the checks found no error.
     """
     limits = limits or Limits.from_settings()
-    document, strict, problems = read_document(source, name, coalition, limits)
+    document, kind, problems = read_document(source, name, coalition, limits)
     if document is None or (problems.errors and not document):
         if not problems.errors:
             problems.error(
@@ -136,14 +136,16 @@ def import_file(
     if too_many(document, problems, limits):
         raise ImportFailed(problems)
     # Check on after the reader's problems, so that all problems of the file are reported at once.
+    # Excel is strict: a workbook holds only what ookbalans has columns for.
     return import_document(
         coalition,
         document,
-        strict=strict,
+        strict=kind == "xlsx",
         dry_run=dry_run,
         progress=progress,
         problems=problems,
         before_writing=before_writing,
+        source=(Path(str(name)).name, kind),
     )
 
 

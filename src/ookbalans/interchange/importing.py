@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from ookbalans.audit import context as audit
+from ookbalans.audit.recording import record_import
 from ookbalans.catalogue.models import Coalition
 from ookbalans.interchange.checking.context import CheckContext
 from ookbalans.interchange.checking.document import check_document
@@ -20,11 +22,13 @@ def import_document(
     progress=None,
     problems: Problems | None = None,
     before_writing=None,
+    source: tuple[str, str] | None = None,
 ) -> Report:
     """Import an HSDS document (a list of services, or organizations and services) into the coalition.
 
     `problems` are those a reader found already: they are reported with the checks' own, and any
     error among them stops the import. Raises ImportFailed with every problem, changing nothing.
+    `source` (file name, format) makes the import one entry in the audit trail, written with it.
     """
     check = CheckContext(coalition, strict=strict, progress=progress, problems=problems)
     report = Report(problems=check.problems, dry_run=dry_run)
@@ -34,7 +38,16 @@ def import_document(
     if before_writing:
         before_writing()
     with transaction.atomic():
-        write_plans(check, report)
+        with audit.quiet():  # one summary entry, not one per object
+            write_plans(check, report)
+        if source is not None and not dry_run:
+            record_import(
+                coalition,
+                file_name=source[0],
+                file_format=source[1],
+                created=report.created,
+                updated=report.updated,
+            )
         if dry_run:
             transaction.set_rollback(True)
     return report

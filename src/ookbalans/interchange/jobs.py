@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 
+from ookbalans.audit import context as audit
 from ookbalans.interchange import formats
 from ookbalans.interchange.limits import MB, Limits
 from ookbalans.interchange.models import ImportJob, ImportJobPart
@@ -78,14 +79,19 @@ class Progress:
 
 def run_job(job_id: str) -> str:
     """Import a queued job's file (the task the worker runs); returns the job's final status."""
-    job = ImportJob.objects.select_related("coalition").filter(pk=job_id).first()
+    job = ImportJob.objects.select_related("coalition", "started_by").filter(pk=job_id).first()
     queued = ImportJob.objects.filter(pk=job_id, status=ImportJob.Status.QUEUED)
     if job is None or not queued.update(status=ImportJob.Status.CHECKING):
         return "gone" if job is None else job.status  # deleted meanwhile, or run already
     progress = Progress(job)
     fields: dict = {}
     # The problems are kept as the texts the page shows, in the site's language.
-    with translation.override(settings.LANGUAGE_CODE), tempfile.TemporaryFile() as file:
+    # The audit trail names who started the import, not the worker.
+    with (
+        translation.override(settings.LANGUAGE_CODE),
+        audit.scope(user=job.started_by),
+        tempfile.TemporaryFile() as file,
+    ):
         try:
             # One part (1 MB) per query, so that the worker's memory does not grow with the file.
             for number in range(job.parts.count()):

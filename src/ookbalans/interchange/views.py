@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from ookbalans.audit.recording import record_export
 from ookbalans.catalogue import permissions
 from ookbalans.interchange import formats, jobs
 from ookbalans.interchange.limits import in_megabytes
@@ -175,5 +176,6 @@ def export(request, slug, fmt):
     if fmt not in formats.FORMATS:
         raise Http404
     response = HttpResponse(formats.export_bytes(coalition, fmt), content_type=formats.FORMATS[fmt][0])
+    record_export(coalition, file_format=fmt)
     response["Content-Disposition"] = f'attachment; filename="{formats.file_name(coalition, fmt)}"'
     return response

@@ -21,6 +21,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 
+from ookbalans.audit import context as audit
+
 FORMAT = "ookbalans-backup"
 VERSION = 1
 CHUNK = 1000
@@ -164,7 +166,8 @@ def restore_backup(path: Path) -> dict[str, int]:
     header = read_header(path)
     models = backed_up_models()
     by_label = {model._meta.label_lower: model for model in models}
-    with transaction.atomic():
+    # The restored rows bring their own audit trail; restoring them (m2m sets included) writes none.
+    with transaction.atomic(), audit.quiet():
         check_restorable(header, models)
         for model in reversed(models):
             if model._meta.label_lower in REFERENCE:

@@ -5,6 +5,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from ookbalans.audit import context as audit
+from ookbalans.audit.recording import record_export
 from ookbalans.catalogue.models import Coalition, Service
 from ookbalans.interchange import formats
 
@@ -16,8 +18,13 @@ class Command(BaseCommand):
         parser.add_argument("--coalition", required=True, help="The coalition's slug.")
         parser.add_argument("--format", required=True, choices=sorted(formats.FORMATS))
         parser.add_argument("--output", required=True, help="The file to write.")
+        parser.add_argument(
+            "--actor",
+            metavar="NAME",
+            help="Who exports, for the audit trail (default: the operating system's user).",
+        )
 
-    def handle(self, coalition, format, output, **options):
+    def handle(self, coalition, format, output, actor=None, **options):
         target = Coalition.objects.filter(slug=coalition).first()
         if target is None:
             raise CommandError(f"No coalition '{coalition}'.")
@@ -28,4 +35,6 @@ class Command(BaseCommand):
             Path(output).write_bytes(data)
         except OSError as error:
             raise CommandError(f"Cannot write {output}: {error}") from None
+        with audit.scope(name=audit.command_line_actor(actor)):
+            record_export(target, file_format=format)
         self.stdout.write(f"Wrote {total} services to {output} ({len(data):,} bytes).")

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.text import slugify
 from tqdm import tqdm
 
+from ookbalans.audit import context as audit
 from ookbalans.catalogue.models import Coalition
 from ookbalans.interchange import formats
 from ookbalans.interchange.limits import Limits
@@ -24,6 +25,11 @@ class Command(BaseCommand):
         )
         parser.add_argument("--dry-run", action="store_true", help="Check everything, change nothing.")
         parser.add_argument(
+            "--actor",
+            metavar="NAME",
+            help="Who imports, for the audit trail (default: the operating system's user).",
+        )
+        parser.add_argument(
             "--max-services",
             type=int,
             metavar="N",
@@ -42,7 +48,11 @@ class Command(BaseCommand):
             help="Megabytes a zip or JSON file may hold unpacked (default OOKBALANS_IMPORT_MAX_UNPACKED_MB).",
         )
 
-    def handle(self, path, coalition, create_coalition=None, dry_run=False, **options):
+    def handle(self, *args, **options):
+        with audit.scope(name=audit.command_line_actor(options.get("actor"))):
+            self.import_(*args, **options)
+
+    def import_(self, path, coalition, create_coalition=None, dry_run=False, **options):
         megabytes = options.get("max_unpacked_mb")
         limits = Limits.from_settings(
             services=options.get("max_services"),

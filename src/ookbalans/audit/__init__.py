@@ -1,0 +1,1 @@
+"""The audit trail: who created, changed, deactivated, deleted, imported or exported what, per coalition."""
