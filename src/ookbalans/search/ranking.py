@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 from collections.abc import Mapping
@@ -37,18 +38,33 @@ RELEVANCE_FLOOR = 0.50
 RELATIVE_FLOOR = 0.3
 
 
+class FieldKeys(frozenset):
+    """A field's word keys, also in sorted order: a prefix is found by bisection, not by a scan."""
+
+    __slots__ = ("ordered",)
+
+    def __new__(cls, keys):
+        made = super().__new__(cls, keys)
+        made.ordered = tuple(sorted(made))
+        return made
+
+    def has_prefix(self, part: str) -> bool:
+        position = bisect.bisect_left(self.ordered, part)
+        return position < len(self.ordered) and self.ordered[position].startswith(part)
+
+
 @dataclass(frozen=True)
 class Document:
     """A service as the ranking sees it: the word keys and concepts per field, and its phases."""
 
-    keys: Mapping[str, frozenset[str]]
+    keys: Mapping[str, FieldKeys]
     concepts: Mapping[str, frozenset[str]]
     phases: frozenset[str]
 
 
 @functools.lru_cache(maxsize=50_000)
-def field_keys(text: str) -> frozenset[str]:
-    return frozenset(key(word) for word in text.split())
+def field_keys(text: str) -> FieldKeys:
+    return FieldKeys(key(word) for word in text.split())
 
 
 def document(fields: Mapping[str, str], concepts: Mapping) -> Document:
@@ -61,10 +77,10 @@ def document(fields: Mapping[str, str], concepts: Mapping) -> Document:
     )
 
 
-def _word_strength(part: str, keys: frozenset[str]) -> float:
+def _word_strength(part: str, keys: FieldKeys) -> float:
     if part in keys:
         return OWN_WORD
-    if len(part) >= MIN_PREFIX_STEM and any(candidate.startswith(part) for candidate in keys):
+    if len(part) >= MIN_PREFIX_STEM and keys.has_prefix(part):
         return WORD_PREFIX
     return 0.0
 
@@ -86,16 +102,16 @@ def field_strength(need: Need, doc: Document, name: str) -> float:
     return strength
 
 
-def need_score(need: Need, doc: Document) -> float:
+def field_strengths(need: Need, doc: Document) -> dict[str, float]:
+    """How well each field meets the need (fields that do not meet it left out)."""
+    return {name: strength for name in FIELD_WEIGHTS if (strength := field_strength(need, doc, name))}
+
+
+def need_score(need: Need, doc: Document, strengths: Mapping[str, float] | None = None) -> float:
     """The best field's weight times how well it meets the need, a little more per further field."""
-    scores = sorted(
-        (
-            weight * strength
-            for name, weight in FIELD_WEIGHTS.items()
-            if (strength := field_strength(need, doc, name))
-        ),
-        reverse=True,
-    )
+    if strengths is None:
+        strengths = field_strengths(need, doc)
+    scores = sorted((FIELD_WEIGHTS[name] * strength for name, strength in strengths.items()), reverse=True)
     best = scores[0] + FURTHER_FIELD * (len(scores) - 1) if scores else 0.0
     if need.parts:
         # 'somber na de bevalling' in part: low mood in the name and birth in the description
@@ -140,7 +156,11 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
     if all(need.generic for need in needs):
         # 'geld' alone is the need itself, however common the word.
         needs = tuple(replace(need, generic=False) for need in needs)
-    per_need = {pk: [need_score(need, doc) for need in needs] for pk, doc in documents.items()}
+    strengths = {pk: [field_strengths(need, doc) for need in needs] for pk, doc in documents.items()}
+    per_need = {
+        pk: [need_score(need, documents[pk], found) for need, found in zip(needs, rows, strict=True)]
+        for pk, rows in strengths.items()
+    }
     count = len(documents)
     weights = []
     for index, need in enumerate(needs):
@@ -158,13 +178,15 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
         if understanding.phase and understanding.phase in documents[pk].phases and score > 0:
             score += PHASE_BONUS
         reasons = tuple(dict.fromkeys(need.label for need, value in zip(needs, scores, strict=True) if value))
-        direct = any(_direct(need, documents[pk]) for need in needs if not need.generic)
+        direct = any(
+            _direct(found) for need, found in zip(needs, strengths[pk], strict=True) if not need.generic
+        )
         ranked[pk] = Ranked(round(score, 6), reasons, all(scores), direct)
     return ranked
 
 
-def _direct(need: Need, doc: Document) -> bool:
-    return any(field_strength(need, doc, name) >= DIRECT for name in DIRECT_FIELDS)
+def _direct(strengths: Mapping[str, float]) -> bool:
+    return any(strengths.get(name, 0.0) >= DIRECT for name in DIRECT_FIELDS)
 
 
 def above_floor(ranked: list[tuple[object, Ranked]]) -> list[tuple[object, Ranked]]:
