@@ -6,13 +6,18 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ookbalans.search.language import NEGATION, phrase_keys, script
-from ookbalans.search.text import _data_lines, normalise
+from ookbalans.search.language import NEGATION, is_content, lexicon, phrase_keys, script
+from ookbalans.search.text import _data_lines, normalise, tokens
 
 LANGUAGES = ("nl", "en", "ar", "tr", "pl", "uk")
 # A phrase of several words is found in a service's text when its words stand at most this many
 # content words apart in all (any order: 'depressie na de bevalling', 'bevalling en depressie').
 WINDOW_SLACK = 2
+# A phrase that loses all but one word to the stop list ('aan huis', 'praten met iemand') does not
+# make that word name its concept when the word is this common in Dutch (Zipf): 'huis' alone is no
+# home visit. Such a phrase, and one of stop words only ('helemaal op', 'ik kan niet meer'), is an
+# idiom: it is found in a query only word for word.
+IDIOM_ZIPF = 4.8
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,8 @@ class ConceptIndex:
         # Phrases that lose words to the stop list ('zwanger worden' -> zwanger) only claim a word
         # that no concept has as a word of its own.
         self._reduced: dict[tuple[str, ...], set[str]] = {}
+        # Idioms, as their normalised words: found in a query word for word, stop words included.
+        self.idioms: dict[tuple[str, ...], set[str]] = {}
         for record in records:
             code = record["code"]
             self.concepts.setdefault(
@@ -113,12 +120,29 @@ class ConceptIndex:
         if language == "nl":
             self.dutch_words.update(word for word in normalise(text).split() if len(word) >= 5)
         phrase = phrase_keys(text, language)
+        words = tuple(tokens(text))
+        reduced = len(phrase) == 1 and len(words) > 1
+        if language == "nl" and len(words) > 1 and (not phrase or phrase == (NEGATION,) or reduced):
+            self.idioms.setdefault(words, set()).add(code)
         if not phrase or phrase == (NEGATION,):
             return
-        reduced = len(phrase) == 1 and len(text.split()) > 1
         if reduced and any(char.isdigit() for char in text):
             return  # 'groep 1' is not about groups
+        if reduced and max(lexicon().get(word, 0.0) for word in words if is_content(word)) >= IDIOM_ZIPF:
+            return  # only an idiom
         (self._reduced if reduced else self.phrases).setdefault(phrase, set()).add(code)
+
+    def find_idioms(self, words: list[str]) -> list[tuple[frozenset[str], tuple[int, ...]]]:
+        """The idioms among a query's normalised words (all of them), longest first, not overlapping."""
+        found, taken = [], set()
+        for phrase in sorted(self.idioms, key=len, reverse=True):
+            size = len(phrase)
+            for start in range(len(words) - size + 1):
+                span = tuple(range(start, start + size))
+                if tuple(words[start : start + size]) == phrase and taken.isdisjoint(span):
+                    found.append((frozenset(self.idioms[phrase]), span))
+                    taken.update(span)
+        return sorted(found, key=lambda item: item[1])
 
     def label(self, code: str) -> str:
         return self.concepts[code].label if code in self.concepts else code
