@@ -246,3 +246,32 @@ def index_with_local_words(local_words: tuple[tuple[str, str], ...]) -> ConceptI
 @functools.lru_cache(maxsize=64)
 def _local_index(local_words: tuple[tuple[str, str], ...]) -> ConceptIndex:
     return ConceptIndex(base_records(), local_words)
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word shown to a parent and the language it is in (for the page's lang attribute)."""
+
+    text: str
+    language: str
+
+
+@functools.cache
+def _codes_by_label() -> dict[str, str]:
+    from ookbalans.framework import thesaurus
+
+    return {concept.nl: concept.code for concept in thesaurus.concepts()}
+
+
+@functools.lru_cache(maxsize=4096)
+def term_in(label: str, language: str) -> Term:
+    """What a need's label ('somberheid na de bevalling') is in the page's language, where the
+    thesaurus has it ('postnatal depression'); otherwise the Dutch label itself."""
+    from ookbalans.framework import thesaurus
+
+    code = _codes_by_label().get(label)
+    if code and language in LANGUAGES and language != "nl":
+        words = thesaurus.words_of(code, language)
+        if words:
+            return Term(words[0], language)
+    return Term(label, "nl")

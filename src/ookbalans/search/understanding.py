@@ -34,6 +34,15 @@ FILLER_ZIPF = 5.5
 GENERIC_CONCEPT_ZIPF = 5.3
 # A word of the lexicon at least this common is never taken for a typo.
 REAL_WORD_ZIPF = 2.5
+# Concepts that say who or when ('baby', 'zwanger', 'moeder') or in what form ('cursus', 'gratis',
+# 'spreekuur'), not what about: beside another need they only add to it, like a common word, so a
+# service that meets them alone ('Cursus babymassage' for 'baby swimming course') does not fit.
+CONTEXT_CONCEPTS = frozenset(
+    {"zwangerschap", "baby", "dreumes", "peuter", "schoolkind", "pasgeborene", "moeders", "vaders", "pubers"}
+)
+FORM_CONCEPTS = frozenset(
+    {"cursus_ouders", "spreekuur", "gratis", "informatie_voorlichting", "outreach", "online_hulp", "verwijzing"}
+)
 
 
 @dataclass(frozen=True)
@@ -232,7 +241,8 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
                 siblings=frozenset(siblings - known - related),
                 partial_words=len(chosen) > 1,
                 # 'werkt' naming work and parenthood is as weak as any very common word
-                generic=len(chosen) == 1 and _commonness(chosen[0].plain) >= GENERIC_CONCEPT_ZIPF,
+                generic=_only_context(match.codes)
+                or (len(chosen) == 1 and _commonness(chosen[0].plain) >= GENERIC_CONCEPT_ZIPF),
             )
         )
     negated: list[str] = []
@@ -267,6 +277,12 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
         unknown=tuple(unknown),
         corrected=corrected,
     )
+
+
+def _only_context(codes: frozenset[str]) -> bool:
+    """Whether the thesaurus concepts among the codes all say who, when or in what form."""
+    own = {code for code in codes if not code.startswith(("syn_", "lang_"))}
+    return bool(own) and own <= CONTEXT_CONCEPTS | FORM_CONCEPTS
 
 
 def _idiom_need(codes: frozenset[str], words: list[str], concepts: ConceptIndex) -> Need:
