@@ -122,14 +122,13 @@ class ConceptIndex:
         phrase = phrase_keys(text, language)
         words = tuple(tokens(text))
         reduced = len(phrase) == 1 and len(words) > 1
-        if language == "nl" and len(words) > 1 and (not phrase or phrase == (NEGATION,) or reduced):
+        common = reduced and max(lexicon().get(word, 0.0) for word in words if is_content(word)) >= IDIOM_ZIPF
+        if language == "nl" and len(words) > 1 and (not phrase or phrase == (NEGATION,) or common):
             self.idioms.setdefault(words, set()).add(code)
-        if not phrase or phrase == (NEGATION,):
+        if not phrase or phrase == (NEGATION,) or common:
             return
         if reduced and any(char.isdigit() for char in text):
             return  # 'groep 1' is not about groups
-        if reduced and max(lexicon().get(word, 0.0) for word in words if is_content(word)) >= IDIOM_ZIPF:
-            return  # only an idiom
         (self._reduced if reduced else self.phrases).setdefault(phrase, set()).add(code)
 
     def find_idioms(self, words: list[str]) -> list[tuple[frozenset[str], tuple[int, ...]]]:

@@ -177,12 +177,23 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
         score = sum(weight * value for weight, value in zip(weights, scores, strict=True)) / total
         if understanding.phase and understanding.phase in documents[pk].phases and score > 0:
             score += PHASE_BONUS
-        reasons = tuple(dict.fromkeys(need.label for need, value in zip(needs, scores, strict=True) if value))
+        doc = documents[pk]
+        reasons = tuple(
+            dict.fromkeys(_reason(need, doc) for need, value in zip(needs, scores, strict=True) if value)
+        )
         direct = any(
             _direct(found) for need, found in zip(needs, strengths[pk], strict=True) if not need.generic
         )
         ranked[pk] = Ranked(round(score, 6), reasons, all(scores), direct)
     return ranked
+
+
+def _reason(need: Need, doc: Document) -> str:
+    """The label of what a document met: of a need with several concepts, the one the document is about."""
+    for code, label in need.labels:
+        if any(code in found for found in doc.concepts.values()):
+            return label
+    return need.label
 
 
 def _direct(strengths: Mapping[str, float]) -> bool:

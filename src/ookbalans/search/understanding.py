@@ -63,6 +63,8 @@ class Need:
     siblings: frozenset[str] = frozenset()
     # For a need of several words: a service may meet it by some of them (a share).
     partial_words: bool = False
+    # A need of several concepts (a shared word): each one's label, to say which one a service is about.
+    labels: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -236,6 +238,7 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
                 narrower=frozenset(narrower - match.codes),
                 broader=frozenset(broader - match.codes - narrower),
                 label=_label(match.codes, concepts),
+                labels=_labels(match.codes, concepts),
                 related=frozenset(related - known),
                 parts=tuple(dict.fromkeys(frozenset(codes - known) for codes in parts if codes - known)),
                 siblings=frozenset(siblings - known - related),
@@ -311,6 +314,12 @@ def _label(codes: frozenset[str], concepts: ConceptIndex) -> str:
     """The thesaurus' preferred term; the search's own word lists only when no thesaurus concept matched."""
     own = sorted(code for code in codes if not code.startswith(("syn_", "lang_")))
     return concepts.label((own or sorted(codes))[0])
+
+
+def _labels(codes: frozenset[str], concepts: ConceptIndex) -> tuple[tuple[str, str], ...]:
+    """(code, preferred term) of the thesaurus concepts among the codes, when there are several."""
+    own = sorted(code for code in codes if not code.startswith(("syn_", "lang_")))
+    return tuple((code, concepts.label(code)) for code in own) if len(own) > 1 else ()
 
 
 def _merged(needs: list[Need]) -> tuple[Need, ...]:
