@@ -141,6 +141,8 @@ class Ranked:
     # Whether the name or short description meets a need itself (its concept or the parent's word),
     # not only through a related concept, a label or the long description.
     direct: bool = False
+    # The score without the phase's bonus: the bonus orders hits, it does not make one fit.
+    fit: float = 0.0
 
 
 def rank(understanding: Understanding, documents: Mapping[object, Document]) -> dict[object, Ranked]:
@@ -170,11 +172,14 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
         weights.append(kind * (0.5 + 0.5 * rarity))
     # Words nobody's text or the thesaurus knows count as needs that are not met.
     total = sum(weights) + UNKNOWN_WEIGHT * len(understanding.unknown)
+    # When the thesaurus understood a need, a service is about the query only through such a need,
+    # not through a plain word beside it ('organiseren' in 'kraamfeest organiseren').
+    understood_needs = any(need.codes and not need.generic for need in needs)
     ranked = {}
     for pk, scores in per_need.items():
         if not any(value and not need.generic for need, value in zip(needs, scores, strict=True)):
             continue  # common words alone ('leren', 'praten') never make a hit
-        score = sum(weight * value for weight, value in zip(weights, scores, strict=True)) / total
+        fit = score = sum(weight * value for weight, value in zip(weights, scores, strict=True)) / total
         if understanding.phase and understanding.phase in documents[pk].phases and score > 0:
             score += PHASE_BONUS
         doc = documents[pk]
@@ -182,9 +187,11 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
             dict.fromkeys(_reason(need, doc) for need, value in zip(needs, scores, strict=True) if value)
         )
         direct = any(
-            _direct(found) for need, found in zip(needs, strengths[pk], strict=True) if not need.generic
+            _direct(found)
+            for need, found in zip(needs, strengths[pk], strict=True)
+            if not need.generic and (need.codes or not understood_needs)
         )
-        ranked[pk] = Ranked(round(score, 6), reasons, all(scores), direct)
+        ranked[pk] = Ranked(round(score, 6), reasons, all(scores), direct, round(fit, 6))
     return ranked
 
 
@@ -206,7 +213,9 @@ def above_floor(ranked: list[tuple[object, Ranked]]) -> list[tuple[object, Ranke
     Something fits only when the best hit reaches the floor and some hit is about a need itself
     (in its name or short description), not only near it.
     """
-    if not ranked or ranked[0][1].score < RELEVANCE_FLOOR or not any(hit.direct for _pk, hit in ranked):
+    if not ranked or max(hit.fit for _pk, hit in ranked) < RELEVANCE_FLOOR:
+        return []
+    if not any(hit.direct for _pk, hit in ranked):
         return []
     cut = max(RELEVANCE_FLOOR * 0.5, ranked[0][1].score * RELATIVE_FLOOR)
     return [(pk, hit) for pk, hit in ranked if hit.score >= cut]
