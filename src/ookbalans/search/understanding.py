@@ -41,7 +41,15 @@ CONTEXT_CONCEPTS = frozenset(
     {"zwangerschap", "baby", "dreumes", "peuter", "schoolkind", "pasgeborene", "moeders", "vaders", "pubers"}
 )
 FORM_CONCEPTS = frozenset(
-    {"cursus_ouders", "spreekuur", "gratis", "informatie_voorlichting", "outreach", "online_hulp", "verwijzing"}
+    {
+        "cursus_ouders",
+        "spreekuur",
+        "gratis",
+        "informatie_voorlichting",
+        "outreach",
+        "online_hulp",
+        "verwijzing",
+    }
 )
 
 
@@ -147,7 +155,11 @@ def _words(
     for raw, plain in pairs:
         if not is_content(plain) or _foreign_filler(raw, plain):
             continue
-        if plain not in NEGATORS and _commonness(plain) >= FILLER_ZIPF and not lookup.in_thesaurus(word_keys(raw)):
+        if (
+            plain not in NEGATORS
+            and _commonness(plain) >= FILLER_ZIPF
+            and not lookup.in_thesaurus(word_keys(raw))
+        ):
             continue  # 'bijna', 'helemaal': out before phrases are found ('praat nog bijna niet')
         known = plain in NEGATORS or lookup.is_real(plain) or script(raw) != "latin"
         if known or lookup.in_thesaurus(word_keys(raw)):
