@@ -119,3 +119,17 @@ def test_a_chosen_language_does_not_outlive_its_request(client, demo):
 
     client.get(reverse("finder:start", args=["voorbeeldregio"]), {"lang": "en"})
     assert translation.get_language() != "en"
+
+
+def test_no_money_for_nappies_shows_the_baby_outfit_in_the_top_three(client, demo):
+    page = results(client, q="geen geld voor luiers").context["page"]
+    top = [item.service.pk for item in page.object_list[:3]]
+    assert demo_id("service", "babyspullen") in top
+
+
+def test_about_shows_the_thesaurus_term_in_the_page_language(client, demo):
+    query = "ik ben moe en verdrietig na de bevalling"
+    english = results(client, q=query, lang="en").content.decode()
+    assert '<span lang="en">postnatal depression</span>' in english
+    dutch = results(client, q=query).content.decode()
+    assert '<span lang="nl" dir="ltr">somberheid na de bevalling</span>' in dutch

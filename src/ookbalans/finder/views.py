@@ -14,6 +14,7 @@ from ookbalans.catalogue.models import Coalition, ContactPoint
 from ookbalans.finder import finding, labels
 from ookbalans.finder.forms import FinderForm, ProfessionalForm
 from ookbalans.framework.models import Term
+from ookbalans.search.concepts import term_in
 from ookbalans.search.engine import record_unmet_search, search
 
 PER_PAGE = 20
@@ -117,7 +118,8 @@ def results(request, coalition: str, professional: bool = False):
     page = Paginator(ids, PER_PAGE).get_page(request.GET.get("pagina"))
     page.object_list = finding.found_for(list(page.object_list), coalition, distances)
     for item in page.object_list:
-        item.reasons = reasons.get(item.service.pk, ())  # 'about: ...', what the search matched
+        # 'About: ...', what the search matched, in the page's language where the thesaurus has it.
+        item.reasons = [term_in(label, get_language()) for label in reasons.get(item.service.pk, ())]
     context.update(page=page, untranslated=any(not item.is_translated for item in page.object_list))
     context.update(contact_context(coalition, context.get("phase", ""), area))
     template = "finder/professionals.html" if professional else "finder/results.html"

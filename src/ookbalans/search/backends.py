@@ -11,6 +11,9 @@ from ookbalans.search.text import MIN_PREFIX_STEM, stem, stopwords
 
 # A candidate term: a word (matched by prefix when `prefix`) or a concept's token.
 Term = tuple[str, bool]
+# What a search returns per candidate: the service and its stored document (concepts as JSON text),
+# so the shared ranking needs no second query.
+DOCUMENT_COLUMNS = "d.service_id, d.title, d.body, d.labels, d.description, d.concepts"
 
 
 def concept_token(code: str) -> str:
@@ -76,20 +79,33 @@ class SqliteBackend:
         return f'"{stemmed}"*' if prefix and len(stemmed) >= MIN_PREFIX_STEM else f'"{stemmed}"'
 
     def search(self, terms: list[Term], services_sql: str, params, limit: int, coalition=None):
-        """Documents matching any of the terms, best first by BM25 with the shared field weights."""
+        """Documents matching any of the terms, as `DOCUMENT_COLUMNS` rows.
+
+        In one coalition every match is a candidate (a coalition holds a few hundred services), so
+        the database only finds them; the whole country is cut to the best `limit` by BM25 with the
+        shared field weights (and so is a coalition that has more matches than that).
+        """
         expression = " OR ".join(sorted({self._term(term) for term in terms}))
         if coalition is not None:
             # Walking one coalition's posting list is far cheaper than ranking the whole country.
             expression = f'scope : "{scope_token(coalition)}" AND ({expression})'
+            rows = self._select(expression, services_sql, params, limit, ranked=False)
+            if len(rows) < limit:
+                return rows
+        return self._select(expression, services_sql, params, limit, ranked=True)
+
+    def _select(self, expression: str, services_sql: str, params, limit: int, ranked: bool):
+        score = f"-bm25({self.table}, %s, %s, %s, 0)" if ranked else "0"
         sql = (
-            f"SELECT d.service_id, -bm25({self.table}, %s, %s, %s, 0) AS score "  # noqa: S608 (constants only)
+            f"SELECT {DOCUMENT_COLUMNS}, {score} AS score "  # noqa: S608 (constants only)
             f"FROM {self.table} JOIN search_searchdocument d ON d.id = {self.table}.rowid "
             f"WHERE {self.table} MATCH %s AND d.service_id IN ({services_sql}) "
-            "ORDER BY score DESC, d.title, d.service_id LIMIT %s"
+            + ("ORDER BY score DESC, d.title, d.service_id " if ranked else "")
+            + "LIMIT %s"
         )
         weights = [FIELD_WEIGHTS["title"], FIELD_WEIGHTS["body"], FIELD_WEIGHTS["description"]]
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*weights, expression, *params, limit])
+            cursor.execute(sql, [*(weights if ranked else []), expression, *params, limit])
             return cursor.fetchall()
 
 
@@ -97,18 +113,27 @@ class PostgresBackend:
     """A weighted tsvector in the `dutch` configuration with a GIN index; typos through pg_trgm."""
 
     VECTOR = (
-        "setweight(to_tsvector('dutch', title), 'A') "
-        "|| setweight(to_tsvector('dutch', body || ' ' || labels || ' ' || %s), 'B') "
-        "|| setweight(to_tsvector('dutch', description), 'C')"
+        "setweight(to_tsvector('dutch', d.title), 'A') "
+        "|| setweight(to_tsvector('dutch', d.body || ' ' || d.labels || ' ' || v.tokens), 'B') "
+        "|| setweight(to_tsvector('dutch', d.description), 'C')"
     )
 
     def clear(self) -> None:
         pass  # the vector lives on the document row and goes with it
 
     def write(self, documents: Iterable) -> None:
-        rows = [(concept_tokens(doc.concepts), doc.pk) for doc in documents]
+        """Set the vectors of a batch of documents in one statement (not one per document)."""
+        documents = list(documents)
+        if not documents:
+            return
+        ids = [doc.pk for doc in documents]
+        tokens = [concept_tokens(doc.concepts) for doc in documents]
         with connection.cursor() as cursor:
-            cursor.executemany(f"UPDATE search_searchdocument SET vector = {self.VECTOR} WHERE id = %s", rows)  # noqa: S608 (constants only)
+            cursor.execute(
+                f"UPDATE search_searchdocument AS d SET vector = {self.VECTOR} "  # noqa: S608 (constants only)
+                "FROM unnest(%s::bigint[], %s::text[]) AS v(id, tokens) WHERE d.id = v.id",
+                [ids, tokens],
+            )
 
     def delete(self, document_ids: Iterable[int]) -> None:
         pass
@@ -119,27 +144,34 @@ class PostgresBackend:
         return f"{word}:*" if prefix and len(stem(word)) >= MIN_PREFIX_STEM else word
 
     def search(self, terms: list[Term], services_sql: str, params, limit: int, coalition=None):
-        """Documents matching any of the terms, best first by ts_rank with the shared field weights."""
+        """Documents matching any of the terms, as `DOCUMENT_COLUMNS` rows (see the SQLite backend)."""
         expression = " | ".join(sorted({self._term(term) for term in terms}))
-        # Weights for D, C, B, A in the order ts_rank expects them.
-        weights = (
-            f"'{{0, {FIELD_WEIGHTS['description']}, {FIELD_WEIGHTS['body']}, {FIELD_WEIGHTS['title']}}}'"
-        )
         if coalition is not None:
             # One coalition holds a few hundred documents: match those directly rather than letting
             # the planner walk the GIN index for a prefix that matches half the country.
             documents = (
-                "(SELECT id, service_id, title, vector FROM search_searchdocument WHERE coalition_id = %s "
-                "OFFSET 0)"
+                "(SELECT id, service_id, title, body, labels, description, concepts, vector "
+                "FROM search_searchdocument WHERE coalition_id = %s OFFSET 0)"
             )
-            scope_params = [coalition]
-        else:
-            documents, scope_params = "search_searchdocument", []
+            rows = self._select(documents, [coalition], expression, services_sql, params, limit, False)
+            if len(rows) < limit:
+                return rows
+            return self._select(documents, [coalition], expression, services_sql, params, limit, True)
+        return self._select("search_searchdocument", [], expression, services_sql, params, limit, True)
+
+    @staticmethod
+    def _select(documents, scope_params, expression, services_sql, params, limit, ranked):
+        # Weights for D, C, B, A in the order ts_rank expects them.
+        weights = (
+            f"'{{0, {FIELD_WEIGHTS['description']}, {FIELD_WEIGHTS['body']}, {FIELD_WEIGHTS['title']}}}'"
+        )
+        score = f"ts_rank({weights}, d.vector, q)" if ranked else "0"
         sql = (
-            f"SELECT d.service_id, ts_rank({weights}, d.vector, q) AS score "  # noqa: S608 (constants only)
+            f"SELECT {DOCUMENT_COLUMNS.replace('d.concepts', 'd.concepts::text')}, {score} AS score "  # noqa: S608 (constants only)
             f"FROM {documents} d, to_tsquery('dutch', %s) q "
             f"WHERE d.vector @@ q AND d.service_id IN ({services_sql}) "
-            "ORDER BY score DESC, d.title, d.service_id LIMIT %s"
+            + ("ORDER BY score DESC, d.title, d.service_id " if ranked else "")
+            + "LIMIT %s"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [*scope_params, expression, *params, limit])

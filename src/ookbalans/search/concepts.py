@@ -6,13 +6,18 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ookbalans.search.language import NEGATION, phrase_keys, script
-from ookbalans.search.text import _data_lines, normalise
+from ookbalans.search.language import NEGATION, is_content, lexicon, phrase_keys, script
+from ookbalans.search.text import _data_lines, normalise, tokens
 
 LANGUAGES = ("nl", "en", "ar", "tr", "pl", "uk")
 # A phrase of several words is found in a service's text when its words stand at most this many
 # content words apart in all (any order: 'depressie na de bevalling', 'bevalling en depressie').
 WINDOW_SLACK = 2
+# A phrase that loses all but one word to the stop list ('aan huis', 'praten met iemand') does not
+# make that word name its concept when the word is this common in Dutch (Zipf): 'huis' alone is no
+# home visit. Such a phrase, and one of stop words only ('helemaal op', 'ik kan niet meer'), is an
+# idiom: it is found in a query only word for word.
+IDIOM_ZIPF = 4.8
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,8 @@ class ConceptIndex:
         # Phrases that lose words to the stop list ('zwanger worden' -> zwanger) only claim a word
         # that no concept has as a word of its own.
         self._reduced: dict[tuple[str, ...], set[str]] = {}
+        # Idioms, as their normalised words: found in a query word for word, stop words included.
+        self.idioms: dict[tuple[str, ...], set[str]] = {}
         for record in records:
             code = record["code"]
             self.concepts.setdefault(
@@ -113,12 +120,28 @@ class ConceptIndex:
         if language == "nl":
             self.dutch_words.update(word for word in normalise(text).split() if len(word) >= 5)
         phrase = phrase_keys(text, language)
-        if not phrase or phrase == (NEGATION,):
+        words = tuple(tokens(text))
+        reduced = len(phrase) == 1 and len(words) > 1
+        common = reduced and max(lexicon().get(word, 0.0) for word in words if is_content(word)) >= IDIOM_ZIPF
+        if language == "nl" and len(words) > 1 and (not phrase or phrase == (NEGATION,) or common):
+            self.idioms.setdefault(words, set()).add(code)
+        if not phrase or phrase == (NEGATION,) or common:
             return
-        reduced = len(phrase) == 1 and len(text.split()) > 1
         if reduced and any(char.isdigit() for char in text):
             return  # 'groep 1' is not about groups
         (self._reduced if reduced else self.phrases).setdefault(phrase, set()).add(code)
+
+    def find_idioms(self, words: list[str]) -> list[tuple[frozenset[str], tuple[int, ...]]]:
+        """The idioms among a query's normalised words (all of them), longest first, not overlapping."""
+        found, taken = [], set()
+        for phrase in sorted(self.idioms, key=len, reverse=True):
+            size = len(phrase)
+            for start in range(len(words) - size + 1):
+                span = tuple(range(start, start + size))
+                if tuple(words[start : start + size]) == phrase and taken.isdisjoint(span):
+                    found.append((frozenset(self.idioms[phrase]), span))
+                    taken.update(span)
+        return sorted(found, key=lambda item: item[1])
 
     def label(self, code: str) -> str:
         return self.concepts[code].label if code in self.concepts else code
@@ -222,3 +245,32 @@ def index_with_local_words(local_words: tuple[tuple[str, str], ...]) -> ConceptI
 @functools.lru_cache(maxsize=64)
 def _local_index(local_words: tuple[tuple[str, str], ...]) -> ConceptIndex:
     return ConceptIndex(base_records(), local_words)
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word shown to a parent and the language it is in (for the page's lang attribute)."""
+
+    text: str
+    language: str
+
+
+@functools.cache
+def _codes_by_label() -> dict[str, str]:
+    from ookbalans.framework import thesaurus
+
+    return {concept.nl: concept.code for concept in thesaurus.concepts()}
+
+
+@functools.lru_cache(maxsize=4096)
+def term_in(label: str, language: str) -> Term:
+    """What a need's label ('somberheid na de bevalling') is in the page's language, where the
+    thesaurus has it ('postnatal depression'); otherwise the Dutch label itself."""
+    from ookbalans.framework import thesaurus
+
+    code = _codes_by_label().get(label)
+    if code and language in LANGUAGES and language != "nl":
+        words = thesaurus.words_of(code, language)
+        if words:
+            return Term(words[0], language)
+    return Term(label, "nl")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -13,7 +14,7 @@ from ookbalans.search import backends, ranking
 from ookbalans.search.concepts import index_with_local_words
 from ookbalans.search.demand import current_lexicons, demand_term
 from ookbalans.search.indexing import local_words_of
-from ookbalans.search.models import SearchDocument, SearchWord, UnmetSearch
+from ookbalans.search.models import SearchWord, UnmetSearch
 from ookbalans.search.understanding import Lookup, Understanding, understand
 
 DEFAULT_LIMIT = 200
@@ -27,10 +28,14 @@ _cache: dict[str, object] = {}
 
 
 def _stamp() -> tuple:
-    """Changes whenever indexed words or local words are added or removed."""
+    """Changes whenever indexed words or local words are added or removed.
+
+    Indexed words are only ever added, or all deleted and added again (a rebuild), and ids are
+    never reused, so the highest id tells a change without counting the whole vocabulary.
+    """
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT (SELECT COUNT(*) FROM search_searchword), (SELECT MAX(id) FROM search_searchword), "
+            "SELECT (SELECT MAX(id) FROM search_searchword), "
             "(SELECT COUNT(*) FROM search_localword), (SELECT MAX(id) FROM search_localword)"
         )
         return (connection.alias, connection.settings_dict["NAME"], *cursor.fetchone())
@@ -52,7 +57,9 @@ def forget_vocabulary() -> None:
 def understood(query: str, coalition_id=None, correct: bool = True) -> Understanding:
     """A query's needs as the coalition's finder understands them (with its local words)."""
     cache = _current()
-    local = cache.setdefault(("local", coalition_id), local_words_of(coalition_id) if coalition_id else ())
+    local = cache.get(("local", coalition_id))
+    if local is None:
+        local = cache[("local", coalition_id)] = local_words_of(coalition_id) if coalition_id else ()
     lookup = cache.get(("lookup", local))
     if lookup is None:
         lookup = cache[("lookup", local)] = Lookup(cache["words"], index_with_local_words(local))
@@ -106,7 +113,7 @@ def search(
         return outcome
     services_sql, params = active.query.sql_with_params()
     rows = backends.current().search(_terms(analysis), services_sql, params, CANDIDATES, scope)
-    hits = _ranked(analysis, [row[0] for row in rows])[:limit]
+    hits = _ranked(analysis, rows)[:limit]
     to_pk = Service._meta.pk.to_python  # SQLite returns the UUID as text
     outcome.ranked = [(to_pk(pk), hit.score) for pk, hit in hits]
     outcome.reasons = {to_pk(pk): hit.reasons for pk, hit in hits}
@@ -129,18 +136,36 @@ def _terms(analysis: Understanding) -> list[backends.Term]:
     return terms
 
 
-def _ranked(analysis: Understanding, ids: list) -> list[tuple[object, ranking.Ranked]]:
-    """The candidates in the shared order (score, then name), above the relevance floor."""
-    rows = SearchDocument.objects.filter(service_id__in=ids).values_list(
-        "service_id", "title", "body", "labels", "description", "concepts"
-    )
-    documents, titles = {}, {}
-    for service_id, title, body, labels, description, concepts in rows:
+# The ranking's view of documents, by their stored content: a document that did not change is not
+# built again for the next query (a changed one has another key).
+DOCUMENT_CACHE = 20_000
+_documents: dict[tuple, ranking.Document] = {}
+
+
+def _document(stored: tuple[str, str, str, str, str]) -> ranking.Document:
+    """The ranking's document for a stored (title, body, labels, description, concepts as JSON)."""
+    found = _documents.get(stored)
+    if found is None:
+        if len(_documents) >= DOCUMENT_CACHE:
+            _documents.clear()
+        title, body, labels, description, concepts = stored
         fields = {"title": title, "body": body, "labels": labels, "description": description}
-        documents[service_id] = ranking.document(fields, concepts)
+        found = _documents[stored] = ranking.document(fields, json.loads(concepts) if concepts else {})
+    return found
+
+
+def _ranked(analysis: Understanding, rows: list[tuple]) -> list[tuple[object, ranking.Ranked]]:
+    """The candidates (the backends' rows) in the shared order (score, then name), above the floor."""
+    documents, titles = {}, {}
+    for row in rows:
+        service_id, title = row[0], row[1]
+        documents[service_id] = _document(row[1:6])
         titles[service_id] = title
     scored = ranking.rank(analysis, documents)
-    ordered = sorted(scored.items(), key=lambda item: (-item[1].score, titles[item[0]], str(item[0])))
+    # By the UUID's digits: SQLite gives them as hex, PostgreSQL as a UUID.
+    ordered = sorted(
+        scored.items(), key=lambda item: (-item[1].score, titles[item[0]], str(item[0]).replace("-", ""))
+    )
     return ranking.above_floor(ordered)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -17,19 +18,26 @@ from ookbalans.search.ranking import FIELD_WEIGHTS
 TRANSLATED_LANGUAGES = [code for code in settings.MODELTRANSLATION_LANGUAGES if code != "nl"]
 
 
-def indexed_text(*parts: str) -> str:
+# Texts recur between services (labels, organisations, a provider's standard wording): a rebuild
+# processes each distinct text once.
+TEXT_CACHE = 20_000
+
+
+@functools.lru_cache(maxsize=TEXT_CACHE)
+def indexed_text(text: str) -> str:
     """Normalised words plus their lemmas and the parts of compound words, as both backends index them."""
-    return " ".join(indexed_words(" ".join(part for part in parts if part)))
+    return " ".join(indexed_words(text))
 
 
-def concepts_in(text: str, concepts: ConceptIndex) -> list[str]:
+@functools.lru_cache(maxsize=TEXT_CACHE)
+def concepts_in(text: str, concepts: ConceptIndex) -> tuple[str, ...]:
     """The thesaurus concepts a text mentions, also through the parts of its compounds."""
     keys: list[tuple[str, ...]] = []
     for word, part in content_keys(text):
         keys.append((part,))
         if part != NEGATION:
             keys.extend((key(piece),) for piece in compound_pieces(lemma(word)))
-    return sorted({code for match in concepts.find(keys) for code in match.codes})
+    return tuple(sorted({code for match in concepts.find(keys) for code in match.codes}))
 
 
 def local_words_of(coalition_id) -> tuple[tuple[str, str], ...]:
@@ -67,7 +75,9 @@ def document_fields(service: Service, local_words: tuple[tuple[str, str], ...] =
     return {
         **{name: indexed_text(text) for name, text in texts.items()},
         "concepts": {
-            "fields": {name: found for name, text in texts.items() if (found := concepts_in(text, concepts))},
+            "fields": {
+                name: list(found) for name, text in texts.items() if (found := concepts_in(text, concepts))
+            },
             "phases": phases,
         },
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 from collections.abc import Mapping
@@ -37,18 +38,33 @@ RELEVANCE_FLOOR = 0.50
 RELATIVE_FLOOR = 0.3
 
 
+class FieldKeys(frozenset):
+    """A field's word keys, also in sorted order: a prefix is found by bisection, not by a scan."""
+
+    __slots__ = ("ordered",)
+
+    def __new__(cls, keys):
+        made = super().__new__(cls, keys)
+        made.ordered = tuple(sorted(made))
+        return made
+
+    def has_prefix(self, part: str) -> bool:
+        position = bisect.bisect_left(self.ordered, part)
+        return position < len(self.ordered) and self.ordered[position].startswith(part)
+
+
 @dataclass(frozen=True)
 class Document:
     """A service as the ranking sees it: the word keys and concepts per field, and its phases."""
 
-    keys: Mapping[str, frozenset[str]]
+    keys: Mapping[str, FieldKeys]
     concepts: Mapping[str, frozenset[str]]
     phases: frozenset[str]
 
 
 @functools.lru_cache(maxsize=50_000)
-def field_keys(text: str) -> frozenset[str]:
-    return frozenset(key(word) for word in text.split())
+def field_keys(text: str) -> FieldKeys:
+    return FieldKeys(key(word) for word in text.split())
 
 
 def document(fields: Mapping[str, str], concepts: Mapping) -> Document:
@@ -61,10 +77,10 @@ def document(fields: Mapping[str, str], concepts: Mapping) -> Document:
     )
 
 
-def _word_strength(part: str, keys: frozenset[str]) -> float:
+def _word_strength(part: str, keys: FieldKeys) -> float:
     if part in keys:
         return OWN_WORD
-    if len(part) >= MIN_PREFIX_STEM and any(candidate.startswith(part) for candidate in keys):
+    if len(part) >= MIN_PREFIX_STEM and keys.has_prefix(part):
         return WORD_PREFIX
     return 0.0
 
@@ -86,16 +102,16 @@ def field_strength(need: Need, doc: Document, name: str) -> float:
     return strength
 
 
-def need_score(need: Need, doc: Document) -> float:
+def field_strengths(need: Need, doc: Document) -> dict[str, float]:
+    """How well each field meets the need (fields that do not meet it left out)."""
+    return {name: strength for name in FIELD_WEIGHTS if (strength := field_strength(need, doc, name))}
+
+
+def need_score(need: Need, doc: Document, strengths: Mapping[str, float] | None = None) -> float:
     """The best field's weight times how well it meets the need, a little more per further field."""
-    scores = sorted(
-        (
-            weight * strength
-            for name, weight in FIELD_WEIGHTS.items()
-            if (strength := field_strength(need, doc, name))
-        ),
-        reverse=True,
-    )
+    if strengths is None:
+        strengths = field_strengths(need, doc)
+    scores = sorted((FIELD_WEIGHTS[name] * strength for name, strength in strengths.items()), reverse=True)
     best = scores[0] + FURTHER_FIELD * (len(scores) - 1) if scores else 0.0
     if need.parts:
         # 'somber na de bevalling' in part: low mood in the name and birth in the description
@@ -125,6 +141,8 @@ class Ranked:
     # Whether the name or short description meets a need itself (its concept or the parent's word),
     # not only through a related concept, a label or the long description.
     direct: bool = False
+    # The score without the phase's bonus: the bonus orders hits, it does not make one fit.
+    fit: float = 0.0
 
 
 def rank(understanding: Understanding, documents: Mapping[object, Document]) -> dict[object, Ranked]:
@@ -140,7 +158,11 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
     if all(need.generic for need in needs):
         # 'geld' alone is the need itself, however common the word.
         needs = tuple(replace(need, generic=False) for need in needs)
-    per_need = {pk: [need_score(need, doc) for need in needs] for pk, doc in documents.items()}
+    strengths = {pk: [field_strengths(need, doc) for need in needs] for pk, doc in documents.items()}
+    per_need = {
+        pk: [need_score(need, documents[pk], found) for need, found in zip(needs, rows, strict=True)]
+        for pk, rows in strengths.items()
+    }
     count = len(documents)
     weights = []
     for index, need in enumerate(needs):
@@ -150,21 +172,39 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
         weights.append(kind * (0.5 + 0.5 * rarity))
     # Words nobody's text or the thesaurus knows count as needs that are not met.
     total = sum(weights) + UNKNOWN_WEIGHT * len(understanding.unknown)
+    # When the thesaurus understood a need, a service is about the query only through such a need,
+    # not through a plain word beside it ('organiseren' in 'kraamfeest organiseren').
+    understood_needs = any(need.codes and not need.generic for need in needs)
     ranked = {}
     for pk, scores in per_need.items():
         if not any(value and not need.generic for need, value in zip(needs, scores, strict=True)):
             continue  # common words alone ('leren', 'praten') never make a hit
-        score = sum(weight * value for weight, value in zip(weights, scores, strict=True)) / total
+        fit = score = sum(weight * value for weight, value in zip(weights, scores, strict=True)) / total
         if understanding.phase and understanding.phase in documents[pk].phases and score > 0:
             score += PHASE_BONUS
-        reasons = tuple(dict.fromkeys(need.label for need, value in zip(needs, scores, strict=True) if value))
-        direct = any(_direct(need, documents[pk]) for need in needs if not need.generic)
-        ranked[pk] = Ranked(round(score, 6), reasons, all(scores), direct)
+        doc = documents[pk]
+        reasons = tuple(
+            dict.fromkeys(_reason(need, doc) for need, value in zip(needs, scores, strict=True) if value)
+        )
+        direct = any(
+            _direct(found)
+            for need, found in zip(needs, strengths[pk], strict=True)
+            if not need.generic and (need.codes or not understood_needs)
+        )
+        ranked[pk] = Ranked(round(score, 6), reasons, all(scores), direct, round(fit, 6))
     return ranked
 
 
-def _direct(need: Need, doc: Document) -> bool:
-    return any(field_strength(need, doc, name) >= DIRECT for name in DIRECT_FIELDS)
+def _reason(need: Need, doc: Document) -> str:
+    """The label of what a document met: of a need with several concepts, the one the document is about."""
+    for code, label in need.labels:
+        if any(code in found for found in doc.concepts.values()):
+            return label
+    return need.label
+
+
+def _direct(strengths: Mapping[str, float]) -> bool:
+    return any(strengths.get(name, 0.0) >= DIRECT for name in DIRECT_FIELDS)
 
 
 def above_floor(ranked: list[tuple[object, Ranked]]) -> list[tuple[object, Ranked]]:
@@ -173,7 +213,9 @@ def above_floor(ranked: list[tuple[object, Ranked]]) -> list[tuple[object, Ranke
     Something fits only when the best hit reaches the floor and some hit is about a need itself
     (in its name or short description), not only near it.
     """
-    if not ranked or ranked[0][1].score < RELEVANCE_FLOOR or not any(hit.direct for _pk, hit in ranked):
+    if not ranked or max(hit.fit for _pk, hit in ranked) < RELEVANCE_FLOOR:
+        return []
+    if not any(hit.direct for _pk, hit in ranked):
         return []
     cut = max(RELEVANCE_FLOOR * 0.5, ranked[0][1].score * RELATIVE_FLOOR)
     return [(pk, hit) for pk, hit in ranked if hit.score >= cut]

@@ -39,6 +39,8 @@ def _stemmer():
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():
+        return text  # most Dutch text: nothing to decompose
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 

@@ -7,11 +7,13 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import wordfreq
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from ookbalans.search.concepts import ConceptIndex
 from ookbalans.search.language import (
+    FOREIGN_BY_SCRIPT,
     NEGATION,
     NEGATORS,
     is_content,
@@ -32,6 +34,23 @@ FILLER_ZIPF = 5.5
 GENERIC_CONCEPT_ZIPF = 5.3
 # A word of the lexicon at least this common is never taken for a typo.
 REAL_WORD_ZIPF = 2.5
+# Concepts that say who or when ('baby', 'zwanger', 'moeder') or in what form ('cursus', 'gratis',
+# 'spreekuur'), not what about: beside another need they only add to it, like a common word, so a
+# service that meets them alone ('Cursus babymassage' for 'baby swimming course') does not fit.
+CONTEXT_CONCEPTS = frozenset(
+    {"zwangerschap", "baby", "dreumes", "peuter", "schoolkind", "pasgeborene", "moeders", "vaders", "pubers"}
+)
+FORM_CONCEPTS = frozenset(
+    {
+        "cursus_ouders",
+        "spreekuur",
+        "gratis",
+        "informatie_voorlichting",
+        "outreach",
+        "online_hulp",
+        "verwijzing",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -52,6 +71,8 @@ class Need:
     siblings: frozenset[str] = frozenset()
     # For a need of several words: a service may meet it by some of them (a share).
     partial_words: bool = False
+    # A need of several concepts (a shared word): each one's label, to say which one a service is about.
+    labels: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -123,18 +144,29 @@ class _Word:
     parts: tuple[str, ...] = ()  # an unknown compound's known parts: one need, all parts required
 
 
-def _words(query: str, lookup: Lookup, correct: bool) -> tuple[list[_Word], list[str], str]:
-    """The query's content words (typos corrected, unknown compounds split), its unknown words and,
-    when a typo was corrected, the whole query with the corrections."""
+def _words(
+    pairs: list[tuple[str, str]], lookup: Lookup, concepts: ConceptIndex, correct: bool
+) -> tuple[list[_Word], list[str], dict[str, str]]:
+    """The query's content words (typos corrected, unknown compounds split), its unknown words and
+    the corrections made (typed -> corrected)."""
     words: list[_Word] = []
     unknown: list[str] = []
     fixes: dict[str, str] = {}
-    for raw, plain in raw_words(query):
-        if not is_content(plain):
+    for raw, plain in pairs:
+        if not is_content(plain) or _foreign_filler(raw, plain):
             continue
+        if (
+            plain not in NEGATORS
+            and _commonness(plain) >= FILLER_ZIPF
+            and not lookup.in_thesaurus(word_keys(raw))
+        ):
+            continue  # 'bijna', 'helemaal': out before phrases are found ('praat nog bijna niet')
         known = plain in NEGATORS or lookup.is_real(plain) or script(raw) != "latin"
         if known or lookup.in_thesaurus(word_keys(raw)):
             words.append(_Word(raw, plain, word_keys(raw)))
+        elif phrase := _split_into_phrase(plain, concepts):
+            # 'huiselijkgeweld': two words typed as one that together are a thesaurus phrase.
+            words.extend(_Word(part, part, (key(part),)) for part in phrase)
         elif parts := _split_into_known(plain, lookup):
             words.append(_Word(raw, plain, (key(plain),), parts))
         elif correct and (fixed := lookup.correction(plain)):
@@ -142,8 +174,30 @@ def _words(query: str, lookup: Lookup, correct: bool) -> tuple[list[_Word], list
             fixes[plain] = fixed
         else:
             unknown.append(plain)
-    corrected = " ".join(fixes.get(plain, raw) for raw, plain in raw_words(query)) if fixes else ""
-    return words, unknown, corrected
+    return words, unknown, fixes
+
+
+def _split_into_phrase(word: str, concepts: ConceptIndex) -> tuple[str, str] | ():
+    """Two Dutch words typed as one that together form a phrase of the thesaurus, or ()."""
+    for cut in range(3, len(word) - 2):
+        head, tail = word[:cut], word[cut:]
+        if (key(head), key(tail)) in concepts.phrases:
+            return head, tail
+    return ()
+
+
+# A word of another language this common there (Zipf) is a function word ('для', 'için', 'the').
+FOREIGN_FILLER_ZIPF = 5.5
+
+
+def _foreign_filler(raw: str, plain: str) -> bool:
+    """A word no Dutch lexicon knows that is a very common word of another interface language."""
+    if lexicon().get(plain, 0.0) >= REAL_WORD_ZIPF:
+        return False
+    return any(
+        wordfreq.zipf_frequency(raw, language) >= FOREIGN_FILLER_ZIPF
+        for language in FOREIGN_BY_SCRIPT[script(raw)]
+    )
 
 
 def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool = True) -> Understanding:
@@ -156,12 +210,18 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
     index or the thesaurus knows cannot be met and is left out). A concept that belongs to one
     phase sets the phase.
     """
-    words, unknown, corrected = _words(query, lookup, correct)
+    pairs = raw_words(query)
+    idioms = concepts.find_idioms([plain for _raw, plain in pairs])
+    in_idiom = {position for _codes, span in idioms for position in span}
+    words, unknown, fixes = _words(
+        [pair for position, pair in enumerate(pairs) if position not in in_idiom], lookup, concepts, correct
+    )
+    corrected = " ".join(fixes.get(plain, raw) for raw, plain in pairs) if fixes else ""
     keys = [word.keys for word in words]
     every = concepts.find_all(keys, anywhere=True)
     matches = concepts.find(keys, anywhere=True)
     taken = {position for match in matches for position in match.positions}
-    needs: list[Need] = []
+    needs: list[Need] = [_idiom_need(codes, [pairs[p][1] for p in span], concepts) for codes, span in idioms]
     for match in matches:
         if match.phrase == (NEGATION,):
             continue
@@ -190,12 +250,14 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
                 narrower=frozenset(narrower - match.codes),
                 broader=frozenset(broader - match.codes - narrower),
                 label=_label(match.codes, concepts),
+                labels=_labels(match.codes, concepts),
                 related=frozenset(related - known),
                 parts=tuple(dict.fromkeys(frozenset(codes - known) for codes in parts if codes - known)),
                 siblings=frozenset(siblings - known - related),
                 partial_words=len(chosen) > 1,
                 # 'werkt' naming work and parenthood is as weak as any very common word
-                generic=len(chosen) == 1 and _commonness(chosen[0].plain) >= GENERIC_CONCEPT_ZIPF,
+                generic=_only_context(match.codes)
+                or (len(chosen) == 1 and _commonness(chosen[0].plain) >= GENERIC_CONCEPT_ZIPF),
             )
         )
     negated: list[str] = []
@@ -232,6 +294,29 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
     )
 
 
+def _only_context(codes: frozenset[str]) -> bool:
+    """Whether the thesaurus concepts among the codes all say who, when or in what form."""
+    own = {code for code in codes if not code.startswith(("syn_", "lang_"))}
+    return bool(own) and own <= CONTEXT_CONCEPTS | FORM_CONCEPTS
+
+
+def _idiom_need(codes: frozenset[str], words: list[str], concepts: ConceptIndex) -> Need:
+    """A need named by an idiom ('helemaal op'): met by its concept, a narrower or broader one."""
+    narrower, broader = set(), set()
+    for code in codes:
+        below, above = concepts.related(code)
+        narrower |= below
+        broader |= above
+    return Need(
+        words=tuple(words),
+        keys=(),
+        codes=codes,
+        narrower=frozenset(narrower - codes),
+        broader=frozenset(broader - codes - narrower),
+        label=_label(codes, concepts),
+    )
+
+
 def _commonness(word: str) -> float:
     """How common a word or its lemma is in Dutch ('leer' is as common as 'leren')."""
     return max(lexicon().get(word, 0.0), lexicon().get(lemma(word), 0.0))
@@ -241,6 +326,12 @@ def _label(codes: frozenset[str], concepts: ConceptIndex) -> str:
     """The thesaurus' preferred term; the search's own word lists only when no thesaurus concept matched."""
     own = sorted(code for code in codes if not code.startswith(("syn_", "lang_")))
     return concepts.label((own or sorted(codes))[0])
+
+
+def _labels(codes: frozenset[str], concepts: ConceptIndex) -> tuple[tuple[str, str], ...]:
+    """(code, preferred term) of the thesaurus concepts among the codes, when there are several."""
+    own = sorted(code for code in codes if not code.startswith(("syn_", "lang_")))
+    return tuple((code, concepts.label(code)) for code in own) if len(own) > 1 else ()
 
 
 def _merged(needs: list[Need]) -> tuple[Need, ...]:
