@@ -3,17 +3,7 @@
 from __future__ import annotations
 
 from ookbalans.audit.tracking import track
-from ookbalans.catalogue.models import (
-    Coalition,
-    ContactPoint,
-    CostOption,
-    Location,
-    Membership,
-    Organisation,
-    Schedule,
-    Service,
-    ServiceAtLocation,
-)
+from ookbalans.catalogue import models
 
 
 def own_coalition(obj):
@@ -21,12 +11,12 @@ def own_coalition(obj):
 
 
 def track_catalogue() -> None:
-    track(Coalition, lambda coalition: coalition.pk)
-    track(Membership, own_coalition)
-    track(Organisation, own_coalition)
-    track(Location, own_coalition)
-    track(Service, own_coalition, status_field="status")
-    track(ContactPoint, own_coalition)
-    track(CostOption, lambda option: option.service.coalition_id)
-    track(ServiceAtLocation, lambda at_location: at_location.service.coalition_id)
-    track(Schedule, lambda schedule: schedule.service_at_location.service.coalition_id)
+    track(models.Coalition, lambda coalition: coalition.pk)
+    track(models.Membership, own_coalition)
+    track(models.Organisation, own_coalition)
+    track(models.Location, own_coalition)
+    track(models.Service, own_coalition, status_field="status")
+    track(models.ContactPoint, own_coalition)
+    track(models.CostOption, lambda option: option.service.coalition_id)
+    track(models.ServiceAtLocation, lambda at_location: at_location.service.coalition_id)
+    track(models.Schedule, lambda schedule: schedule.service_at_location.service.coalition_id)
