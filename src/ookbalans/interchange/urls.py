@@ -1,13 +1,19 @@
 """URLs of interchange: the coordinators' import and export pages."""
 
-from django.urls import path
+from django.urls import include, path
 
 from ookbalans.interchange import views
 
 app_name = "interchange"
+
+# The pages of one coalition, below /uitwisseling/<slug>/: import (the page itself), exports, import jobs.
+coalition_patterns = [
+    path("", views.coalition_page, name="coalition"),
+    path("export/<str:fmt>/", views.export, name="export"),
+    path("import/<uuid:job_id>/", views.job_page, name="job"),
+]
+
 urlpatterns = [
     path("", views.index, name="index"),
-    path("<slug:slug>/", views.coalition_page, name="coalition"),
-    path("<slug:slug>/export/<str:fmt>/", views.export, name="export"),
-    path("<slug:slug>/import/<uuid:job_id>/", views.job_page, name="job"),
+    path("<slug:slug>/", include(coalition_patterns)),
 ]

@@ -40,6 +40,14 @@ def scope_token(coalition_id) -> str:
     return "c" + getattr(coalition_id, "hex", str(coalition_id).replace("-", ""))
 
 
+def candidate_rows(select_from_where: str, ranked: bool, params: list) -> list[tuple]:
+    """Run a backend's candidate query: best score first when ranked (else in index order), up to a limit."""
+    order = "ORDER BY score DESC, d.title, d.service_id " if ranked else ""
+    with connection.cursor() as cursor:
+        cursor.execute(select_from_where + order + "LIMIT %s", params)
+        return cursor.fetchall()
+
+
 class SqliteBackend:
     """An FTS5 table of Python-stemmed text (Snowball Dutch), ranked by BM25."""
 
@@ -100,13 +108,9 @@ class SqliteBackend:
             f"SELECT {DOCUMENT_COLUMNS}, {score} AS score "  # noqa: S608 (constants only)
             f"FROM {self.table} JOIN search_searchdocument d ON d.id = {self.table}.rowid "
             f"WHERE {self.table} MATCH %s AND d.service_id IN ({services_sql}) "
-            + ("ORDER BY score DESC, d.title, d.service_id " if ranked else "")
-            + "LIMIT %s"
         )
         weights = [FIELD_WEIGHTS["title"], FIELD_WEIGHTS["body"], FIELD_WEIGHTS["description"]]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*(weights if ranked else []), expression, *params, limit])
-            return cursor.fetchall()
+        return candidate_rows(sql, ranked, [*(weights if ranked else []), expression, *params, limit])
 
 
 class PostgresBackend:
@@ -170,12 +174,8 @@ class PostgresBackend:
             f"SELECT {DOCUMENT_COLUMNS.replace('d.concepts', 'd.concepts::text')}, {score} AS score "  # noqa: S608 (constants only)
             f"FROM {documents} d, to_tsquery('dutch', %s) q "
             f"WHERE d.vector @@ q AND d.service_id IN ({services_sql}) "
-            + ("ORDER BY score DESC, d.title, d.service_id " if ranked else "")
-            + "LIMIT %s"
         )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*scope_params, expression, *params, limit])
-            return cursor.fetchall()
+        return candidate_rows(sql, ranked, [*scope_params, expression, *params, limit])
 
 
 def current():

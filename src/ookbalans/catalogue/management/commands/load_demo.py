@@ -32,7 +32,7 @@ class Command(BaseCommand):
             self.stdout.write("The demo coalition is already loaded; nothing changed.")
         note = "" if report.user_created else " (unless changed since the first load)"
         self.stdout.write(
-            "\nDemo coordinator account for http://127.0.0.1:8000/admin/\n"
+            "\nDemo coordinator account (log in at /admin/ on the address the demo serves):\n"
             f"  username: {DEMO_USERNAME}\n"
             f"  password: {DEMO_PASSWORD}{note}\n"
         )
