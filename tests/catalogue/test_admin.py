@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from ookbalans.catalogue.models import Location, Membership, Service
+from ookbalans.catalogue.models import Location, Membership, NationalIntervention, Service
 from tests.catalogue.test_admin_isolation import service_form
-from tests.factories import LocationFactory, MembershipFactory, OrganisationFactory
+from tests.factories import LocationFactory, MembershipFactory, OrganisationFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -126,3 +126,17 @@ def test_coordinators_read_national_interventions_but_cannot_change_them(client,
     client.post(url, {"name": "Iets anders", "recognition_level": "effectief_sterke"})
     voorzorg.refresh_from_db()
     assert (voorzorg.name, voorzorg.recognition_level) == ("VoorZorg", "effectief_goede")
+
+
+def test_the_national_interventions_show_how_many_of_your_own_active_services_use_each(client, coordinator):
+    own = coordinator.coalition
+    intervention = NationalIntervention.objects.order_by("name").first()
+    ServiceFactory(coalition=own, national_intervention=intervention)
+    ServiceFactory(coalition=own, national_intervention=intervention, status=Service.Status.INACTIVE)
+    ServiceFactory(national_intervention=intervention)  # another coalition's
+    url = reverse("admin:catalogue_nationalintervention_changelist")
+    response = client.get(url, {"q": intervention.name})
+    assert response.status_code == 200
+    assert "Actieve diensten van je coalities" in response.content.decode()
+    shown = {obj.pk: obj.used_locally for obj in response.context["cl"].result_list}
+    assert shown[intervention.pk] == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.db.models import Count, Q
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -349,12 +350,25 @@ class CoalitionAdmin(CoalitionScopedMixin, admin.ModelAdmin):
 
 @admin.register(NationalIntervention)
 class NationalInterventionAdmin(ReadOnlyAdmin):
-    """National reference data: everyone with admin access reads it; only superusers correct it."""
+    """National reference data: everyone with admin access reads it; only superusers correct it.
+
+    Beside each intervention, how many active services of the user's own coalitions use it: where a
+    recognised approach is already offered locally, and where it is not yet.
+    """
 
     listed_for = "staff"
-    list_display = ["name", "recognition_level", "owner"]
+    list_display = ["name", "recognition_level", "owner", "used_locally"]
     list_filter = ["recognition_level"]
     search_fields = ["name", "owner"]
+
+    def get_queryset(self, request):
+        own = Q(services__coalition__in=permissions.coalitions_for(request.user))
+        in_use = Count("services", filter=own & Q(services__status=Service.Status.ACTIVE))
+        return super().get_queryset(request).annotate(used_locally=in_use)
+
+    @admin.display(description=_("active services of your coalitions"), ordering="used_locally")
+    def used_locally(self, intervention) -> int:
+        return intervention.used_locally
 
     def may_edit(self, request) -> bool:
         return request.user.is_superuser
