@@ -109,8 +109,11 @@ def refusal(file, limits: Limits) -> tuple[str, str] | None:
     return None
 
 
-def unpack_all(file, limits: Limits, pattern: re.Pattern | None = None) -> dict[str, int]:
-    """Unpack every entry once without keeping it, counting the actual bytes: raises TooLarge past the limit.
+def unpack_all(
+    file, limits: Limits, pattern: re.Pattern | None = None, parts: set[str] | None = None
+) -> dict[str, int]:
+    """Unpack every entry (or only `parts`) once without keeping it, counting the actual bytes: raises
+    TooLarge past the limit.
 
     For a workbook, which openpyxl unpacks itself: afterwards its parts are known to stay within the limit.
     Returns how often `pattern` occurs in each entry (about: a match across two megabytes is missed).
@@ -119,6 +122,8 @@ def unpack_all(file, limits: Limits, pattern: re.Pattern | None = None) -> dict[
     found = {}
     with zipfile.ZipFile(file) as archive:
         for info in archive.infolist():
+            if parts is not None and info.filename not in parts:
+                continue
             count = 0
             with archive.open(info) as stream:
                 while chunk := stream.read(MB):

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 
-from ookbalans.interchange.limits import MB, Limits
+from ookbalans.interchange.limits import Limits
 from ookbalans.interchange.problems import Problems
 from ookbalans.interchange.reading import archive, hsds_json
 from ookbalans.interchange.reading.excel_cells import ROW, sheet_parts
 
 SERVICES_SHEET = "Diensten"
 SERVICES_TABLE = "services.csv"
+LINE_END = re.compile(rb"\n")
 
 
 def services_in(file, kind: str, limits: Limits) -> int:
@@ -33,25 +35,15 @@ def services_in(file, kind: str, limits: Limits) -> int:
 
 def zipped_services(file, kind: str, limits: Limits) -> int:
     if kind == "xlsx":
-        parts = [part for part, name in sheet_parts(file).items() if name == SERVICES_SHEET]
-        return max(0, occurrences(file, parts, limits, lambda chunk: len(ROW.findall(chunk))) - 1)
-    with zipfile.ZipFile(file) as opened:
-        parts = [n for n in opened.namelist() if n.rsplit("/", 1)[-1] == SERVICES_TABLE]
+        parts = {part for part, name in sheet_parts(file).items() if name == SERVICES_SHEET}
+        pattern = ROW
+    else:
+        with zipfile.ZipFile(file) as opened:
+            tables = [n for n in opened.namelist() if n.rsplit("/", 1)[-1] == SERVICES_TABLE]
+        parts = set(tables[:1])
+        pattern = LINE_END
     file.seek(0)
-    return max(0, occurrences(file, parts[:1], limits, lambda chunk: chunk.count(b"\n")) - 1)
-
-
-def occurrences(file, parts: list[str], limits: Limits, count) -> int:
-    """The sum of `count` over the unpacked chunks of some zip entries, the bytes charged to the limit."""
-    budget = archive.Budget(limits.unpacked_bytes)
-    found = 0
-    with zipfile.ZipFile(file) as opened:
-        for part in parts:
-            with opened.open(part) as stream:
-                while chunk := stream.read(MB):
-                    budget.spend(len(chunk))
-                    found += count(chunk)
-    return found
+    return max(0, sum(archive.unpack_all(file, limits, pattern, parts).values()) - 1)
 
 
 def json_services(file, limits: Limits) -> int:
