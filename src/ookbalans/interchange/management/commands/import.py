@@ -7,7 +7,7 @@ from tqdm import tqdm
 from ookbalans.audit import context as audit
 from ookbalans.catalogue.models import Coalition
 from ookbalans.interchange import formats
-from ookbalans.interchange.limits import Limits
+from ookbalans.interchange.limits import MB, Limits
 from ookbalans.interchange.problems import ImportFailed, Problems
 
 
@@ -57,7 +57,7 @@ class Command(BaseCommand):
         limits = Limits.from_settings(
             services=options.get("max_services"),
             rows=options.get("max_rows"),
-            unpacked_bytes=megabytes * 1024 * 1024 if megabytes else None,
+            unpacked_bytes=megabytes * MB if megabytes else None,
         )
         target = Coalition.objects.filter(slug=coalition).first()
         created = target is None
