@@ -137,6 +137,6 @@ def test_the_national_interventions_show_how_many_of_your_own_active_services_us
     url = reverse("admin:catalogue_nationalintervention_changelist")
     response = client.get(url, {"q": intervention.name})
     assert response.status_code == 200
-    assert "Actieve diensten van je coalities" in response.content.decode()
+    assert "Actief in je coalities" in response.content.decode()
     shown = {obj.pk: obj.used_locally for obj in response.context["cl"].result_list}
     assert shown[intervention.pk] == 1
