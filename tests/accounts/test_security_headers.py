@@ -88,12 +88,24 @@ def test_hsts_goes_out_behind_the_tls_proxy(client):
     assert plain["Location"].startswith("https://")
 
 
+@pytest.fixture
+def production_environment(monkeypatch):
+    """The environment of a production server.
+
+    The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for the whole test process once one of them ran in
+    it; that is theirs alone, and the deploy check rightly flags it.
+    """
+    monkeypatch.delenv("DJANGO_ALLOW_ASYNC_UNSAFE", raising=False)
+
+
 @override_settings(**PRODUCTION)
+@pytest.mark.usefixtures("production_environment")
 def test_the_deployment_checks_find_nothing_of_ours():
     messages = checks.run_checks(include_deployment_checks=True)
     assert [f"{m.id}: {m.msg}" for m in messages] == []
 
 
 @override_settings(**PRODUCTION)
+@pytest.mark.usefixtures("production_environment")
 def test_check_deploy_passes_with_the_production_variables():
     call_command("check", deploy=True, fail_level="WARNING")
