@@ -174,9 +174,7 @@ def test_cli_analyse_json_and_text(coalition):
 def test_a_snapshot_note_that_is_too_long_is_refused_with_a_message(client, coalition):
     client.force_login(member(coalition))
     with translation.override("nl"):
-        response = client.post(
-            reverse("analysis:snapshot", args=["hier"]), {"note": "x" * 301}, follow=True
-        )
+        response = client.post(reverse("analysis:snapshot", args=["hier"]), {"note": "x" * 301}, follow=True)
     assert not Snapshot.objects.filter(coalition=coalition).exists()
     assert "300 tekens" in response.content.decode()
 
@@ -220,6 +218,7 @@ def test_a_coordinator_sets_the_thresholds_in_the_admin(client, coalition):
         "min_vulnerable_services": 2,
         "stale_after_months": 6,
         "min_unmet_searches": 5,
+        "phases": ["kind", "kinderwens", "baby"],
     }
     assert client.post(url, data).status_code == 302
     thresholds = AnalysisSettings.objects.get(coalition=coalition).thresholds()
@@ -228,6 +227,8 @@ def test_a_coordinator_sets_the_thresholds_in_the_admin(client, coalition):
         15.0,
         6,
     )
+    assert thresholds.phases == ("kinderwens", "baby", "kind")  # the framework's order
+    assert client.post(url, data | {"phases": []}).status_code == 200  # at least one phase
     response = client.post(url, data | {"min_access_share": 2})
     assert response.status_code == 200 and AnalysisSettings.objects.count() == 1
 

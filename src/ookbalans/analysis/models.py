@@ -5,15 +5,25 @@ from __future__ import annotations
 from dataclasses import fields
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ookbalans.analysis.rules import Thresholds
+from ookbalans.analysis.rules import PHASES, Thresholds
 from ookbalans.analysis.rules.demand import PRIVACY_MINIMUM_SEARCHES
 from ookbalans.catalogue.models import Coalition
 
 DEFAULTS = Thresholds()
+
+
+def default_phases() -> list[str]:
+    return list(DEFAULTS.phases)
+
+
+def validate_phases(value) -> None:
+    if not isinstance(value, list) or not value or any(code not in PHASES for code in value):
+        raise ValidationError(_("Choose at least one phase."))
 
 
 def share_field(label, default, help_text):
@@ -96,6 +106,15 @@ class AnalysisSettings(models.Model):
         validators=[MinValueValidator(PRIVACY_MINIMUM_SEARCHES)],
         help_text=_("A search term that found nothing at least this often in the last 13 weeks is reported."),
     )
+    phases = models.JSONField(
+        _("phases the coalition works on"),
+        default=default_phases,
+        validators=[validate_phases],
+        help_text=_(
+            "The analysis shows these phases and gives findings only about them. "
+            "Kansrijke Start: from the wish for a child to the toddler."
+        ),
+    )
 
     class Meta:
         verbose_name = _("analysis thresholds")
@@ -107,6 +126,8 @@ class AnalysisSettings(models.Model):
     def thresholds(self) -> Thresholds:
         values = {f.name: getattr(self, f.name) for f in fields(Thresholds)}
         values["max_affordable_amount"] = float(values["max_affordable_amount"])
+        # In the framework's order, whatever order they were stored in.
+        values["phases"] = tuple(p for p in PHASES if p in (self.phases or ())) or DEFAULTS.phases
         return Thresholds(**values)
 
 

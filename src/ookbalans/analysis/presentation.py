@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
-from ookbalans.analysis.heatmap import PALETTE, colour_class, heatmap_svg, legend
+from ookbalans.analysis import grouping
+from ookbalans.analysis.heatmap import PALETTE, colour_class, heatmap_svg
+from ookbalans.analysis.pyramid import STATE_COLOURS, pyramid_svg
 from ookbalans.analysis.rules import LEVELS, PHASES, Analysis, compare, level_label, phase_label
 from ookbalans.analysis.rules.access import ACCESS_NOT_APPLICABLE, access_minimum
-from ookbalans.analysis.rules.base import HIGH, LOW, MEDIUM, NEAR_LEVELS, SEVERITIES, Cell, Finding, percent
+from ookbalans.analysis.rules.base import (
+    HIGH,
+    LOW,
+    MEDIUM,
+    NEAR_LEVELS,
+    SEVERITIES,
+    Cell,
+    Finding,
+    in_scope,
+    percent,
+)
 from ookbalans.catalogue.models import Coalition, Service
 from ookbalans.framework import codes
 
@@ -68,6 +82,31 @@ def heatmap_for(analysis: Analysis, cell_url=None) -> str:
     return heatmap_svg(analysis.matrix, cell_url)
 
 
+def pyramid_for(analysis: Analysis, cell_url=None, per_row: int | None = None) -> str:
+    """The pyramid per phase the coalition works on, as an SVG (escaped by pyramid_svg)."""
+    return pyramid_svg(analysis.matrix, analysis.thresholds.phases, cell_url, per_row)
+
+
+def pyramid_legend(analysis: Analysis) -> list[dict]:
+    thin = analysis.thresholds.thin_cell_below
+    labels = {
+        "empty": _("Empty: no active service"),
+        "thin": ngettext("Thin: fewer than %(count)d service", "Thin: fewer than %(count)d services", thin)
+        % {"count": thin},
+        "ok": _("Enough services"),
+    }
+    return [
+        {"state": state, "label": labels[state], "fill": fill}
+        for state, (fill, _ink) in STATE_COLOURS.items()
+    ]
+
+
+def action_url(slug: str, finding: Finding) -> str:
+    """The vision's new-action form, prefilled with the finding: its next step as what will be done."""
+    query = {"title": finding.next_step[:300], "description": finding.message, "finding": finding.key}
+    return reverse("vision:action_from_finding", args=[slug]) + "?" + urlencode(query)
+
+
 def cell_row(cell: Cell) -> dict:
     fill, ink = PALETTE[colour_class(cell.services)]
     return {
@@ -85,12 +124,12 @@ def cell_row(cell: Cell) -> dict:
 
 
 def matrix_rows(analysis: Analysis) -> list[dict]:
-    """The matrix as table rows, the pyramid's top level first (as in the heat map)."""
+    """The matrix as table rows for the coalition's phases, the pyramid's top level first."""
     return [
         {
             "level": level,
             "label": level_label(level),
-            "cells": [cell_row(analysis.matrix[level][p]) for p in PHASES],
+            "cells": [cell_row(analysis.matrix[level][p]) for p in analysis.thresholds.phases],
         }
         for level in reversed(LEVELS)
     ]
@@ -106,6 +145,7 @@ def finding_row(finding: Finding) -> dict:
         "kind": kind,
         "kind_label": KIND_LABELS.get(kind, kind),
         "message": finding.message,
+        "subject": finding.subject,
         "next_step": finding.next_step,
         "numbers": finding.numbers,
         "number_rows": number_rows(finding.numbers),
@@ -120,6 +160,17 @@ def findings_by_severity(analysis: Analysis) -> list[dict]:
         {"severity": s, "label": SEVERITY_LABELS[s], "findings": [r for r in rows if r["severity"] == s]}
         for s in SEVERITIES
     ]
+
+
+def finding_groups(analysis: Analysis, slug: str | None = None) -> list[dict]:
+    """The findings grouped (grouping.grouped), each with the link that makes it an action of the vision."""
+    rows = []
+    for finding in analysis.findings:
+        row = finding_row(finding)
+        if slug:
+            row["action_url"] = action_url(slug, finding)
+        rows.append(row)
+    return grouping.grouped(rows)
 
 
 def services_by_ids(coalition: Coalition, service_ids) -> list[dict]:
@@ -193,8 +244,9 @@ def count_rows(counts: dict, taxonomy: codes.Taxonomy) -> list[dict]:
 
 def language_rows(analysis: Analysis) -> list[dict]:
     per_cell = analysis.indicators["languages_per_level_and_phase"]
+    phases = analysis.thresholds.phases
     return [
-        {"label": level_label(level), "cells": [", ".join(per_cell[level][phase]) or "–" for phase in PHASES]}
+        {"label": level_label(level), "cells": [", ".join(per_cell[level][phase]) or "–" for phase in phases]}
         for level in reversed(LEVELS)
     ]
 
@@ -221,10 +273,11 @@ def dashboard_context(coalition: Coalition, analysis: Analysis) -> dict:
         "coalition": coalition,
         "analysis": analysis,
         "levels": [level_label(level) for level in LEVELS],
-        "phases": [phase_label(phase) for phase in PHASES],
+        "phases": [phase_label(phase) for phase in analysis.thresholds.phases],
         "matrix_rows": matrix_rows(analysis),
-        "legend": [{"label": r["label"], "fill": r["fill"], "text": r["text"]} for r in legend()],
+        "legend": pyramid_legend(analysis),
         "severity_groups": findings_by_severity(analysis),
+        "finding_groups": finding_groups(analysis, coalition.slug),
         "finding_count": len(analysis.findings),
         "finding_kinds": [{"kind": k, "label": KIND_LABELS[k]} for k in kinds],
         "access_rows": access_rows(analysis),
@@ -255,18 +308,28 @@ def trend(coalition: Coalition, snapshots: list, analysis: Analysis, params) -> 
     later = by_id.get(later_key)
     earlier_data = type(earlier).objects.get(pk=earlier.pk).data
     later_data = type(later).objects.get(pk=later.pk).data if later else analysis.to_json()
-    changes = compare(earlier_data, later_data)
+    phases = analysis.thresholds.phases
+    changes = compare(*(scoped(data, phases) for data in (earlier_data, later_data)))
     label = lambda row: f"{level_label(row['level'])} — {phase_label(row['phase'])}"  # noqa: E731
     return {
         "earlier": earlier,
         "later": later,
         "later_key": str(later.pk) if later else "nu",
-        "cells_filled": [label(r) + f" ({r['services']})" for r in changes["cells_filled"]],
-        "cells_emptied": [label(r) for r in changes["cells_emptied"]],
+        "cells_filled": [
+            label(r) + f" ({r['services']})" for r in changes["cells_filled"] if r["phase"] in phases
+        ],
+        "cells_emptied": [label(r) for r in changes["cells_emptied"] if r["phase"] in phases],
         "findings_resolved": changes["findings_resolved"],
         "findings_new": changes["findings_new"],
         "active_before": changes["active_before"],
         "active_after": changes["active_after"],
+    }
+
+
+def scoped(data: dict, phases) -> dict:
+    """A stored analysis with only the findings in today's chosen phases, so a change of scope is no trend."""
+    return data | {
+        "findings": [f for f in data.get("findings", []) if in_scope(f.get("subject", {}), phases)]
     }
 
 

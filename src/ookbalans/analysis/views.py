@@ -39,8 +39,8 @@ def dashboard(request, slug):
     trend = presentation.trend(coalition, snapshots, analysis, request.GET)
     settings_object = AnalysisSettings.objects.filter(coalition=coalition).first()
     context = presentation.dashboard_context(coalition, analysis) | {
-        "heatmap": mark_safe(  # noqa: S308 - built by heatmap_svg, which escapes every text it writes
-            presentation.heatmap_for(
+        "pyramid": mark_safe(  # noqa: S308 - built by pyramid_svg, which escapes every text it writes
+            presentation.pyramid_for(
                 analysis, lambda level, phase: reverse("analysis:cell", args=[slug, level, phase])
             )
         ),
@@ -70,7 +70,8 @@ def finding(request, slug, key):
     found = next((f for f in run_analysis(coalition).findings if f.key == key), None)
     if found is None:
         raise Http404
-    return render_detail(request, coalition, "finding", presentation.finding_row(found), found.service_ids)
+    row = presentation.finding_row(found) | {"action_url": presentation.action_url(slug, found)}
+    return render_detail(request, coalition, "finding", row, found.service_ids)
 
 
 def render_detail(request, coalition, name: str, row: dict, service_ids):

@@ -64,6 +64,8 @@ def analyse(catalogue: CatalogueData, thresholds: Thresholds | None = None) -> A
         + freshness.freshness_findings(services, catalogue.today, thresholds)
         + demand.demand_findings(catalogue.unmet_searches, thresholds)
     )
+    # Phases the coalition does not work on give no findings (their cells stay in the matrix).
+    findings = [f for f in findings if base.in_scope(f.subject, thresholds.phases)]
     findings.sort(key=lambda f: base.SEVERITY_ORDER[f.severity])  # stable: rule order within a severity
     return Analysis(
         catalogue.slug, catalogue.name, catalogue.today, thresholds, coverage, indicators, tuple(findings)

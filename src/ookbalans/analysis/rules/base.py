@@ -13,6 +13,9 @@ LEVELS = codes.PYRAMID_LEVELS.codes()
 PHASES = codes.PHASES.codes()
 # The first 1000 days (and the wish for a child before them) are the vision's focus: gaps there weigh more.
 FOCUS_PHASES = ("kinderwens", "zwangerschap", "geboorte", "baby", "dreumes")
+# The phases a Kansrijke Start coalition works on unless it chooses others: the first 1000 days and a
+# little beyond. Findings about other phases are left out (a coalition widens this in its settings).
+SCOPE_PHASES = (*FOCUS_PHASES, "peuter")
 # Levels every parent should find close to home.
 NEAR_LEVELS = ("basis", "informatie")
 # A service that implements no intervention, or one never assessed, is not recognised.
@@ -41,6 +44,7 @@ class Thresholds:
     min_vulnerable_services: int = 3
     stale_after_months: int = 12
     min_unmet_searches: int = 3
+    phases: tuple[str, ...] = SCOPE_PHASES  # the phases the coalition works on, in framework order
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,11 @@ def _cell_json(cell: Cell) -> dict:
 
 
 # --- small helpers ---------------------------------------------------------------------------
+
+
+def in_scope(subject: dict, phases: tuple[str, ...]) -> bool:
+    """Whether a finding's subject lies in the chosen phases (a subject without a phase always does)."""
+    return subject.get("phase") in (None, *phases)
 
 
 def level_label(code: str) -> str:
