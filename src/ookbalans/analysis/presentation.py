@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from ookbalans.analysis import grouping
 from ookbalans.analysis.heatmap import PALETTE, colour_class, heatmap_svg
-from ookbalans.analysis.pyramid import STATE_COLOURS, pyramid_svg
+from ookbalans.analysis.pyramid import STATE_COLOURS, Geometry, pyramid_svg
 from ookbalans.analysis.rules import LEVELS, PHASES, Analysis, compare, level_label, phase_label
 from ookbalans.analysis.rules.access import ACCESS_NOT_APPLICABLE, access_minimum
 from ookbalans.analysis.rules.base import (
@@ -82,9 +82,9 @@ def heatmap_for(analysis: Analysis, cell_url=None) -> str:
     return heatmap_svg(analysis.matrix, cell_url)
 
 
-def pyramid_for(analysis: Analysis, cell_url=None, per_row: int | None = None) -> str:
+def pyramid_for(analysis: Analysis, cell_url=None, per_row: int | None = None, geometry=None) -> str:
     """The pyramid per phase the coalition works on, as an SVG (escaped by pyramid_svg)."""
-    return pyramid_svg(analysis.matrix, analysis.thresholds.phases, cell_url, per_row)
+    return pyramid_svg(analysis.matrix, analysis.thresholds.phases, cell_url, per_row, geometry or Geometry())
 
 
 def pyramid_legend(analysis: Analysis) -> list[dict]:

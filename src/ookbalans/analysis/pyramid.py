@@ -33,6 +33,10 @@ class Geometry:
     font_px: int = 13
 
 
+# For the PDF's summary page: lower levels, so the summary fits on one page (text still 12 px = 9 pt).
+COMPACT = Geometry(band_height=34, head_height=38, gap=8, font_px=12)
+
+
 def band_outline(geometry: Geometry, left: float, top: float, index: int) -> list[tuple[float, float]]:
     """The corners of level `index` (0 = basis, at the bottom) of a pyramid whose box starts at left, top."""
     step = (geometry.pyramid_width - geometry.apex_width) / len(LEVELS)
