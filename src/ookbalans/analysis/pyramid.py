@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.html import escape
 from django.utils.translation import gettext as _
@@ -155,11 +155,14 @@ def pyramid_png(matrix: dict, phases, per_row: int | None = None, scale: int = 2
     from PIL import Image, ImageDraw
 
     geometry = Geometry()
+    regular, bold = font(geometry.font_px * scale), font(geometry.font_px * scale, bold=True)
+    big = font((geometry.font_px + 3) * scale, bold=True)
+    # The machine's font may be wider than a browser's Arial: make room for the longest level name.
+    widest = max(bold.getlength(level_label(level)) for level in LEVELS) / scale
+    geometry = replace(geometry, label_width=max(geometry.label_width, int(widest) + 16))
     places, width, height, _row = layout(phases, per_row, geometry)
     image = Image.new("RGB", (width * scale, height * scale), "#ffffff")
     draw = ImageDraw.Draw(image)
-    regular, bold = font(geometry.font_px * scale), font(geometry.font_px * scale, bold=True)
-    big = font((geometry.font_px + 3) * scale, bold=True)
 
     def text(x, y, value, face, fill="#1a1a1a", anchor="ms"):
         draw.text((x * scale, y * scale), value, font=face, fill=fill, anchor=anchor)
