@@ -2,6 +2,7 @@
 
 import io
 import json
+import re
 
 import pytest
 from django.core.management import call_command
@@ -205,6 +206,8 @@ def test_a_coordinator_sets_the_thresholds_in_the_admin(client, coalition):
     url = reverse("admin:analysis_analysissettings_add")
     form = client.get(url + f"?coalition={coalition.pk}")
     assert form.status_code == 200
+    ticked = re.findall(r'name="phases" value="([^"]+)"[^>]*checked', form.content.decode())
+    assert ticked == ["kinderwens", "zwangerschap", "geboorte", "baby", "dreumes", "peuter"]
     data = {
         "coalition": coalition.pk,
         "thin_cell_below": 3,

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from ookbalans.analysis.models import AnalysisSettings, Region, Snapshot
+from ookbalans.analysis.models import AnalysisSettings, Region, Snapshot, default_phases
 from ookbalans.analysis.rules import PHASES, phase_label
 from ookbalans.catalogue.admin import CoalitionScopedMixin
 from ookbalans.catalogue.permissions import Role
@@ -17,6 +17,7 @@ class AnalysisSettingsForm(forms.ModelForm):
         label=_("Phases the coalition works on"),
         choices=lambda: [(code, phase_label(code)) for code in PHASES],
         widget=forms.CheckboxSelectMultiple,
+        initial=default_phases,  # a new form has no instance values: start from kinderwens to peuter
         help_text=AnalysisSettings._meta.get_field("phases").help_text,
         error_messages={"required": _("Choose at least one phase.")},
     )
