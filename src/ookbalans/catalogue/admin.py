@@ -282,7 +282,7 @@ class LocationAdmin(CoalitionScopedMixin, admin.ModelAdmin):
 
 
 @admin.register(ServiceAtLocation)
-class ServiceAtLocationAdmin(CoalitionScopedMixin, admin.ModelAdmin):
+class ServiceAtLocationAdmin(CoalitionScopedMixin, TranslationAdmin):
     coalition_path = "service__coalition"
     list_display = ["service", "location"]
     list_select_related = ["service", "location"]
@@ -295,7 +295,7 @@ class ServiceAtLocationAdmin(CoalitionScopedMixin, admin.ModelAdmin):
 
 
 @admin.register(ContactPoint)
-class ContactPointAdmin(CoalitionScopedMixin, admin.ModelAdmin):
+class ContactPointAdmin(CoalitionScopedMixin, TranslationAdmin):
     edit_roles = (permissions.Role.COORDINATOR,)
     list_display = ["phase", "municipality", "name", "organization", "phone", "coalition"]
     list_select_related = ["phase", "municipality", "organization", "coalition"]
