@@ -49,12 +49,13 @@ class FinderForm(forms.Form):
     afstand = forms.ChoiceField(label=_("Distance"), required=False, choices=DISTANCES)
 
     level_labels = labels.LEVELS_FOR_PARENTS
+    phase_labels = labels.PHASES
 
     def __init__(self, *args, today: datetime.date | None = None, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.today = today or datetime.date.today()
-        self.fields["fase"].choices = [("", _("all phases"))] + list(labels.PHASES.items())
+        self.fields["fase"].choices = [("", _("all phases"))] + list(self.phase_labels.items())
         self.fields["niveau"].choices = list(self.level_labels.items())
         languages = Language.objects.filter(services__isnull=False).exclude(code="nl").distinct()
         named = sorted((language_name(language)[0], language.code) for language in languages)
@@ -104,6 +105,7 @@ class ProfessionalForm(FinderForm):
         label=_("Target group"), required=False, widget=forms.CheckboxSelectMultiple
     )
     level_labels = labels.LEVELS_FOR_PROFESSIONALS
+    phase_labels = labels.PHASES_FOR_PROFESSIONALS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

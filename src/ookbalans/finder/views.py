@@ -44,11 +44,12 @@ def all_contact_points(coalition: Coalition, area) -> list[tuple[str, list[Conta
     ]
 
 
-def contact_context(coalition: Coalition, phase: str, area) -> dict:
+def contact_context(coalition: Coalition, phase: str, area, professional: bool = False) -> dict:
     if phase:
+        phases = labels.PHASES_FOR_PROFESSIONALS if professional else labels.PHASES
         return {
             "contact_points": finding.contact_points(coalition, phase, area),
-            "contact_phase": labels.PHASES.get(phase),
+            "contact_phase": phases.get(phase),
         }
     return {"contact_points_by_phase": all_contact_points(coalition, area)}
 
@@ -110,7 +111,7 @@ def results(request, coalition: str, professional: bool = False):
             context["ordered_by_phase"] = bool(data.get("fase"))
         if data.get("datum"):
             context["date_reading"] = read_date(data["datum"], form.today)
-            context["phase_label"] = labels.PHASES.get(data.get("fase", ""))
+            context["phase_label"] = form.phase_labels.get(data.get("fase", ""))
         if area and finding.is_outside(coalition, area):
             context.update(outside=True, other_coalition=finding.nearest_coalition(coalition, area))
         if area:
@@ -133,9 +134,9 @@ def results(request, coalition: str, professional: bool = False):
         # 'About: ...', what the search matched, in the page's language where the thesaurus has it.
         item.reasons = [term_in(label, get_language()) for label in reasons.get(item.service.pk, ())]
     context.update(page=page, untranslated=any(not item.is_translated for item in page.object_list))
-    context.update(contact_context(coalition, context.get("phase", ""), area))
+    context.update(contact_context(coalition, context.get("phase", ""), area, professional))
     if professional:
-        context["list_phases"] = labels.PHASES
+        context["list_phases"] = labels.PHASES_FOR_PROFESSIONALS
     template = "finder/professionals.html" if professional else "finder/results.html"
     return render(request, template, context)
 
