@@ -24,8 +24,15 @@ PATH = {
         "more": "Meer keuzes",
         "show": "Laat steun zien",
         "contact": "Je aanspreekpunt",
+        "cafe": "Borstvoedingscafé Lochem",
     },
-    "ar": {"search": "ابحث", "more": "خيارات أكثر", "show": "اعرض الدعم", "contact": "جهة الاتصال الخاصة بك"},
+    "ar": {
+        "search": "ابحث",
+        "more": "خيارات أكثر",
+        "show": "اعرض الدعم",
+        "contact": "جهة الاتصال الخاصة بك",
+        "cafe": "مقهى الرضاعة الطبيعية في لوخم",
+    },
 }
 
 
@@ -64,7 +71,7 @@ def test_a_parent_searches_filters_opens_a_service_and_switches_language(
     page.get_by_role("searchbox").or_(page.locator("input[name=q]")).first.fill("borstvoeding")
     page.get_by_role("button", name=words["search"]).click()
     assert "q=borstvoeding" in page.url
-    expect(page.get_by_role("link", name="Borstvoedingscafé Lochem").first).to_be_visible()
+    expect(page.get_by_role("link", name=words["cafe"]).first).to_be_visible()
     page.get_by_text(words["more"]).click()
     page.locator("select[name=fase]").select_option("baby")
     page.locator("input[name=postcode]").fill("7241")
@@ -74,7 +81,7 @@ def test_a_parent_searches_filters_opens_a_service_and_switches_language(
     expect(page.get_by_role("heading", name=words["contact"])).to_be_visible()
     assert_no_violations(page)
 
-    page.get_by_role("link", name="Borstvoedingscafé Lochem").first.click()
+    page.get_by_role("link", name=words["cafe"]).first.click()
     assert "/aanbod/" in page.url
     expect(page.get_by_role("heading", name=words["contact"])).to_be_visible()
     assert_no_violations(page)
