@@ -9,27 +9,39 @@ from ookbalans.analysis.running import run_analyses
 from ookbalans.catalogue.coordinator_home import Attention
 from ookbalans.catalogue.models import Coalition
 from ookbalans.vision.models import Action, Vision
-from ookbalans.vision.models.goals import overdue_actions
+from ookbalans.vision.models.goals import is_overdue
+
+# Both providers read the newest visions and their actions; they are read once per request and kept
+# on the user object, which Django makes anew for every request (as catalogue.permissions does).
+CACHE_ATTRIBUTE = "_ookbalans_vision_start_page"
 
 
-def latest_visions(coalition_ids: set) -> dict:
-    """The newest version of each coalition's vision, by coalition id (one query)."""
+def newest_visions_and_actions(user, coalition_ids: set) -> tuple[dict, list]:
+    """The newest version of each coalition's vision (by coalition id) and their actions: two queries."""
+    cached = getattr(user, CACHE_ATTRIBUTE, None)
+    if cached is not None and cached[0] == coalition_ids:
+        return cached[1], cached[2]
     latest = {}
     for vision in (
         Vision.objects.filter(coalition__in=coalition_ids).select_related("coalition").order_by("version")
     ):
         latest[vision.coalition_id] = vision
-    return latest
+    actions = list(
+        Action.objects.filter(vision__in=latest.values()).values(
+            "vision_id", "deadline", "status", "gap_findings"
+        )
+    )
+    setattr(user, CACHE_ATTRIBUTE, (set(coalition_ids), latest, actions))
+    return latest, actions
 
 
 def overdue(user, coalition_ids: set) -> list[Attention]:
     """Per coalition, the actions of its newest vision that are past their deadline and not done."""
-    visions = latest_visions(coalition_ids)
+    visions, actions = newest_visions_and_actions(user, coalition_ids)
     counts: dict = {}
-    for vision_id in Action.objects.filter(overdue_actions(), vision__in=visions.values()).values_list(
-        "vision_id", flat=True
-    ):
-        counts[vision_id] = counts.get(vision_id, 0) + 1
+    for action in actions:
+        if is_overdue(action["deadline"], action["status"]):
+            counts[action["vision_id"]] = counts.get(action["vision_id"], 0) + 1
     items = []
     for vision in sorted(visions.values(), key=lambda v: v.coalition.name):
         count = counts.get(vision.id, 0)
@@ -48,12 +60,12 @@ def unanswered_findings(user, coalition_ids: set) -> list[Attention]:
     """Per coalition, today's gap-analysis findings that no action of its newest vision answers."""
     coalitions = list(Coalition.objects.filter(id__in=coalition_ids).order_by("name"))
     analyses = run_analyses(coalitions)
-    visions = latest_visions(coalition_ids)
+    visions, actions = newest_visions_and_actions(user, coalition_ids)
     answered: dict = {}
-    for vision_id, linked in Action.objects.filter(vision__in=visions.values()).values_list(
-        "vision_id", "gap_findings"
-    ):
-        answered.setdefault(vision_id, set()).update(item["key"] for item in linked or [])
+    for action in actions:
+        answered.setdefault(action["vision_id"], set()).update(
+            item["key"] for item in action["gap_findings"] or []
+        )
     items = []
     for coalition in coalitions:
         vision = visions.get(coalition.id)
