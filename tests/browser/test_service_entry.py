@@ -74,6 +74,9 @@ def test_a_service_entered_with_only_the_essentials_and_its_duplicate_warned(liv
     expect(page.locator(".messagelist .success")).to_contain_text(NAME)
     service = Service.objects.get(name_nl=NAME)
     assert service.coalition == membership.coalition and service.cost_options.get().kind == "free"
+    # The list of services: every column fits at 1280 px, no horizontal scrolling.
+    expect(page.locator("#result_list th.column-levels")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
     accessible(page)
 
     # The same service again: a warning with a link to the first, nothing saved until confirmed.
