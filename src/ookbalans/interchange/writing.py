@@ -37,6 +37,8 @@ class Report:
     updated: dict[str, int] = field(default_factory=dict)
     problems: Problems = field(default_factory=Problems)
     dry_run: bool = False
+    # What differs from the catalogue, per object, as the page shows it (checking/changes.py).
+    changes: dict = field(default_factory=dict)
 
     def count(self, kind: str, created: bool) -> None:
         target = self.created if created else self.updated

@@ -1,0 +1,102 @@
+"""Imports write only what differs: an unchanged file writes nothing, a changed one lists its changed fields."""
+
+import io
+import json
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from openpyxl import load_workbook
+
+from ookbalans.audit.models import Entry as AuditEntry
+from ookbalans.catalogue.models import CostOption, Schedule, Service, ServiceAtLocation
+from ookbalans.interchange import formats
+from ookbalans.interchange.models import KeptFields
+
+pytestmark = pytest.mark.django_db
+
+WRITES = ("INSERT", "UPDATE", "DELETE")
+
+
+def writes(queries) -> list[str]:
+    return [q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(WRITES)]
+
+
+@pytest.mark.parametrize("fmt", ["hsds-json", "datapackage", "xlsx"])
+def test_reimporting_the_own_export_writes_nothing_and_says_so(demo, fmt):
+    data = formats.export_bytes(demo, fmt)
+    modified = dict(Service.objects.filter(coalition=demo).values_list("id", "modified_at"))
+    parts = (CostOption.objects.count(), ServiceAtLocation.objects.count(), Schedule.objects.count())
+    entries = AuditEntry.objects.count()
+    with CaptureQueriesContext(connection) as queries:
+        report = formats.import_file(demo, data, f"aanbod.{formats.FORMATS[fmt][1]}")
+    assert writes(queries.captured_queries) == []
+    assert report.changes["nothing"] is True
+    assert report.changes["objects"] == [] and report.changes["removed"] == {}
+    assert report.created == {} and report.updated == {}
+    assert report.problems.warnings == []
+    assert dict(Service.objects.filter(coalition=demo).values_list("id", "modified_at")) == modified
+    assert (CostOption.objects.count(), ServiceAtLocation.objects.count(), Schedule.objects.count()) == parts
+    assert AuditEntry.objects.count() == entries
+    assert not KeptFields.objects.exists()
+
+
+def changed_workbook(demo, header: str, value) -> tuple[bytes, Service]:
+    """The coalition's workbook with one cell of the first service's row on Diensten changed."""
+    workbook = load_workbook(io.BytesIO(formats.export_bytes(demo, "xlsx")))
+    sheet = workbook["Diensten"]
+    headers = [cell.value for cell in sheet[1]]
+    row = sheet[2]
+    service = Service.objects.get(pk=row[headers.index("ID")].value)
+    row[headers.index(header)].value = value
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue(), service
+
+
+def test_one_changed_cell_lists_exactly_that_field_and_writes_only_that_service(demo):
+    data, service = changed_workbook(demo, "Beschrijving", "Een nieuwe beschrijving.")
+    old = service.description
+    others = dict(Service.objects.filter(coalition=demo).exclude(pk=service.pk).values_list("id", "modified_at"))
+    checked = formats.import_file(demo, data, "aanbod.xlsx", dry_run=True)
+    assert checked.updated == {"services": 1} and checked.created == {}
+    [listed] = checked.changes["objects"]
+    assert listed["name"] == service.name_nl and listed["new"] is False
+    assert listed["fields"] == [{"label": "Volledige beschrijving", "old": old[:159] + "…" if len(old) > 160 else old, "new": "Een nieuwe beschrijving."}]
+    assert Service.objects.get(pk=service.pk).description == old  # only checked
+    report = formats.import_file(demo, data, "aanbod.xlsx")
+    assert report.updated == {"services": 1}
+    assert Service.objects.get(pk=service.pk).description == "Een nieuwe beschrijving."
+    assert dict(Service.objects.filter(coalition=demo).exclude(pk=service.pk).values_list("id", "modified_at")) == others
+    again = formats.import_file(demo, data, "aanbod.xlsx")
+    assert again.changes["nothing"] is True
+
+
+def test_changed_parts_are_listed_with_what_is_added_and_removed(demo):
+    document = json.loads(formats.export_bytes(demo, "hsds-json"))
+    service = next(
+        s for s in document["services"] if any(sal.get("schedules") for sal in s["service_at_locations"])
+    )
+    sal = next(sal for sal in service["service_at_locations"] if sal.get("schedules"))
+    removed = sal["schedules"].pop()
+    service["name"] = "Andere naam"
+    new = dict(service, id="0b7f6f5e-5c5f-4a59-9d2e-6a8f1d3c2b10", name="Nieuwe dienst", service_at_locations=[], cost_options=[])
+    document["services"].append(new)
+    report = formats.import_file(demo, json.dumps(document).encode(), "aanbod.json", dry_run=True)
+    assert report.created == {"services": 1} and report.updated == {"services": 1}
+    assert report.changes["removed"] == {"schedules": len(removed["byday"].split(","))}
+    listed = {item["name"]: item for item in report.changes["objects"]}
+    assert listed["Nieuwe dienst"]["new"] is True and listed["Nieuwe dienst"]["fields"] == []
+    labels = [f["label"] for f in listed["Andere naam"]["fields"]]
+    assert labels == ["Naam", "Openingstijden"]
+    name = listed["Andere naam"]["fields"][0]
+    assert name["new"] == "Andere naam" and name["old"] != name["new"]
+
+
+def test_services_not_in_the_file_are_counted_and_stay(demo):
+    document = json.loads(formats.export_bytes(demo, "hsds-json"))
+    document["services"] = document["services"][:10]
+    report = formats.import_file(demo, json.dumps(document).encode(), "aanbod.json")
+    assert report.changes["nothing"] is True
+    assert report.changes["not_in_file"] == 72
+    assert Service.objects.filter(coalition=demo).count() == 82
