@@ -1,4 +1,4 @@
-"""Imports write only what differs: an unchanged file writes nothing, a changed one lists its changed fields."""
+"""Imports write only what differs: an unchanged file writes nothing, a changed one lists its fields."""
 
 import io
 import json
@@ -57,17 +57,28 @@ def changed_workbook(demo, header: str, value) -> tuple[bytes, Service]:
 def test_one_changed_cell_lists_exactly_that_field_and_writes_only_that_service(demo):
     data, service = changed_workbook(demo, "Beschrijving", "Een nieuwe beschrijving.")
     old = service.description
-    others = dict(Service.objects.filter(coalition=demo).exclude(pk=service.pk).values_list("id", "modified_at"))
+    others = dict(
+        Service.objects.filter(coalition=demo).exclude(pk=service.pk).values_list("id", "modified_at")
+    )
     checked = formats.import_file(demo, data, "aanbod.xlsx", dry_run=True)
     assert checked.updated == {"services": 1} and checked.created == {}
     [listed] = checked.changes["objects"]
     assert listed["name"] == service.name_nl and listed["new"] is False
-    assert listed["fields"] == [{"label": "Volledige beschrijving", "old": old[:159] + "…" if len(old) > 160 else old, "new": "Een nieuwe beschrijving."}]
+    assert listed["fields"] == [
+        {
+            "label": "Volledige beschrijving",
+            "old": old[:159] + "…" if len(old) > 160 else old,
+            "new": "Een nieuwe beschrijving.",
+        }
+    ]
     assert Service.objects.get(pk=service.pk).description == old  # only checked
     report = formats.import_file(demo, data, "aanbod.xlsx")
     assert report.updated == {"services": 1}
     assert Service.objects.get(pk=service.pk).description == "Een nieuwe beschrijving."
-    assert dict(Service.objects.filter(coalition=demo).exclude(pk=service.pk).values_list("id", "modified_at")) == others
+    assert (
+        dict(Service.objects.filter(coalition=demo).exclude(pk=service.pk).values_list("id", "modified_at"))
+        == others
+    )
     again = formats.import_file(demo, data, "aanbod.xlsx")
     assert again.changes["nothing"] is True
 
@@ -80,7 +91,13 @@ def test_changed_parts_are_listed_with_what_is_added_and_removed(demo):
     sal = next(sal for sal in service["service_at_locations"] if sal.get("schedules"))
     removed = sal["schedules"].pop()
     service["name"] = "Andere naam"
-    new = dict(service, id="0b7f6f5e-5c5f-4a59-9d2e-6a8f1d3c2b10", name="Nieuwe dienst", service_at_locations=[], cost_options=[])
+    new = dict(
+        service,
+        id="0b7f6f5e-5c5f-4a59-9d2e-6a8f1d3c2b10",
+        name="Nieuwe dienst",
+        service_at_locations=[],
+        cost_options=[],
+    )
     document["services"].append(new)
     report = formats.import_file(demo, json.dumps(document).encode(), "aanbod.json", dry_run=True)
     assert report.created == {"services": 1} and report.updated == {"services": 1}

@@ -92,7 +92,9 @@ def find_changes(check: CheckContext) -> Changes:
         for object_id in plans:
             if object_id in changes.new[kind] or object_id in differing:
                 shown.add(kind, object_id, differing.get(object_id, []))
-    changes.not_in_file = Service.objects.filter(coalition=check.coalition).exclude(id__in=list(check.services)).count()
+    changes.not_in_file = (
+        Service.objects.filter(coalition=check.coalition).exclude(id__in=list(check.services)).count()
+    )
     return changes
 
 
@@ -156,7 +158,11 @@ def part_changes(check: CheckContext, own: set[str], changes: Changes) -> dict[s
     for service_id, plan in check.services.items():
         planned = planned_parts(plan)
         before = now.get(service_id, empty_parts()) if service_id in own else empty_parts()
-        for kind, key in (("cost_options", "costs"), ("service_at_locations", "places"), ("schedules", "hours")):
+        for kind, key in (
+            ("cost_options", "costs"),
+            ("service_at_locations", "places"),
+            ("schedules", "hours"),
+        ):
             added = Counter(planned[key]) - Counter(before[key])
             removed = Counter(before[key]) - Counter(planned[key])
             changes.added_parts[kind] += sum(added.values())
@@ -230,14 +236,18 @@ def stored_parts(service_ids: list[str]) -> dict[str, dict[str, list]]:
         for service_id, location_id, weekday, opens, closes in Schedule.objects.filter(
             service_at_location__service_id__in=chunk
         ).values_list(
-            "service_at_location__service_id", "service_at_location__location_id", "weekday", "opens_at", "closes_at"
+            "service_at_location__service_id",
+            "service_at_location__location_id",
+            "weekday",
+            "opens_at",
+            "closes_at",
         ):
             of(service_id)["hours"].append((str(location_id), weekday, f"{opens:%H:%M}", f"{closes:%H:%M}"))
     return parts
 
 
 def kept_fields_changed(check: CheckContext, hsds_kind: str, model, ids: set[str]) -> set[str]:
-    """Unchanged objects whose fields that ookbalans does not use differ from those kept at the last import."""
+    """Unchanged objects whose fields unused by ookbalans differ from those kept at the last import."""
     from ookbalans.interchange import writing
     from ookbalans.interchange.exporting.document import services_for_export
 
@@ -245,9 +255,9 @@ def kept_fields_changed(check: CheckContext, hsds_kind: str, model, ids: set[str
         return set()
     stored = {
         str(object_id): fields
-        for object_id, fields in KeptFields.objects.filter(kind=hsds_kind, object_id__in=list(ids)).values_list(
-            "object_id", "fields"
-        )
+        for object_id, fields in KeptFields.objects.filter(
+            kind=hsds_kind, object_id__in=list(ids)
+        ).values_list("object_id", "fields")
     }
     context = mapping.Context(municipalities=check.coalition.municipalities.order_by("code"))
     to_hsds = {
@@ -265,7 +275,9 @@ def kept_fields_changed(check: CheckContext, hsds_kind: str, model, ids: set[str
             chunk = services_for_export(chunk)
         for obj in chunk:
             object_id = str(obj.id)
-            kept = writing.kept_fields(check, hsds_kind, check.originals[(hsds_kind, object_id)], to_hsds(obj))
+            kept = writing.kept_fields(
+                check, hsds_kind, check.originals[(hsds_kind, object_id)], to_hsds(obj)
+            )
             if mapping.canonical(kept) != mapping.canonical(stored.get(object_id, {})):
                 differing.add(object_id)
     return differing
@@ -297,9 +309,9 @@ def services_to_index(check: CheckContext, changes: Changes) -> set[str]:
     if not organisations and not locations:
         return set()
     found = set(
-        Service.objects.filter(coalition=check.coalition, organization_id__in=list(organisations)).values_list(
-            "id", flat=True
-        )
+        Service.objects.filter(
+            coalition=check.coalition, organization_id__in=list(organisations)
+        ).values_list("id", flat=True)
     )
     found |= set(
         ServiceAtLocation.objects.filter(

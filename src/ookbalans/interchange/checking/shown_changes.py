@@ -48,7 +48,11 @@ class Shower:
 
     def field(self, item) -> dict:
         if item == KEPT:
-            return {"label": _("fields that ookbalans does not use, kept for the next export"), "old": "", "new": ""}
+            return {
+                "label": _("fields that ookbalans does not use, kept for the next export"),
+                "old": "",
+                "new": "",
+            }
         name, old, new = item
         if isinstance(name, models.Field):
             return {"label": label_of(name), "old": self.value(name, old), "new": self.value(name, new)}
@@ -99,7 +103,12 @@ class Shower:
         return "; ".join(f"{name}: {', '.join(hours)}" for name, hours in sorted(by_location.items()))
 
 
-HSDS_KINDS = {"organisation": "organization", "location": "location", "service": "service", "contact point": "contact"}
+HSDS_KINDS = {
+    "organisation": "organization",
+    "location": "location",
+    "service": "service",
+    "contact point": "contact",
+}
 KIND_LABELS = {
     "organisation": lambda: _("organisation"),
     "location": lambda: _("location"),
