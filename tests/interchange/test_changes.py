@@ -117,3 +117,19 @@ def test_services_not_in_the_file_are_counted_and_stay(demo):
     assert report.changes["nothing"] is True
     assert report.changes["not_in_file"] == 72
     assert Service.objects.filter(coalition=demo).count() == 82
+
+
+def test_an_outside_hsds_file_imported_again_writes_nothing_and_notes_kept_fields_once_per_kind():
+    from ookbalans.interchange import tables
+    from tests.factories import CoalitionFactory
+
+    example = json.loads((tables.HSDS_DIR / "examples" / "json" / "service_full.json").read_text())
+    data = json.dumps([example]).encode()
+    coalition = CoalitionFactory()
+    first = formats.import_file(coalition, data, "service_full.json")
+    notes = [str(w) for w in first.problems.warnings if "ookbalans niet gebruikt" in str(w)]
+    assert len(notes) == 3  # organisations, locations, services: not one per object
+    assert all("gevonden ''" not in note for note in notes)
+    with CaptureQueriesContext(connection) as queries:
+        again = formats.import_file(coalition, data, "service_full.json")
+    assert again.changes["nothing"] is True and writes(queries.captured_queries) == []

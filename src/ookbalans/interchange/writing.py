@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from ookbalans.catalogue.models import (
     ContactPoint,
@@ -20,6 +19,7 @@ from ookbalans.catalogue.models import (
 from ookbalans.interchange import mapping
 from ookbalans.interchange.checking.attributes import phase_of
 from ookbalans.interchange.checking.context import CheckContext
+from ookbalans.interchange.checking.notes import note_kept_fields
 from ookbalans.interchange.exporting.document import services_for_export
 from ookbalans.interchange.models import KeptFields
 from ookbalans.interchange.problems import SOURCE, Problems
@@ -240,14 +240,4 @@ def keep_extras(check: CheckContext) -> None:
         for service in services_for_export(chunk):
             keep("service", str(service.id), mapping.service_to_hsds(service, context))
     KeptFields.objects.bulk_create(rows, batch_size=1000)
-    for (kind, object_id), fields in context.extras.items():
-        # The date of the last change is kept quietly: it always differs after an import.
-        reported = sorted(set(fields) - {"last_modified"})
-        if not reported:
-            continue
-        check.problems.warning(
-            check.plans_of(kind)[object_id]["where"],
-            ", ".join(reported),
-            "",
-            _("fields that ookbalans does not use are kept and given back in the next export."),
-        )
+    note_kept_fields(check.problems, context.extras)

@@ -259,7 +259,18 @@ def kept_fields_changed(check: CheckContext, hsds_kind: str, model, ids: set[str
             kind=hsds_kind, object_id__in=list(ids)
         ).values_list("object_id", "fields")
     }
-    context = mapping.Context(municipalities=check.coalition.municipalities.order_by("code"))
+    # As the writing step maps a service: with what is kept of the organisations and locations it names.
+    context = mapping.Context(
+        municipalities=check.coalition.municipalities.order_by("code"),
+        extras={
+            (kind, str(object_id)): fields
+            for kind, object_id, fields in KeptFields.objects.filter(
+                coalition=check.coalition, kind__in=("organization", "location", "contact")
+            ).values_list("kind", "object_id", "fields")
+        }
+        if hsds_kind == "service"
+        else {},
+    )
     to_hsds = {
         "organization": lambda o: mapping.organization_to_hsds(o, mapping.Context()),
         "location": lambda o: mapping.location_to_hsds(o, mapping.Context()),
