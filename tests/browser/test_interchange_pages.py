@@ -84,7 +84,10 @@ def test_a_changed_workbook_is_checked_then_imported_with_one_upload(live_server
     expect(page.get_by_role("heading", name="Het bestand is ingelezen")).to_be_visible()
     page.screenshot(path=str(shots / "imported.png"), full_page=True)
     assert Service.objects.get(pk=service.pk).name_nl == "Borstvoedingscafé De Linde"
-    assert Service.objects.get(name_nl="Babymassage").modified_at < Service.objects.get(pk=service.pk).modified_at
+    assert (
+        Service.objects.get(name_nl="Babymassage").modified_at
+        < Service.objects.get(pk=service.pk).modified_at
+    )
     results = Axe().run(page, options=WCAG_AA)
     assert results.violations_count == 0, results.generate_report()
     expect(page.get_by_role("button", name="Importeer nu")).to_have_count(0)
