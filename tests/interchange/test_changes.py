@@ -133,3 +133,19 @@ def test_an_outside_hsds_file_imported_again_writes_nothing_and_notes_kept_field
     with CaptureQueriesContext(connection) as queries:
         again = formats.import_file(coalition, data, "service_full.json")
     assert again.changes["nothing"] is True and writes(queries.captured_queries) == []
+
+
+def test_a_renamed_organisation_reindexes_its_services_without_writing_them(demo):
+    from ookbalans.search.models import SearchDocument
+
+    document = json.loads(formats.export_bytes(demo, "hsds-json"))
+    organisation = document["organizations"][0]
+    organisation["name"] = "Zorgnetwerk Hanzestad"
+    services = {s["id"] for s in document["services"] if s["organization_id"] == organisation["id"]}
+    modified = dict(Service.objects.filter(pk__in=services).values_list("id", "modified_at"))
+    report = formats.import_file(demo, json.dumps(document).encode(), "aanbod.json")
+    assert report.updated == {"organisations": 1} and report.created == {}
+    assert dict(Service.objects.filter(pk__in=services).values_list("id", "modified_at")) == modified
+    bodies = SearchDocument.objects.filter(service_id__in=services).values_list("body", flat=True)
+    assert len(bodies) == len(services) > 0
+    assert all("hanzestad" in body for body in bodies)  # indexed text is lower case

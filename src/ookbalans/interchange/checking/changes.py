@@ -92,8 +92,9 @@ def find_changes(check: CheckContext) -> Changes:
         for object_id in plans:
             if object_id in changes.new[kind] or object_id in differing:
                 shown.add(kind, object_id, differing.get(object_id, []))
-    changes.not_in_file = (
-        Service.objects.filter(coalition=check.coalition).exclude(id__in=list(check.services)).count()
+    # The coalition's services minus those of the file it has already (no list of ids in the query).
+    changes.not_in_file = Service.objects.filter(coalition=check.coalition).count() - len(
+        check.own.get("service", set())
     )
     return changes
 
@@ -256,8 +257,9 @@ def kept_fields_changed(check: CheckContext, hsds_kind: str, model, ids: set[str
     stored = {
         str(object_id): fields
         for object_id, fields in KeptFields.objects.filter(
-            kind=hsds_kind, object_id__in=list(ids)
+            coalition=check.coalition, kind=hsds_kind
         ).values_list("object_id", "fields")
+        if str(object_id) in ids
     }
     # As the writing step maps a service: with what is kept of the organisations and locations it names.
     context = mapping.Context(
@@ -319,14 +321,19 @@ def services_to_index(check: CheckContext, changes: Changes) -> set[str]:
     locations = changes.changed.get("location", set())
     if not organisations and not locations:
         return set()
-    found = set(
-        Service.objects.filter(
-            coalition=check.coalition, organization_id__in=list(organisations)
-        ).values_list("id", flat=True)
-    )
-    found |= set(
-        ServiceAtLocation.objects.filter(
-            service__coalition=check.coalition, location_id__in=list(locations)
-        ).values_list("service_id", flat=True)
-    )
-    return {str(i) for i in found} - changes.changed.get("service", set()) - changes.new.get("service", set())
+    # Read through the coalition's links rather than with a (possibly very long) list of ids.
+    found = {
+        str(service_id)
+        for service_id, organisation_id in Service.objects.filter(coalition=check.coalition).values_list(
+            "id", "organization_id"
+        )
+        if str(organisation_id) in organisations
+    }
+    found |= {
+        str(service_id)
+        for service_id, location_id in ServiceAtLocation.objects.filter(
+            service__coalition=check.coalition
+        ).values_list("service_id", "location_id")
+        if str(location_id) in locations
+    }
+    return found - changes.changed.get("service", set()) - changes.new.get("service", set())
