@@ -149,3 +149,18 @@ def test_a_renamed_organisation_reindexes_its_services_without_writing_them(demo
     bodies = SearchDocument.objects.filter(service_id__in=services).values_list("body", flat=True)
     assert len(bodies) == len(services) > 0
     assert all("hanzestad" in body for body in bodies)  # indexed text is lower case
+
+
+def test_removed_opening_hours_are_a_change_not_a_note(demo):
+    document = json.loads(formats.export_bytes(demo, "hsds-json"))
+    service = next(
+        s
+        for s in document["services"]
+        if any(len(sal.get("schedules", [])) == 1 for sal in s["service_at_locations"])
+    )
+    next(sal for sal in service["service_at_locations"] if len(sal.get("schedules", [])) == 1)[
+        "schedules"
+    ] = []
+    report = formats.import_file(demo, json.dumps(document).encode(), "aanbod.json")
+    assert report.updated == {"services": 1} and report.changes["removed"] == {"schedules": 1}
+    assert report.problems.warnings == []
