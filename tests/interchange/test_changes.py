@@ -164,3 +164,20 @@ def test_removed_opening_hours_are_a_change_not_a_note(demo):
     report = formats.import_file(demo, json.dumps(document).encode(), "aanbod.json")
     assert report.updated == {"services": 1} and report.changes["removed"] == {"schedules": 1}
     assert report.problems.warnings == []
+
+
+def test_an_outside_file_with_one_change_is_then_unchanged_when_imported_again():
+    from ookbalans.interchange import tables
+    from tests.factories import CoalitionFactory
+
+    example = json.loads((tables.HSDS_DIR / "examples" / "json" / "service_full.json").read_text())
+    coalition = CoalitionFactory()
+    formats.import_file(coalition, json.dumps([example]).encode(), "service_full.json")
+    example["name"] = "Counselling in de wijk"
+    data = json.dumps([example]).encode()
+    changed = formats.import_file(coalition, data, "service_full.json")
+    assert changed.updated == {"services": 1}
+    assert [f["label"] for f in changed.changes["objects"][0]["fields"]] == ["Naam"]
+    assert formats.import_file(coalition, data, "service_full.json").changes["nothing"] is True
+    exported = json.loads(formats.export_bytes(coalition, "hsds-json"))["services"][0]
+    assert exported["service_at_locations"] == example["service_at_locations"]

@@ -18,6 +18,7 @@ from ookbalans.catalogue.models import (
 )
 from ookbalans.interchange import mapping
 from ookbalans.interchange.checking.attributes import phase_of
+from ookbalans.interchange.checking.changes import kept_of
 from ookbalans.interchange.checking.context import CheckContext
 from ookbalans.interchange.checking.notes import note_kept_fields
 from ookbalans.interchange.exporting.document import services_for_export
@@ -215,7 +216,10 @@ def keep_extras(check: CheckContext) -> None:
     coalition = check.coalition
     ids = {kind: [object_id for (k, object_id) in check.originals if k == kind] for kind in NOT_KEPT}
     KeptFields.objects.filter(object_id__in=[i for group in ids.values() for i in group]).delete()
-    context = mapping.Context(municipalities=coalition.municipalities.order_by("code"), extras={})
+    # What is kept of the objects not written (unchanged) counts too, as in the export.
+    context = mapping.Context(
+        municipalities=coalition.municipalities.order_by("code"), extras=kept_of(coalition)
+    )
     rows = []
 
     def keep(kind, object_id, mapped):

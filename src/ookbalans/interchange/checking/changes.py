@@ -264,14 +264,7 @@ def kept_fields_changed(check: CheckContext, hsds_kind: str, model, ids: set[str
     # As the writing step maps a service: with what is kept of the organisations and locations it names.
     context = mapping.Context(
         municipalities=check.coalition.municipalities.order_by("code"),
-        extras={
-            (kind, str(object_id)): fields
-            for kind, object_id, fields in KeptFields.objects.filter(
-                coalition=check.coalition, kind__in=("organization", "location", "contact")
-            ).values_list("kind", "object_id", "fields")
-        }
-        if hsds_kind == "service"
-        else {},
+        extras=kept_of(check.coalition) if hsds_kind == "service" else {},
     )
     to_hsds = {
         "organization": lambda o: mapping.organization_to_hsds(o, mapping.Context()),
@@ -294,6 +287,16 @@ def kept_fields_changed(check: CheckContext, hsds_kind: str, model, ids: set[str
             if mapping.canonical(kept) != mapping.canonical(stored.get(object_id, {})):
                 differing.add(object_id)
     return differing
+
+
+def kept_of(coalition) -> dict[tuple[str, str], dict]:
+    """What is kept of the coalition's organisations, locations and contacts: a service's mapping uses it."""
+    return {
+        (kind, str(object_id)): fields
+        for kind, object_id, fields in KeptFields.objects.filter(
+            coalition=coalition, kind__in=("organization", "location", "contact")
+        ).values_list("kind", "object_id", "fields")
+    }
 
 
 def keep_only_changes(check: CheckContext, changes: Changes) -> None:
