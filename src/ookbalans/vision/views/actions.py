@@ -22,29 +22,43 @@ from ookbalans.vision.views.common import (
     vision_or_404,
 )
 
-# What a link may fill in on a new action (the gap analysis's "make it an action" passes these).
-PREFILLED = ("title", "description")
+# What a link may suggest for a new action (the gap analysis's "make it an action" passes these).
+SUGGESTED = ("title", "description", "finding")
 
 
 @login_required
 def action_edit(request, slug, version, pk=None):
     vision = vision_or_404(request, slug, version)
     initial = {}
+    if pk is None and request.GET.get("doel", "").isdigit():
+        initial["goal"] = int(request.GET["doel"])
     if pk is None:
-        if request.GET.get("doel", "").isdigit():
-            initial["goal"] = int(request.GET["doel"])
-        initial |= {name: request.GET[name][:2000] for name in PREFILLED if request.GET.get(name)}
-        if request.GET.get("finding"):
-            initial["gap_findings"] = [request.GET["finding"]]
+        # A link from elsewhere (such as a finding of the gap analysis) may suggest a title and text.
+        initial.update(suggested_values(request.GET))
     form = ActionForm(
         request.POST or None, instance=part_or_new(vision, Action, pk), vision=vision, initial=initial
     )
     return edit_part(request, vision, form, _("Action"), "vision:goals", "vision/action_form.html")
 
 
+def suggested_values(query) -> dict:
+    """Initial values a link may pass in its query: title, description and a finding's key, trimmed."""
+    values = {}
+    title = " ".join(query.get("title", "").split())[:300]
+    if title:
+        values["title"] = title
+    description = query.get("description", "").strip()[:2000]
+    if description:
+        values["description"] = description
+    finding = query.get("finding", "").strip()
+    if finding:
+        values["gap_findings"] = [finding]
+    return values
+
+
 @login_required
 def action_from_finding(request, slug):
-    """The new-action form of the version still being written, with what the link prefills; else why not."""
+    """The new-action form of the version still being written, with what the link suggests; else why not."""
     coalition = coalition_or_404(request, slug)
     latest = coalition.visions.order_by("-version").first()
     if latest is None:
@@ -57,7 +71,7 @@ def action_from_finding(request, slug):
     elif not can_edit(request, coalition):
         messages.info(request, _("You may read this vision but not change it."))
     else:
-        query = {k: request.GET[k] for k in (*PREFILLED, "finding") if request.GET.get(k)}
+        query = {key: request.GET[key] for key in SUGGESTED if request.GET.get(key)}
         target = reverse("vision:action_create", args=[slug, latest.version])
         return redirect(f"{target}?{urlencode(query)}" if query else target)
     return redirect("vision:coalition", slug=slug)
