@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ookbalans.catalogue.changes import services_changed
 from ookbalans.catalogue.models import (
     ContactPoint,
     CostOption,
@@ -54,6 +55,9 @@ def write_plans(check: CheckContext, report: Report) -> None:
     if not check.strict:
         # An Excel workbook holds only what ookbalans has columns for: nothing to keep.
         keep_extras(check)
+    if not report.dry_run:
+        # Bulk writes send no model signals: the catalogue tells its receivers (the search index) once.
+        services_changed(Service, check.services)
 
 
 def plan_values(plan: dict) -> dict:
@@ -161,11 +165,6 @@ def write_service_parts(check: CheckContext, report: Report) -> None:
     ):
         if count:
             report.created[kind] = count
-    # Bulk writes send no signals: bring the finder's search index up to date for these services.
-    from ookbalans.search.indexing import index_service_ids
-
-    for start in range(0, len(service_ids), BATCH):
-        index_service_ids(service_ids[start : start + BATCH])
 
 
 def without_source(value):
