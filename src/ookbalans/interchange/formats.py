@@ -79,7 +79,7 @@ def read_document(source, name: str, coalition, limits: Limits) -> tuple[dict | 
             return excel_in.read_workbook(file, coalition, problems, limits), kind, problems
         if kind == "datapackage":
             return datapackage_in.read_datapackage(file, problems, limits), kind, problems
-        data = file.read(limits.unpacked_bytes + 1)
+        data = file.read(limits.json_bytes + 1)  # not more: a larger file is refused unparsed
         return json_in.read_json(data, name, problems, limits), kind, problems
     finally:
         if file is not source:

@@ -21,7 +21,7 @@ from ookbalans.catalogue.models import (
 from ookbalans.interchange import mapping
 from ookbalans.interchange.checking.attributes import phase_of
 from ookbalans.interchange.checking.context import CheckContext
-from ookbalans.interchange.exporting.document import services_for_export
+from ookbalans.interchange.exporting.loading import services_in_chunks
 from ookbalans.interchange.models import KeptFields
 from ookbalans.interchange.problems import SOURCE, Problems
 
@@ -231,11 +231,14 @@ def keep_extras(check: CheckContext) -> None:
         keep("location", str(location.id), mapping.location_to_hsds(location, mapping.Context()))
     for point in ContactPoint.objects.filter(id__in=ids["contact"]).select_related("phase"):
         keep("contact", str(point.id), mapping.contact_to_hsds(point, mapping.Context()))
-    service_ids = ids["service"]
-    for start in range(0, len(service_ids), BATCH):
-        chunk = Service.objects.filter(id__in=service_ids[start : start + BATCH])
-        for service in services_for_export(chunk):
-            keep("service", str(service.id), mapping.service_to_hsds(service, context))
+    services = Service.objects.filter(coalition=coalition)
+    wanted = set(ids["service"])
+    if len(wanted) * 2 < services.count():  # a few services of a large coalition: by their ids
+        services = services.filter(id__in=wanted)
+    for chunk in services_in_chunks(services):
+        for service in chunk:
+            if str(service.id) in wanted:
+                keep("service", str(service.id), mapping.service_to_hsds(service, context))
     KeptFields.objects.bulk_create(rows, batch_size=1000)
     for (kind, object_id), fields in context.extras.items():
         # The date of the last change is kept quietly: it always differs after an import.

@@ -13,6 +13,7 @@ from ookbalans.catalogue.models import (
     ServiceAtLocation,
 )
 from ookbalans.interchange import mapping, prefetched
+from ookbalans.interchange.exporting import loading
 from ookbalans.interchange.models import KeptFields
 
 PROFILE_URL = "https://ookbalans.nl/hsds-profiel"
@@ -52,13 +53,9 @@ def context_for(coalition: Coalition) -> mapping.Context:
     )
 
 
-def iter_services(coalition: Coalition, context: mapping.Context, chunk_size: int = 1000):
+def iter_services(coalition: Coalition, context: mapping.Context):
     """Yield the coalition's services as HSDS dicts, in id order, a chunk at a time to bound memory."""
-    ids = list(Service.objects.filter(coalition=coalition).order_by("id").values_list("id", flat=True))
-    for start in range(0, len(ids), chunk_size):
-        chunk = services_for_export(Service.objects.filter(id__in=ids[start : start + chunk_size])).order_by(
-            "id"
-        )
+    for chunk in loading.services_in_chunks(Service.objects.filter(coalition=coalition)):
         for service in chunk:
             yield mapping.service_to_hsds(service, context)
 

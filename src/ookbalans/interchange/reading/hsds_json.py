@@ -11,14 +11,21 @@ from ookbalans.interchange.problems import Problems, Where
 
 
 def read_json(data: bytes, name: str, problems: Problems, limits: Limits | None = None):
-    """The parsed JSON of a file, or None with the problem reported: too large, not JSON, nested too deep."""
+    """The parsed JSON of a file, or None with the problem reported: too large, not JSON, nested too deep.
+
+    The size is judged before parsing (`limits.json_bytes`); callers read at most one byte more.
+    """
     limits = limits or Limits.from_settings()
-    if len(data) > limits.unpacked_bytes:
+    if len(data) > limits.json_bytes:
         problems.error(
             Where(name),
             "",
-            in_megabytes(len(data)),
-            _("expected a file of at most %(size)s.") % {"size": in_megabytes(limits.unpacked_bytes)},
+            f"> {in_megabytes(limits.json_bytes)}",
+            _(
+                "expected a JSON file of at most %(size)s; import a larger offering as a datapackage "
+                "(.zip) or in parts."
+            )
+            % {"size": in_megabytes(limits.json_bytes)},
         )
         return None
     try:
