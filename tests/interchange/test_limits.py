@@ -119,6 +119,13 @@ def test_a_large_valid_json_is_refused_by_its_size_before_it_is_parsed(tmp_path,
     assert "30 services" in capsys.readouterr().out.splitlines()[-1]
 
 
+def test_a_json_of_many_small_objects_is_refused_by_its_memory_before_it_is_parsed(monkeypatch):
+    data = b"[" + b",".join([b'{"a":1}'] * 10_000) + b"]"  # 80 kB, some 3 MB parsed
+    monkeypatch.setattr(json, "loads", lambda *args, **kwargs: pytest.fail("parsed"))
+    errors = refused(data, "aanbod.json", Limits(json_bytes=100_000))
+    assert len(errors) == 1 and "hoogstens 488 kB geheugen nodig heeft" in errors[0], errors
+
+
 def test_a_sheet_of_a_million_rows_is_refused_at_once():
     workbook = hostile.huge_workbook(1_000_000)
     errors = refused(workbook, "werkmap.xlsx")

@@ -18,7 +18,7 @@ from ookbalans.catalogue.models import (
     Service,
     ServiceAtLocation,
 )
-from ookbalans.interchange import mapping
+from ookbalans.interchange import comparing, mapping
 from ookbalans.interchange.checking.attributes import phase_of
 from ookbalans.interchange.checking.context import CheckContext
 from ookbalans.interchange.exporting.loading import services_in_chunks
@@ -28,6 +28,8 @@ from ookbalans.interchange.problems import SOURCE, Problems
 BATCH = 2000
 # Keys that are never kept as extras: the nested organisation is imported as an organisation itself.
 NOT_KEPT = {"service": {"id", "organization"}, "organization": {"id"}, "location": {"id"}, "contact": {"id"}}
+# Fields compared otherwise than as they are (see kept_fields).
+SPECIAL = {"contacts", "service_areas", "application_process"}
 
 
 @dataclass
@@ -126,9 +128,11 @@ def save_plans(
 
 def write_service_parts(check: CheckContext, report: Report) -> None:
     """A service's links and parts are replaced by those in the file, keeping the file's ids."""
-    service_ids = list(check.services)
-    ServiceAtLocation.objects.filter(service_id__in=service_ids).delete()
-    CostOption.objects.filter(service_id__in=service_ids).delete()
+    # Only services that were there before have parts to replace (none, for a new coalition's file).
+    service_ids = [i for i in check.services if i in check.own["service"]]
+    if service_ids:
+        ServiceAtLocation.objects.filter(service_id__in=service_ids).delete()
+        CostOption.objects.filter(service_id__in=service_ids).delete()
     through_rows = {name: [] for name in mapping.SERVICE_TERM_FIELDS}
     language_rows, sals, schedules, options = [], [], [], []
     for service_id, plan in check.services.items():
@@ -151,9 +155,11 @@ def write_service_parts(check: CheckContext, report: Report) -> None:
             schedules += [Schedule(service_at_location_id=sal["id"], **s) for s in sal["schedules"]]
     for name, rows in through_rows.items():
         through = getattr(Service, name).through
-        through.objects.filter(service_id__in=service_ids).delete()
+        if service_ids:
+            through.objects.filter(service_id__in=service_ids).delete()
         through.objects.bulk_create(rows, batch_size=BATCH)
-    Service.languages.through.objects.filter(service_id__in=service_ids).delete()
+    if service_ids:
+        Service.languages.through.objects.filter(service_id__in=service_ids).delete()
     Service.languages.through.objects.bulk_create(language_rows, batch_size=BATCH)
     CostOption.objects.bulk_create(options, batch_size=BATCH)
     ServiceAtLocation.objects.bulk_create(sals, batch_size=BATCH)
@@ -178,9 +184,12 @@ def without_source(value):
 def kept_fields(check: CheckContext, kind: str, original: dict, mapped: dict) -> dict:
     """The fields of a file's object that its export would not give back the same."""
     kept = {}
-    for key, value in without_source(original).items():
-        if key in NOT_KEPT[kind]:
+    for key, value in original.items():
+        if key in NOT_KEPT[kind] or key == SOURCE:
             continue
+        if key not in SPECIAL and comparing.same(value, mapped.get(key)):
+            continue  # the common case, decided without copying or writing the value
+        value = without_source(value)
         if kind == "organization" and key == "contacts" and isinstance(value, list):
             # ookbalans' contact points are imported as such; only other contacts are kept.
             value = [c for c in value if not (isinstance(c, dict) and phase_of(check, c))]

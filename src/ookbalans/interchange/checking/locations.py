@@ -68,7 +68,7 @@ def address_fields(check: CheckContext, address: dict, where: Where) -> dict:
     fields["city"] = values.optional_text(check, address, "city", where, rules.max_length(Location, "city"))
     try:
         validators.validate_postcode(postcode)
-        if not PostcodeArea.objects.filter(pc4=postcode[:4]).exists():
+        if not known_area(check, postcode[:4]):
             raise ValidationError("unknown")
         fields["postal_code"] = postcode
     except ValidationError:
@@ -79,3 +79,11 @@ def address_fields(check: CheckContext, address: dict, where: Where) -> dict:
             _("expected an existing Dutch postcode like 7201 AB."),
         )
     return fields
+
+
+def known_area(check: CheckContext, pc4: str) -> bool:
+    """Whether a four-digit postcode area exists; asked once per area of the file."""
+    known = check.postcode_areas
+    if pc4 not in known:
+        known[pc4] = PostcodeArea.objects.filter(pc4=pc4).exists()
+    return known[pc4]
