@@ -1,4 +1,4 @@
-"""An import tells the catalogue's receivers once, through `catalogue_changed`; the search app indexes in bulk."""
+"""An import tells the catalogue's receivers once, through `catalogue_changed`; search indexes in bulk."""
 
 import pytest
 
