@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/imports_memory.py
 
 Builds the hostile files in a temporary folder (benchmarks/hostile_files.py): a 1.4 GB zip bomb (as a
-datapackage and named .xlsx), a zip that lies about its sizes, JSON nested 100,000 deep, a workbook whose
+datapackage and named .xlsx), a zip that lies about its sizes, JSON nested 100,000 deep, a valid JSON of
+199 MB, 48 MB of JSON in 6 million tiny objects, a workbook whose
 sheet 'Diensten' has 1,000,000 rows (with and without a declared size), and a 210 MB request body sent to
 the import page. Each is imported in a fresh Python process on a temporary SQLite database; the process
 reports its wall time and its peak resident memory (VmHWM), and the peak it had reached before the import
@@ -57,6 +58,8 @@ def megabytes(kilobytes: int) -> float:
 
 
 def build(folder: Path) -> None:
+    from django.db.models import Count
+
     from benchmarks import hostile_files as hostile
     from ookbalans.catalogue.models import Coalition
     from ookbalans.interchange import formats
@@ -68,8 +71,8 @@ def build(folder: Path) -> None:
     (folder / "bomb.xlsx").write_bytes(bomb)
     (folder / "lying.zip").write_bytes(hostile.lying_zip(unpacked_mb=20))
     (folder / "deep.json").write_bytes(hostile.deep_json(100_000))
-    valid = json.loads((folder / "valid.json").read_bytes())
-    services = json.dumps(valid["services"])[1:-1].encode()
+    largest = Coalition.objects.annotate(count=Count("services")).order_by("-count").first()
+    services = json.dumps(json.loads(formats.export_bytes(largest, "hsds-json"))["services"])[1:-1].encode()
     with (folder / "big.json").open("wb") as big:
         big.write(b'{"services": [' + services)
         while big.tell() < 190 * 1024 * 1024:
