@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/imports_memory.py
 
 Builds the hostile files in a temporary folder (benchmarks/hostile_files.py): a 1.4 GB zip bomb (as a
-datapackage and named .xlsx), a zip that lies about its sizes, JSON nested 100,000 deep, a workbook whose
+datapackage and named .xlsx), a zip that lies about its sizes, JSON nested 100,000 deep, a valid JSON of
+199 MB, 48 MB of JSON in 6 million tiny objects, a workbook whose
 sheet 'Diensten' has 1,000,000 rows (with and without a declared size), and a 210 MB request body sent to
 the import page. Each is imported in a fresh Python process on a temporary SQLite database; the process
 reports its wall time and its peak resident memory (VmHWM), and the peak it had reached before the import
@@ -33,6 +34,8 @@ CASES = {
     "zip-bomb-xlsx": ("bomb.xlsx", "the same zip bomb named .xlsx"),
     "lying-zip": ("lying.zip", "zip declaring 1,000 bytes for 20 MB of CSV"),
     "deep-json": ("deep.json", "JSON nested 100,000 lists deep"),
+    "big-json": ("big.json", "valid HSDS JSON of 190 MB (its services repeated), read from a file"),
+    "small-objects-json": ("small.json", "45 MB of JSON in 6 million tiny objects (2 GB parsed)"),
     "huge-sheet": ("huge.xlsx", "sheet of 1,000,000 rows, size declared"),
     "huge-sheet-undeclared": ("undeclared.xlsx", "sheet of 1,000,000 rows, size not declared"),
     "big-body": (None, "210 MB request body to the import page"),
@@ -55,6 +58,8 @@ def megabytes(kilobytes: int) -> float:
 
 
 def build(folder: Path) -> None:
+    from django.db.models import Count
+
     from benchmarks import hostile_files as hostile
     from ookbalans.catalogue.models import Coalition
     from ookbalans.interchange import formats
@@ -66,6 +71,17 @@ def build(folder: Path) -> None:
     (folder / "bomb.xlsx").write_bytes(bomb)
     (folder / "lying.zip").write_bytes(hostile.lying_zip(unpacked_mb=20))
     (folder / "deep.json").write_bytes(hostile.deep_json(100_000))
+    largest = Coalition.objects.annotate(count=Count("services")).order_by("-count").first()
+    services = json.dumps(json.loads(formats.export_bytes(largest, "hsds-json"))["services"])[1:-1].encode()
+    with (folder / "big.json").open("wb") as big:
+        big.write(b'{"services": [' + services)
+        while big.tell() < 190 * 1024 * 1024:
+            big.write(b", " + services)
+        big.write(b"]}")
+    with (folder / "small.json").open("wb") as small:
+        small.write(b"[")
+        small.write(b",".join([b'{"a":1}'] * 6_000_000))
+        small.write(b"]")
     (folder / "huge.xlsx").write_bytes(hostile.huge_workbook(1_000_000))
     (folder / "undeclared.xlsx").write_bytes(hostile.huge_workbook(1_000_000, dimension=False))
 

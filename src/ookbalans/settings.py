@@ -221,6 +221,7 @@ FILE_UPLOAD_HANDLERS = [
 OOKBALANS_IMPORT_MAX_UNPACKED_BYTES = int(os.environ.get("OOKBALANS_IMPORT_MAX_UNPACKED_MB", "200")) * MB
 OOKBALANS_IMPORT_MAX_SERVICES = int(os.environ.get("OOKBALANS_IMPORT_MAX_SERVICES", "50000"))
 OOKBALANS_IMPORT_MAX_ROWS = int(os.environ.get("OOKBALANS_IMPORT_MAX_ROWS", "200000"))
+OOKBALANS_IMPORT_MAX_JSON_BYTES = int(os.environ.get("OOKBALANS_IMPORT_MAX_JSON_MB", "50")) * MB
 # A web import of this many services or more runs in the background worker (`ookbalans db_worker`), with
 # its progress on a page; finished jobs and their uploaded files are deleted after so many days.
 OOKBALANS_IMPORT_BACKGROUND_FROM = int(os.environ.get("OOKBALANS_IMPORT_BACKGROUND_FROM", "2000"))

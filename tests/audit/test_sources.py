@@ -59,7 +59,7 @@ def test_web_export_and_import_name_the_signed_in_user(client):
     ServiceFactory(coalition=membership.coalition)
     client.force_login(membership.user)
     slug = membership.coalition.slug
-    data = client.get(reverse("interchange:export", args=[slug, "xlsx"])).content
+    data = b"".join(client.get(reverse("interchange:export", args=[slug, "xlsx"])).streaming_content)
     upload = SimpleUploadedFile("aanbod.xlsx", data)
     assert client.post(reverse("interchange:coalition", args=[slug]), {"file": upload}).status_code == 200
     exported, imported = Entry.objects.filter(action__in=[Action.EXPORTED, Action.IMPORTED]).order_by("id")

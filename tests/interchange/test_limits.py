@@ -88,6 +88,44 @@ def test_deeply_nested_json_is_refused_with_a_message(depth):
     assert "hoogstens 64 niveaus diep genest" in errors[0]
 
 
+class CountedReads(io.BytesIO):
+    """A file that remembers how many bytes were read from it."""
+
+    read_bytes = 0
+
+    def read(self, size=-1):
+        data = super().read(size)
+        self.read_bytes += len(data)
+        return data
+
+
+def test_a_large_valid_json_is_refused_by_its_size_before_it_is_parsed(tmp_path, capsys):
+    source = CoalitionFactory(slug="bron")
+    for number in range(30):
+        ServiceFactory(coalition=source, name_nl=f"Dienst {number}")
+    data = formats.export_bytes(source, "hsds-json")
+    assert len(data) > 20_000
+    file = CountedReads(data)
+    errors = refused(file, "aanbod.json", Limits(json_bytes=10_000))
+    assert len(errors) == 1 and "een JSON-bestand van hoogstens 10 kB" in errors[0], errors
+    assert "als datapakket (.zip) of in delen" in errors[0]
+    assert file.read_bytes <= 10_001  # the rest of the file was never read, nothing was parsed
+    path = tmp_path / "aanbod.json"
+    path.write_bytes(data)
+    with override_settings(OOKBALANS_IMPORT_MAX_JSON_BYTES=10_000):
+        with pytest.raises(CommandError, match="nothing was imported"):
+            call_command("import", str(path), coalition="bron")
+        call_command("import", str(path), coalition="bron", max_json_mb=1, dry_run=True)
+    assert "30 services" in capsys.readouterr().out.splitlines()[-1]
+
+
+def test_a_json_of_many_small_objects_is_refused_by_its_memory_before_it_is_parsed(monkeypatch):
+    data = b"[" + b",".join([b'{"a":1}'] * 10_000) + b"]"  # 80 kB, some 3 MB parsed
+    monkeypatch.setattr(json, "loads", lambda *args, **kwargs: pytest.fail("parsed"))
+    errors = refused(data, "aanbod.json", Limits(json_bytes=100_000))
+    assert len(errors) == 1 and "hoogstens 488 kB geheugen nodig heeft" in errors[0], errors
+
+
 def test_a_sheet_of_a_million_rows_is_refused_at_once():
     workbook = hostile.huge_workbook(1_000_000)
     errors = refused(workbook, "werkmap.xlsx")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import tempfile
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from django.utils.formats import number_format
@@ -12,7 +14,7 @@ from django.utils.translation import gettext as _
 from ookbalans.interchange.exporting import datapackage as datapackage_out
 from ookbalans.interchange.exporting import excel as excel_out
 from ookbalans.interchange.exporting import hsds_json as json_out
-from ookbalans.interchange.exporting.document import coalition_bundle
+from ookbalans.interchange.exporting.document import CoalitionDocument
 from ookbalans.interchange.importing import import_document
 from ookbalans.interchange.limits import Limits
 from ookbalans.interchange.problems import ImportFailed, Problems, Where
@@ -22,6 +24,8 @@ from ookbalans.interchange.reading import excel as excel_in
 from ookbalans.interchange.reading import hsds_json as json_in
 from ookbalans.interchange.writing import Report
 
+# Bytes per piece of a streamed export.
+PIECE = 256 * 1024
 FORMATS = {
     "hsds-json": ("application/json", "json"),
     "datapackage": ("application/zip", "zip"),
@@ -75,7 +79,7 @@ def read_document(source, name: str, coalition, limits: Limits) -> tuple[dict | 
             return excel_in.read_workbook(file, coalition, problems, limits), kind, problems
         if kind == "datapackage":
             return datapackage_in.read_datapackage(file, problems, limits), kind, problems
-        data = file.read(limits.unpacked_bytes + 1)
+        data = file.read(limits.json_bytes + 1)  # not more: a larger file is refused unparsed
         return json_in.read_json(data, name, problems, limits), kind, problems
     finally:
         if file is not source:
@@ -149,19 +153,40 @@ def import_file(
     )
 
 
-def export_bytes(coalition, fmt: str, progress=None) -> bytes:
-    """The coalition in one of the formats, as the bytes of a file."""
+def export_pieces(coalition, fmt: str, progress=None) -> Iterator[bytes]:
+    """The coalition in one of the formats, as a stream of pieces of the file, in bounded memory.
+
+    HSDS JSON is written as it is read; a datapackage or workbook (a zip, whose directory comes last)
+    is written to a temporary file first and then read out in pieces.
+    """
     if fmt not in FORMATS:
         raise ValueError(fmt)
-    document = coalition_bundle(coalition, progress=progress)
-    out = io.BytesIO()
+    document = CoalitionDocument(coalition, progress=progress)
     if fmt == "hsds-json":
-        json_out.write_json(document, out)
-    elif fmt == "datapackage":
-        datapackage_out.write_datapackage(document, out)
-    else:
-        excel_out.write_workbook(coalition, document, out)
-    return out.getvalue()
+        yield from json_out.json_pieces(document)
+        return
+    with tempfile.TemporaryFile() as file:
+        if fmt == "datapackage":
+            datapackage_out.write_datapackage(document, file)
+        else:
+            excel_out.write_workbook(coalition, document, file)
+        file.seek(0)
+        while piece := file.read(PIECE):
+            yield piece
+
+
+def export_to(coalition, fmt: str, target, progress=None) -> int:
+    """Write the coalition in one of the formats to a binary file object; the number of bytes written."""
+    size = 0
+    for piece in export_pieces(coalition, fmt, progress=progress):
+        target.write(piece)
+        size += len(piece)
+    return size
+
+
+def export_bytes(coalition, fmt: str, progress=None) -> bytes:
+    """The coalition in one of the formats, as the bytes of a file (for tests and small coalitions)."""
+    return b"".join(export_pieces(coalition, fmt, progress=progress))
 
 
 def file_name(coalition, fmt: str) -> str:

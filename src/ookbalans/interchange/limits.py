@@ -22,6 +22,9 @@ class Limits:
     # Services in one file, and rows in one sheet of a workbook or one table of a datapackage.
     services: int = 50_000
     rows: int = 200_000
+    # The bytes of a JSON file, measured before it is parsed: parsed, JSON takes about three times its
+    # size in memory, and every object of it is held until the import ends.
+    json_bytes: int = 50 * MB
 
     @classmethod
     def from_settings(cls, **overrides) -> Limits:
@@ -29,6 +32,7 @@ class Limits:
             unpacked_bytes=settings.OOKBALANS_IMPORT_MAX_UNPACKED_BYTES,
             services=settings.OOKBALANS_IMPORT_MAX_SERVICES,
             rows=settings.OOKBALANS_IMPORT_MAX_ROWS,
+            json_bytes=getattr(settings, "OOKBALANS_IMPORT_MAX_JSON_BYTES", cls.json_bytes),
         )
         return replace(limits, **{key: value for key, value in overrides.items() if value is not None})
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -203,7 +203,10 @@ def export(request, slug, fmt):
     coalition = editable_coalition(request.user, slug)
     if fmt not in formats.FORMATS:
         raise Http404
-    response = HttpResponse(formats.export_bytes(coalition, fmt), content_type=formats.FORMATS[fmt][0])
+    # Streamed: the file is written as it is read, and memory stays flat however large the coalition.
+    response = StreamingHttpResponse(
+        formats.export_pieces(coalition, fmt), content_type=formats.FORMATS[fmt][0]
+    )
     record_export(coalition, file_format=fmt)
     response["Content-Disposition"] = f'attachment; filename="{formats.file_name(coalition, fmt)}"'
     return response

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from ookbalans.catalogue.changes import services_changed
 from ookbalans.catalogue.models import (
     ContactPoint,
     CostOption,
@@ -16,18 +17,21 @@ from ookbalans.catalogue.models import (
     Service,
     ServiceAtLocation,
 )
-from ookbalans.interchange import mapping
+from ookbalans.interchange import comparing, mapping
 from ookbalans.interchange.checking.attributes import phase_of
 from ookbalans.interchange.checking.changes import kept_of
 from ookbalans.interchange.checking.context import CheckContext
 from ookbalans.interchange.checking.notes import note_kept_fields
 from ookbalans.interchange.exporting.document import services_for_export
+from ookbalans.interchange.exporting.loading import services_in_chunks
 from ookbalans.interchange.models import KeptFields
 from ookbalans.interchange.problems import SOURCE, Problems
 
 BATCH = 2000
 # Keys that are never kept as extras: the nested organisation is imported as an organisation itself.
 NOT_KEPT = {"service": {"id", "organization"}, "organization": {"id"}, "location": {"id"}, "contact": {"id"}}
+# Fields compared otherwise than as they are (see kept_fields).
+SPECIAL = {"contacts", "service_areas", "application_process"}
 
 
 @dataclass
@@ -57,6 +61,9 @@ def write_plans(check: CheckContext, report: Report) -> None:
     if not check.strict:
         # An Excel workbook holds only what ookbalans has columns for: nothing to keep.
         keep_extras(check)
+    if not report.dry_run:
+        # Bulk writes send no model signals: the catalogue tells its receivers (the search index) once.
+        services_changed(Service, check.services)
 
 
 def plan_values(plan: dict) -> dict:
@@ -125,9 +132,11 @@ def save_plans(
 
 def write_service_parts(check: CheckContext, report: Report) -> None:
     """A service's links and parts are replaced by those in the file, keeping the file's ids."""
-    service_ids = list(check.services)
-    ServiceAtLocation.objects.filter(service_id__in=service_ids).delete()
-    CostOption.objects.filter(service_id__in=service_ids).delete()
+    # Only services that were there before have parts to replace (none, for a new coalition's file).
+    service_ids = [i for i in check.services if i in check.own["service"]]
+    if service_ids:
+        ServiceAtLocation.objects.filter(service_id__in=service_ids).delete()
+        CostOption.objects.filter(service_id__in=service_ids).delete()
     through_rows = {name: [] for name in mapping.SERVICE_TERM_FIELDS}
     language_rows, sals, schedules, options = [], [], [], []
     for service_id, plan in check.services.items():
@@ -150,9 +159,11 @@ def write_service_parts(check: CheckContext, report: Report) -> None:
             schedules += [Schedule(service_at_location_id=sal["id"], **s) for s in sal["schedules"]]
     for name, rows in through_rows.items():
         through = getattr(Service, name).through
-        through.objects.filter(service_id__in=service_ids).delete()
+        if service_ids:
+            through.objects.filter(service_id__in=service_ids).delete()
         through.objects.bulk_create(rows, batch_size=BATCH)
-    Service.languages.through.objects.filter(service_id__in=service_ids).delete()
+    if service_ids:
+        Service.languages.through.objects.filter(service_id__in=service_ids).delete()
     Service.languages.through.objects.bulk_create(language_rows, batch_size=BATCH)
     CostOption.objects.bulk_create(options, batch_size=BATCH)
     ServiceAtLocation.objects.bulk_create(sals, batch_size=BATCH)
@@ -164,11 +175,6 @@ def write_service_parts(check: CheckContext, report: Report) -> None:
     ):
         if count:
             report.created[kind] = count
-    # Bulk writes send no signals: bring the finder's search index up to date for these services.
-    from ookbalans.search.indexing import index_service_ids
-
-    for start in range(0, len(service_ids), BATCH):
-        index_service_ids(service_ids[start : start + BATCH])
 
 
 def without_source(value):
@@ -182,9 +188,12 @@ def without_source(value):
 def kept_fields(check: CheckContext, kind: str, original: dict, mapped: dict) -> dict:
     """The fields of a file's object that its export would not give back the same."""
     kept = {}
-    for key, value in without_source(original).items():
-        if key in NOT_KEPT[kind]:
+    for key, value in original.items():
+        if key in NOT_KEPT[kind] or key == SOURCE:
             continue
+        if key not in SPECIAL and comparing.same(value, mapped.get(key)):
+            continue  # the common case, decided without copying or writing the value
+        value = without_source(value)
         if kind == "organization" and key == "contacts" and isinstance(value, list):
             # ookbalans' contact points are imported as such; only other contacts are kept.
             value = [c for c in value if not (isinstance(c, dict) and phase_of(check, c))]
@@ -238,10 +247,13 @@ def keep_extras(check: CheckContext) -> None:
         keep("location", str(location.id), mapping.location_to_hsds(location, mapping.Context()))
     for point in ContactPoint.objects.filter(id__in=ids["contact"]).select_related("phase"):
         keep("contact", str(point.id), mapping.contact_to_hsds(point, mapping.Context()))
-    service_ids = ids["service"]
-    for start in range(0, len(service_ids), BATCH):
-        chunk = Service.objects.filter(id__in=service_ids[start : start + BATCH])
-        for service in services_for_export(chunk):
-            keep("service", str(service.id), mapping.service_to_hsds(service, context))
+    services = Service.objects.filter(coalition=coalition)
+    wanted = set(ids["service"])
+    if len(wanted) * 2 < services.count():  # a few services of a large coalition: by their ids
+        services = services.filter(id__in=wanted)
+    for chunk in services_in_chunks(services):
+        for service in chunk:
+            if str(service.id) in wanted:
+                keep("service", str(service.id), mapping.service_to_hsds(service, context))
     KeptFields.objects.bulk_create(rows, batch_size=1000)
     note_kept_fields(check.problems, context.extras)

@@ -126,6 +126,27 @@ def index_service_ids(ids: Iterable) -> int:
     return index_services(services_to_index().filter(pk__in=list(ids)))
 
 
+def index_in_bulk(ids: Iterable, batch_size: int = 2000) -> int:
+    """Index many services at once, as after an import: new documents in one insert per batch.
+
+    Services that have a document already are indexed again one by one (their documents are updated).
+    """
+    ids = list(ids)
+    existing = set()
+    for start in range(0, len(ids), batch_size):
+        batch = ids[start : start + batch_size]
+        found = SearchDocument.objects.filter(service_id__in=batch).values_list("service_id", flat=True)
+        existing |= {str(service_id) for service_id in found}
+    new = [i for i in ids if str(i) not in existing]
+    done = 0
+    for start in range(0, len(new), batch_size):
+        done += _bulk_index(new[start : start + batch_size])
+    changed = [i for i in ids if str(i) in existing]
+    for start in range(0, len(changed), batch_size):
+        done += index_service_ids(changed[start : start + batch_size])
+    return done
+
+
 def index_coalition(coalition_id) -> int:
     """Reindex a coalition's services, as after a change of its local words."""
     return index_service_ids(Service.objects.filter(coalition_id=coalition_id).values_list("pk", flat=True))

@@ -9,6 +9,7 @@ from contextvars import ContextVar
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
+from ookbalans.catalogue.changes import catalogue_changed
 from ookbalans.catalogue.models import Organisation, Service
 from ookbalans.search import backends, indexing
 from ookbalans.search.models import LocalWord, SearchDocument
@@ -42,6 +43,16 @@ def index_now_or_later(ids: Iterable) -> None:
         indexing.index_service_ids(ids)
     else:
         pending.update(ids)
+
+
+@receiver(catalogue_changed, dispatch_uid="search_index_bulk_changes")
+def index_bulk_changes(sender, service_ids, **kwargs):
+    """Services written in bulk (an import) are indexed together, once, at the end of the write."""
+    pending = _deferred.get()
+    if pending is None:
+        indexing.index_in_bulk(service_ids)
+    else:
+        pending.update(service_ids)
 
 
 @receiver(post_save, sender=Service, dispatch_uid="search_index_service")

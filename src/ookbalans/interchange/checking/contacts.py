@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from ookbalans.catalogue.models import ContactPoint
 from ookbalans.framework import codes
-from ookbalans.interchange.checking import attributes
+from ookbalans.interchange.checking import attributes, rules
 from ookbalans.interchange.checking.context import CheckContext
 from ookbalans.interchange.checking.values import email, first_phone, identifier, required_text, text
 from ookbalans.interchange.problems import Where
@@ -35,7 +36,7 @@ def check_contact(check: CheckContext, item: dict, where: Where) -> None:
         )
         municipality = ""
     fields = {
-        "name": required_text(check, item, "name", where, 200),
+        "name": required_text(check, item, "name", where, rules.max_length(ContactPoint, "name")),
         "phase": check.terms[(codes.PHASES.code, phases[0])],
         "municipality_id": municipality or None,
         "description": facts.get("aanspreekpunt_beschrijving", ""),

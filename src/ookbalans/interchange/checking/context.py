@@ -29,6 +29,8 @@ class CheckContext:
         self.languages = {lang.code: lang for lang in Language.objects.all()}
         self.interventions = {i.name: i for i in NationalIntervention.objects.all()}
         self.municipality_codes = set(coalition.municipalities.values_list("code", flat=True))
+        # Whether a four-digit postcode area exists, by area, as far as the file asked.
+        self.postcode_areas: dict[str, bool] = {}
         self.organisations: dict[str, dict] = {}
         self.locations: dict[str, dict] = {}
         self.services: dict[str, dict] = {}

@@ -7,6 +7,7 @@ from decimal import Decimal, InvalidOperation
 from django.utils.translation import gettext as _
 
 from ookbalans.catalogue.models import CostOption
+from ookbalans.interchange.checking import rules
 from ookbalans.interchange.checking.attributes import facts
 from ookbalans.interchange.checking.context import CheckContext
 from ookbalans.interchange.checking.values import identified, optional_text, text
@@ -57,4 +58,8 @@ def check_cost_option(check: CheckContext, option: dict, where: Where) -> dict |
                 _("give an amount only, and always, when the kind of cost is 'amount'."),
             )
             return None
-    return {"kind": kind, "amount": amount, "option": optional_text(check, option, "option", where, 300)}
+    return {
+        "kind": kind,
+        "amount": amount,
+        "option": optional_text(check, option, "option", where, rules.max_length(CostOption, "option")),
+    }

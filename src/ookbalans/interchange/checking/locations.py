@@ -6,9 +6,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from ookbalans.catalogue import validators
-from ookbalans.catalogue.models import PostcodeArea
+from ookbalans.catalogue.models import Location, PostcodeArea
 from ookbalans.interchange import mapping
-from ookbalans.interchange.checking import values
+from ookbalans.interchange.checking import rules, values
 from ookbalans.interchange.checking.context import CheckContext
 from ookbalans.interchange.problems import Where
 
@@ -18,7 +18,7 @@ def check_location(check: CheckContext, item: dict, where: Where) -> None:
     if object_id is None or object_id in check.locations:
         return
     fields = {
-        "name": values.required_text(check, item, "name", where, 200),
+        "name": values.required_text(check, item, "name", where, rules.max_length(Location, "name")),
         "address_1": "",
         "house_number": "",
         "postal_code": "",
@@ -59,12 +59,16 @@ def address_fields(check: CheckContext, address: dict, where: Where) -> dict:
         check.flag(where, "country", country, _("expected an address in the Netherlands (NL)."))
         return fields
     address_1, house_number = mapping.split_street(street)
-    fields["address_1"] = values.limited(check, address_1, "address_1", where, 200)
-    fields["house_number"] = values.limited(check, house_number, "address_1", where, 20)
-    fields["city"] = values.optional_text(check, address, "city", where, 100)
+    fields["address_1"] = values.limited(
+        check, address_1, "address_1", where, rules.max_length(Location, "address_1")
+    )
+    fields["house_number"] = values.limited(
+        check, house_number, "address_1", where, rules.max_length(Location, "house_number")
+    )
+    fields["city"] = values.optional_text(check, address, "city", where, rules.max_length(Location, "city"))
     try:
         validators.validate_postcode(postcode)
-        if not PostcodeArea.objects.filter(pc4=postcode[:4]).exists():
+        if not known_area(check, postcode[:4]):
             raise ValidationError("unknown")
         fields["postal_code"] = postcode
     except ValidationError:
@@ -75,3 +79,11 @@ def address_fields(check: CheckContext, address: dict, where: Where) -> dict:
             _("expected an existing Dutch postcode like 7201 AB."),
         )
     return fields
+
+
+def known_area(check: CheckContext, pc4: str) -> bool:
+    """Whether a four-digit postcode area exists; asked once per area of the file."""
+    known = check.postcode_areas
+    if pc4 not in known:
+        known[pc4] = PostcodeArea.objects.filter(pc4=pc4).exists()
+    return known[pc4]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from ookbalans.catalogue.models import Organisation
 from ookbalans.framework import codes
+from ookbalans.interchange.checking import rules
 from ookbalans.interchange.checking.attributes import term_of
 from ookbalans.interchange.checking.context import CheckContext
 from ookbalans.interchange.checking.locations import check_location
@@ -24,7 +26,7 @@ def check_organisation(check: CheckContext, item: dict, where: Where) -> None:
     object_id = identifier(check, item, where, _("organisation"))
     if object_id is None or object_id in check.organisations:
         return
-    name = required_text(check, item, "name", where, 200)
+    name = required_text(check, item, "name", where, rules.max_length(Organisation, "name"))
     domain = ""
     for attr in list_of(check, item, "attributes", where):
         known = term_of(check, attr, where)

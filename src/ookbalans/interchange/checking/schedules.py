@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from ookbalans.catalogue.models import ServiceAtLocation
 from ookbalans.interchange import mapping
 from ookbalans.interchange import taxonomies as tx
+from ookbalans.interchange.checking import rules
 from ookbalans.interchange.checking.context import CheckContext
 from ookbalans.interchange.checking.values import identified, identifier, list_of, optional_text, text, time
 from ookbalans.interchange.problems import SOURCE, Where, where_of
@@ -36,7 +38,9 @@ def check_service_at_locations(check: CheckContext, item: dict, where: Where) ->
                 "id": object_id,
                 "location_id": location_id,
                 "where": sal_where,
-                "description": optional_text(check, sal, "description", sal_where, 300),
+                "description": optional_text(
+                    check, sal, "description", sal_where, rules.max_length(ServiceAtLocation, "description")
+                ),
                 "schedules": check_schedules(check, sal, sal_where),
             }
         )

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from ookbalans.catalogue.models import Service
 from ookbalans.interchange import mapping
 from ookbalans.interchange import taxonomies as tx
-from ookbalans.interchange.checking import attributes
+from ookbalans.interchange.checking import attributes, rules
 from ookbalans.interchange.checking.context import CheckContext
 from ookbalans.interchange.checking.cost_options import check_cost_options
 from ookbalans.interchange.checking.schedules import check_service_at_locations
@@ -41,7 +41,7 @@ def check_service(check: CheckContext, item: dict, where: Where) -> None:
         check.problems.error(where, "id", object_id, _("expected each service only once in the file."))
         return
     terms, facts = attributes.facts(check, item, where)
-    name = required_text(check, item, "name", where, 200)
+    name = required_text(check, item, "name", where, rules.max_length(Service, "name_nl"))
     description = optional_text(check, item, "description", where)
     short = facts.get("korte_beschrijving") or ""
     if not short:
@@ -49,8 +49,10 @@ def check_service(check: CheckContext, item: dict, where: Where) -> None:
             check.problems.error(
                 where, "korte_beschrijving", "", _("expected a short description for parents.")
             )
-        short = shorten(description) or name
-    short = limited(check, short, "korte_beschrijving", where, 300)
+        short = shorten(description, rules.max_length(Service, "short_description_nl")) or name
+    short = limited(
+        check, short, "korte_beschrijving", where, rules.max_length(Service, "short_description_nl")
+    )
     status_value = text(item.get("status")).lower()
     if status_value not in STATUSES:
         check.problems.error(where, "status", item.get("status"), _("expected 'active' or 'inactive'."))
@@ -120,7 +122,11 @@ def fact_fields(check: CheckContext, item: dict, facts: dict, where: Where) -> d
         "national_intervention": intervention(check, facts, where),
         "last_checked_on": date(check, item, "assured_date", where),
         "last_checked_by": limited(
-            check, facts.get("gecontroleerd_door", ""), "gecontroleerd_door", where, 200
+            check,
+            facts.get("gecontroleerd_door", ""),
+            "gecontroleerd_door",
+            where,
+            rules.max_length(Service, "last_checked_by"),
         ),
     }
 
@@ -158,14 +164,19 @@ def weeks(check: CheckContext, facts: dict, where: Where) -> int | None:
     value = facts.get("wachttijd_weken", "")
     if value == "":
         return None
+    lowest, highest = rules.value_range(Service, "waiting_time_weeks")
     try:
         number = int(value)
-        if not 0 <= number <= 104:
+        if not lowest <= number <= highest:
             raise ValueError
         return number
     except ValueError:
         check.problems.error(
-            where, "wachttijd_weken", value, _("expected a whole number of weeks from 0 to 104.")
+            where,
+            "wachttijd_weken",
+            value,
+            _("expected a whole number of weeks from %(lowest)d to %(highest)d.")
+            % {"lowest": lowest, "highest": highest},
         )
         return None
 

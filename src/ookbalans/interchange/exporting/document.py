@@ -13,6 +13,7 @@ from ookbalans.catalogue.models import (
     ServiceAtLocation,
 )
 from ookbalans.interchange import mapping, prefetched
+from ookbalans.interchange.exporting import loading
 from ookbalans.interchange.models import KeptFields
 
 PROFILE_URL = "https://ookbalans.nl/hsds-profiel"
@@ -52,40 +53,63 @@ def context_for(coalition: Coalition) -> mapping.Context:
     )
 
 
-def iter_services(coalition: Coalition, context: mapping.Context, chunk_size: int = 2000):
+def iter_services(coalition: Coalition, context: mapping.Context):
     """Yield the coalition's services as HSDS dicts, in id order, a chunk at a time to bound memory."""
-    ids = list(Service.objects.filter(coalition=coalition).order_by("id").values_list("id", flat=True))
-    for start in range(0, len(ids), chunk_size):
-        chunk = services_for_export(Service.objects.filter(id__in=ids[start : start + chunk_size])).order_by(
-            "id"
-        )
+    for chunk in loading.services_in_chunks(Service.objects.filter(coalition=coalition)):
         for service in chunk:
             yield mapping.service_to_hsds(service, context)
 
 
+class CoalitionDocument:
+    """A coalition's HSDS document read lazily, part by part, so that an export streams it.
+
+    `organizations()`, `services()`, `locations()` and `contacts()` each yield HSDS dicts in id
+    order; nothing but the mapping context (municipalities, kept fields) is held between them.
+    """
+
+    def __init__(self, coalition: Coalition, progress=None):
+        self.coalition = coalition
+        self.context = context_for(coalition)
+        self.progress = progress
+
+    def header(self) -> dict:
+        return {
+            "hsds_version": mapping.HSDS_VERSION,
+            "profile": PROFILE_URL,
+            "coalition": {"name": self.coalition.name, "slug": self.coalition.slug},
+        }
+
+    def organizations(self):
+        for organisation in Organisation.objects.filter(coalition=self.coalition).order_by("id").iterator():
+            yield mapping.organization_to_hsds(organisation, self.context)
+
+    def services(self):
+        for service in iter_services(self.coalition, self.context):
+            yield service
+            if self.progress:
+                self.progress(1)
+
+    def locations(self):
+        locations = Location.objects.filter(coalition=self.coalition).select_related("municipality")
+        for location in locations.order_by("id").iterator():
+            yield mapping.location_to_hsds(location, self.context)
+
+    def contacts(self):
+        points = ContactPoint.objects.filter(coalition=self.coalition).select_related("phase").order_by("id")
+        for point in points.iterator():
+            yield mapping.contact_to_hsds(point, self.context)
+
+    def parts(self):
+        """The document's lists by their HSDS key, in the order of a file."""
+        return {
+            "organizations": self.organizations,
+            "services": self.services,
+            "locations": self.locations,
+            "contacts": self.contacts,
+        }
+
+
 def coalition_bundle(coalition: Coalition, progress=None) -> dict:
-    """The whole coalition as one HSDS JSON document: organizations, services, locations, contacts."""
-    context = context_for(coalition)
-    points = list(ContactPoint.objects.filter(coalition=coalition).select_related("phase").order_by("id"))
-    services = []
-    for service in iter_services(coalition, context):
-        services.append(service)
-        if progress:
-            progress(1)
-    return {
-        "hsds_version": mapping.HSDS_VERSION,
-        "profile": PROFILE_URL,
-        "coalition": {"name": coalition.name, "slug": coalition.slug},
-        "organizations": [
-            mapping.organization_to_hsds(organisation, context)
-            for organisation in Organisation.objects.filter(coalition=coalition).order_by("id")
-        ],
-        "services": services,
-        "locations": [
-            mapping.location_to_hsds(location, context)
-            for location in Location.objects.filter(coalition=coalition)
-            .select_related("municipality")
-            .order_by("id")
-        ],
-        "contacts": [mapping.contact_to_hsds(point, context) for point in points],
-    }
+    """The whole coalition as one HSDS document in memory: organizations, services, locations, contacts."""
+    document = CoalitionDocument(coalition, progress)
+    return document.header() | {key: list(items()) for key, items in document.parts().items()}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -13,6 +14,7 @@ from ookbalans.catalogue.models import Language, Municipality, NationalIntervent
 from ookbalans.framework import codes
 from ookbalans.interchange import mapping
 from ookbalans.interchange import taxonomies as tx
+from ookbalans.interchange.exporting.hsds_json import split
 from ookbalans.interchange.workbook import CLASSIFICATIONS, SHEETS, YES_NO, labels
 from ookbalans.spreadsheets import guarded
 
@@ -48,77 +50,60 @@ def lists_for(coalition, organisations: list[str], locations: list[str]) -> dict
     }
 
 
-def write_workbook(coalition, document: dict, target) -> None:
-    """The coalition's HSDS document as the coordinators' workbook."""
-    organisations = {o["id"]: o for o in document["organizations"]}
-    locations = {loc["id"]: loc for loc in document["locations"]}
-    rows = rows_from_document(document, organisations, locations)
-    workbook = Workbook()
-    add_intro(workbook.active, coalition)
+def write_workbook(coalition, document, target) -> None:
+    """The coalition's HSDS document (a dict or a CoalitionDocument) as the coordinators' workbook.
+
+    Written in openpyxl's write-only mode: each sheet's rows go to a temporary file as they come,
+    so memory does not grow with the number of services.
+    """
+    parts = split(document)[1]
+    organisations = {o["id"]: o for o in parts["organizations"]()}
+    locations = {loc["id"]: loc for loc in parts["locations"]()}
+    workbook = Workbook(write_only=True)
+    add_intro(workbook.create_sheet("Toelichting"), coalition)
     lists = lists_for(
         coalition,
         sorted(o["name"] for o in organisations.values()),
         sorted(loc.get("name", "") for loc in locations.values()),
     )
-    list_sheet = workbook.create_sheet(LISTS)
-    list_ranges = add_lists(list_sheet, lists)
-    for sheet_name, columns in SHEETS.items():
-        add_sheet(workbook.create_sheet(sheet_name), columns, rows[sheet_name], list_ranges)
-    list_sheet.sheet_state = "hidden"
-    workbook.move_sheet(LISTS, offset=len(SHEETS))
+    list_ranges = list_ranges_of(lists)
+    sheets = {name: RowSheet(workbook.create_sheet(name), columns) for name, columns in SHEETS.items()}
+    add_lists(workbook.create_sheet(LISTS), lists)
+    municipality_names = dict(Municipality.objects.values_list("code", "name"))
+    for organisation in organisations.values():
+        sheets["Organisaties"].add(organisation_row(organisation))
+    for location in locations.values():
+        sheets["Locaties"].add(location_row(location))
+    for service in parts["services"]():
+        add_service_rows(sheets, service, organisations, locations)
+    for contact in parts.get("contacts", list)():
+        sheets["Aanspreekpunten"].add(contact_row(contact, organisations, municipality_names))
+    for sheet in sheets.values():
+        sheet.add_choices(list_ranges)
     workbook.save(target)
 
 
-def add_intro(intro, coalition) -> None:
-    """The first sheet: what the workbook is, and every column of every sheet explained."""
-    intro.title = "Toelichting"
-    intro.append([f"ookbalans — aanbod van {coalition.name}"])
-    intro["A1"].font = Font(bold=True, size=14)
-    intro.append([INTRO.format(name=coalition.name)])
-    intro["A2"].alignment = Alignment(wrap_text=True, vertical="top")
-    intro.merge_cells("A2:D2")
-    intro.row_dimensions[2].height = 110
-    intro.append([])
-    intro.append(["Blad", "Kolom", "Verplicht", "Uitleg"])
-    for cell in intro[4]:
-        cell.font = Font(bold=True)
-    for sheet_name, columns in SHEETS.items():
-        for column in columns:
-            intro.append([sheet_name, column.header, "ja" if column.required else "", column.explanation])
-    for letter, width in zip("ABCD", (22, 30, 10, 80), strict=True):
-        intro.column_dimensions[letter].width = width
+class RowSheet:
+    """A write-only sheet of rows under bold headers, with a drop-down where a column has one."""
 
+    def __init__(self, sheet, columns):
+        self.sheet, self.columns, self.count = sheet, columns, 0
+        for index, column in enumerate(columns, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = column.width
+        sheet.freeze_panes = "A2"
+        sheet.append([bold(sheet, c.header + (" *" if c.required else "")) for c in columns])
 
-def add_lists(list_sheet, lists: dict[str, list[str]]) -> dict[str, str]:
-    """One column per drop-down list; the cell range of each list, by its name."""
-    list_ranges = {}
-    for index, (name, values) in enumerate(lists.items(), start=1):
-        letter = get_column_letter(index)
-        list_sheet.cell(row=1, column=index, value=name)
-        for number, value in enumerate(values, start=2):
-            list_sheet.cell(row=number, column=index, value=guarded(value)).data_type = "s"
-        last = max(len(values) + 1, 2)
-        list_ranges[name] = f"{quote_sheetname(LISTS)}!${letter}$2:${letter}${last}"
-    return list_ranges
+    def add(self, row: dict) -> None:
+        """One row; texts are guarded (a text is never a formula) and typed as text."""
+        self.sheet.append([guarded(row.get(c.key)) for c in self.columns])
+        self.count += 1
 
-
-def add_sheet(sheet, columns, rows: list[dict], list_ranges: dict[str, str]) -> None:
-    """A sheet of rows under bold headers, texts typed as text, and a drop-down where a column has one."""
-    sheet.append([c.header + (" *" if c.required else "") for c in columns])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
-    for row in rows:
-        sheet.append([guarded(row.get(c.key)) for c in columns])
-    for cells in sheet.iter_rows(min_row=2):
-        for cell in cells:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"
-    last_row = max(sheet.max_row + 500, 1000)
-    for index, column in enumerate(columns, start=1):
-        letter = get_column_letter(index)
-        sheet.column_dimensions[letter].width = column.width
-        if column.choices:
+    def add_choices(self, list_ranges: dict[str, str]) -> None:
+        last_row = max(self.count + 1 + 500, 1000)
+        for index, column in enumerate(self.columns, start=1):
+            if not column.choices:
+                continue
+            letter = get_column_letter(index)
             validation = DataValidation(
                 type="list",
                 formula1=list_ranges[column.choices],
@@ -128,7 +113,47 @@ def add_sheet(sheet, columns, rows: list[dict], list_ranges: dict[str, str]) -> 
                 error=f"Kies een waarde uit de lijst voor '{column.header}'.",
             )
             validation.add(f"{letter}2:{letter}{last_row}")
-            sheet.add_data_validation(validation)
+            self.sheet.data_validations.append(validation)
+
+
+def bold(sheet, value, size=None) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.font = Font(bold=True, size=size)
+    return cell
+
+
+def add_intro(intro, coalition) -> None:
+    """The first sheet: what the workbook is, and every column of every sheet explained."""
+    for letter, width in zip("ABCD", (22, 30, 10, 80), strict=True):
+        intro.column_dimensions[letter].width = width
+    intro.row_dimensions[2].height = 110
+    intro.append([bold(intro, f"ookbalans — aanbod van {coalition.name}", size=14)])
+    text = WriteOnlyCell(intro, value=INTRO.format(name=coalition.name))
+    text.alignment = Alignment(wrap_text=True, vertical="top")
+    intro.append([text])
+    intro.merged_cells.add("A2:D2")
+    intro.append([])
+    intro.append([bold(intro, header) for header in ("Blad", "Kolom", "Verplicht", "Uitleg")])
+    for sheet_name, columns in SHEETS.items():
+        for column in columns:
+            intro.append([sheet_name, column.header, "ja" if column.required else "", column.explanation])
+
+
+def list_ranges_of(lists: dict[str, list[str]]) -> dict[str, str]:
+    """The cell range of each drop-down list on the sheet of lists, by its name."""
+    list_ranges = {}
+    for index, (name, values) in enumerate(lists.items(), start=1):
+        letter = get_column_letter(index)
+        list_ranges[name] = f"{quote_sheetname(LISTS)}!${letter}$2:${letter}${max(len(values) + 1, 2)}"
+    return list_ranges
+
+
+def add_lists(list_sheet, lists: dict[str, list[str]]) -> None:
+    """The hidden sheet with one column per drop-down list, its name in the first row."""
+    list_sheet.sheet_state = "hidden"
+    columns = [[name, *map(guarded, values)] for name, values in lists.items()]
+    for number in range(max(map(len, columns))):
+        list_sheet.append([column[number] if number < len(column) else None for column in columns])
 
 
 def fact_values(item: dict) -> tuple[dict[str, list[str]], dict[str, str]]:
@@ -147,21 +172,6 @@ def fact_values(item: dict) -> tuple[dict[str, list[str]], dict[str, str]]:
 
 def first_phone(item: dict):
     return (item.get("phones") or [{}])[0].get("number")
-
-
-def rows_from_document(document, organisations, locations) -> dict[str, list[dict]]:
-    """The rows of every sheet, by sheet name."""
-    rows = {name: [] for name in SHEETS}
-    municipality_names = dict(Municipality.objects.values_list("code", "name"))
-    for organisation in document["organizations"]:
-        rows["Organisaties"].append(organisation_row(organisation))
-    for location in document["locations"]:
-        rows["Locaties"].append(location_row(location))
-    for service in document["services"]:
-        add_service_rows(rows, service, organisations, locations)
-    for contact in document.get("contacts") or []:
-        rows["Aanspreekpunten"].append(contact_row(contact, organisations, municipality_names))
-    return rows
 
 
 def organisation_row(organisation: dict) -> dict:
@@ -219,23 +229,23 @@ def service_row(service: dict, organisations: dict) -> dict:
     }
 
 
-def add_service_rows(rows: dict[str, list[dict]], service: dict, organisations, locations) -> None:
+def add_service_rows(sheets: dict[str, RowSheet], service: dict, organisations, locations) -> None:
     """A service's row, and its rows on the sheets of classifications, locations, times and costs."""
-    rows["Diensten"].append(service_row(service, organisations))
+    sheets["Diensten"].add(service_row(service, organisations))
     terms, _facts = fact_values(service)
     named = {"service_id": service["id"], "service_name": service["name"]}
     for taxonomy in CLASSIFICATIONS:
         for code in terms.get(taxonomy.code, []):
-            rows["Indelingen"].append(
+            sheets["Indelingen"].add(
                 {**named, "classification": taxonomy.label, "term": taxonomy.label_for(code)}
             )
     for sal in service.get("service_at_locations") or []:
         location_name = locations.get(sal["location_id"], sal.get("location", {})).get("name")
-        rows["Dienst op locatie"].append(
+        sheets["Dienst op locatie"].add(
             {"id": sal["id"], **named, "location": location_name, "description": sal.get("description")}
         )
         for schedule in sal.get("schedules") or []:
-            rows["Openingstijden"].append(
+            sheets["Openingstijden"].add(
                 {
                     "id": schedule["id"],
                     "service_id": service["id"],
@@ -247,7 +257,7 @@ def add_service_rows(rows: dict[str, list[dict]], service: dict, organisations, 
             )
     for option in service.get("cost_options") or []:
         _terms, option_facts = fact_values(option)
-        rows["Kosten"].append(
+        sheets["Kosten"].add(
             {
                 "id": option["id"],
                 **named,

@@ -47,7 +47,7 @@ def zipped_services(file, kind: str, limits: Limits) -> int:
 
 
 def json_services(file, limits: Limits) -> int:
-    document = hsds_json.read_json(file.read(limits.unpacked_bytes + 1), "", Problems(), limits)
+    document = hsds_json.read_json(file.read(limits.json_bytes + 1), "", Problems(), limits)
     shaped = hsds_json.as_document(document)
     if not isinstance(shaped, dict):
         return 0

@@ -11,14 +11,34 @@ from ookbalans.interchange.problems import Problems, Where
 
 
 def read_json(data: bytes, name: str, problems: Problems, limits: Limits | None = None):
-    """The parsed JSON of a file, or None with the problem reported: too large, not JSON, nested too deep."""
+    """The parsed JSON of a file, or None with the problem reported: too large, not JSON, nested too deep.
+
+    The size is judged before parsing (`limits.json_bytes`); callers read at most one byte more.
+    """
     limits = limits or Limits.from_settings()
-    if len(data) > limits.unpacked_bytes:
+    if len(data) > limits.json_bytes:
         problems.error(
             Where(name),
             "",
-            in_megabytes(len(data)),
-            _("expected a file of at most %(size)s.") % {"size": in_megabytes(limits.unpacked_bytes)},
+            f"> {in_megabytes(limits.json_bytes)}",
+            _(
+                "expected a JSON file of at most %(size)s; import a larger offering as a datapackage "
+                "(.zip) or in parts."
+            )
+            % {"size": in_megabytes(limits.json_bytes)},
+        )
+        return None
+    needed = parsed_size(data)
+    if needed > limits.json_bytes * MEMORY_PER_BYTE:
+        problems.error(
+            Where(name),
+            "",
+            f"± {in_megabytes(needed)}",
+            _(
+                "expected a JSON file that takes at most %(size)s of memory to read; this one has too "
+                "many small objects. Import it as a datapackage (.zip) or in parts."
+            )
+            % {"size": in_megabytes(limits.json_bytes * MEMORY_PER_BYTE)},
         )
         return None
     try:
@@ -39,6 +59,20 @@ def read_json(data: bytes, name: str, problems: Problems, limits: Limits | None 
     except RecursionError:
         problems.error(Where(name), "", "", too_deep(limits))
     return None
+
+
+# Memory a JSON file may take parsed, per byte of the largest file allowed: an HSDS export takes
+# about 3.6 times its size, a file of tiny objects 25 times.
+MEMORY_PER_BYTE = 5
+
+
+def parsed_size(data: bytes) -> int:
+    """An upper estimate of the memory `json.loads` takes for the data, counted without parsing it.
+
+    The text twice (bytes and str) plus its strings, and per object, list and value what Python
+    holds for it (measured: a dict about 200 bytes, a list 70, a value up to 40).
+    """
+    return 3 * len(data) + 200 * data.count(b"{") + 70 * data.count(b"[") + 40 * data.count(b",")
 
 
 def too_deep(limits: Limits) -> str:

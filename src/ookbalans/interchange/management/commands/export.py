@@ -29,12 +29,16 @@ class Command(BaseCommand):
         if target is None:
             raise CommandError(f"No coalition '{coalition}'.")
         total = Service.objects.filter(coalition=target).count()
-        with tqdm(total=total, desc="services", unit=" services", disable=None, file=self.stderr._out) as bar:
-            data = formats.export_bytes(target, format, progress=bar.update)
         try:
-            Path(output).write_bytes(data)
+            with (
+                tqdm(
+                    total=total, desc="services", unit=" services", disable=None, file=self.stderr._out
+                ) as bar,
+                Path(output).open("wb") as file,
+            ):
+                size = formats.export_to(target, format, file, progress=bar.update)
         except OSError as error:
             raise CommandError(f"Cannot write {output}: {error}") from None
         with audit.scope(name=audit.command_line_actor(actor)):
             record_export(target, file_format=format)
-        self.stdout.write(f"Wrote {total} services to {output} ({len(data):,} bytes).")
+        self.stdout.write(f"Wrote {total} services to {output} ({size:,} bytes).")

@@ -47,17 +47,24 @@ class Command(BaseCommand):
             metavar="MB",
             help="Megabytes a zip or JSON file may hold unpacked (default OOKBALANS_IMPORT_MAX_UNPACKED_MB).",
         )
+        parser.add_argument(
+            "--max-json-mb",
+            type=int,
+            metavar="MB",
+            help="Megabytes a JSON file may hold, before parsing (default OOKBALANS_IMPORT_MAX_JSON_MB, 50).",
+        )
 
     def handle(self, *args, **options):
         with audit.scope(name=audit.command_line_actor(options.get("actor"))):
             self.import_(*args, **options)
 
     def import_(self, path, coalition, create_coalition=None, dry_run=False, **options):
-        megabytes = options.get("max_unpacked_mb")
+        megabytes, json_megabytes = options.get("max_unpacked_mb"), options.get("max_json_mb")
         limits = Limits.from_settings(
             services=options.get("max_services"),
             rows=options.get("max_rows"),
             unpacked_bytes=megabytes * MB if megabytes else None,
+            json_bytes=json_megabytes * MB if json_megabytes else None,
         )
         target = Coalition.objects.filter(slug=coalition).first()
         created = target is None
