@@ -28,6 +28,7 @@ def test_a_command_line_import_is_one_entry_with_file_format_counts_and_actor(tm
     for n in range(3):
         ServiceFactory(coalition=source, name_nl=f"Dienst {n}")
     (tmp_path / "aanbod.json").write_bytes(formats.export_bytes(source, "hsds-json"))
+    source.services.update(name_nl="Oude naam")  # the file now changes every service
     before = Entry.objects.count()
     call_command("import", str(tmp_path / "aanbod.json"), coalition="bron", dry_run=True)
     assert Entry.objects.count() == before  # a dry run changes nothing
@@ -60,6 +61,7 @@ def test_web_export_and_import_name_the_signed_in_user(client):
     client.force_login(membership.user)
     slug = membership.coalition.slug
     data = b"".join(client.get(reverse("interchange:export", args=[slug, "xlsx"])).streaming_content)
+    membership.coalition.services.update(name_nl="Oude naam")  # so that the import changes something
     upload = SimpleUploadedFile("aanbod.xlsx", data)
     assert client.post(reverse("interchange:coalition", args=[slug]), {"file": upload}).status_code == 200
     exported, imported = Entry.objects.filter(action__in=[Action.EXPORTED, Action.IMPORTED]).order_by("id")

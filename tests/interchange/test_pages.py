@@ -96,7 +96,7 @@ def test_other_coalitions_and_viewers_are_refused(client, editor):
 
 def test_a_checked_file_is_imported_with_one_upload_and_only_once(client, editor):
     slug = editor.coalition.slug
-    data = client.get(reverse("interchange:export", args=[slug, "xlsx"])).content
+    data = downloaded(client.get(reverse("interchange:export", args=[slug, "xlsx"])))
     workbook = load_workbook(io.BytesIO(data))
     workbook["Diensten"]["B2"] = "Borstvoedingscafé Zutphen"
     out = io.BytesIO()
@@ -124,7 +124,7 @@ def test_a_checked_file_is_imported_with_one_upload_and_only_once(client, editor
 
 def test_an_unchanged_file_is_not_kept_and_says_nothing_changed(client, editor):
     slug = editor.coalition.slug
-    out = io.BytesIO(client.get(reverse("interchange:export", args=[slug, "hsds-json"])).content)
+    out = io.BytesIO(downloaded(client.get(reverse("interchange:export", args=[slug, "hsds-json"]))))
     out.name = "aanbod.json"
     checked = client.post(reverse("interchange:coalition", args=[slug]), {"file": out, "dry_run": "on"})
     assert checked.context["checked"] is None and not editor.coalition.import_jobs.exists()
@@ -135,7 +135,7 @@ def test_a_check_older_than_the_kept_hours_cannot_be_imported(client, editor, se
     from ookbalans.interchange import jobs
 
     slug = editor.coalition.slug
-    document = json.loads(client.get(reverse("interchange:export", args=[slug, "hsds-json"])).content)
+    document = json.loads(downloaded(client.get(reverse("interchange:export", args=[slug, "hsds-json"]))))
     document["services"][0]["name"] = "Anders"
     out = io.BytesIO(json.dumps(document).encode())
     out.name = "aanbod.json"
