@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "ookbalans.analysis",
     "ookbalans.vision",
     "ookbalans.finder",
+    "ookbalans.reports",
     "ookbalans.interchange",
     "ookbalans.api",
     "ookbalans.home",
