@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext
 
 from ookbalans.catalogue import permissions
 from ookbalans.catalogue.admin import CoalitionScopedMixin
@@ -99,7 +99,6 @@ class ReportAdmin(CoalitionScopedMixin, admin.ModelAdmin):
             handled += 1
         self.message_user(
             request,
-            ngettext("%(count)d report marked as handled.", "%(count)d reports marked as handled.", handled)
-            % {"count": handled},
+            gettext("Reports marked as handled: %(count)d.") % {"count": handled},
             messages.SUCCESS,
         )
