@@ -1,4 +1,4 @@
-"""The finder's guides on the demo: the 1000-days route with its calendar file, and the steunwijzer's routes."""
+"""The finder's guides on the demo: the 1000-days route with its calendar file, the steunwijzer's routes."""
 
 import datetime
 

@@ -1,4 +1,4 @@
-"""The 1000-days route from a date: which phases lie ahead and when they start; plain texts in six languages."""
+"""The 1000-days route from a date: which phases lie ahead, when they start; plain texts in six languages."""
 
 import datetime
 

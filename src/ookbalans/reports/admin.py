@@ -6,8 +6,8 @@ from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from ookbalans.catalogue import permissions
 from ookbalans.catalogue.admin import CoalitionScopedMixin
