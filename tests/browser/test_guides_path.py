@@ -126,10 +126,12 @@ def test_the_route_works_without_javascript_and_has_no_print_button_then(live_se
     context.close()
 
 
-def answer(page, values: list[str], checked: list) -> None:
+def answer(page, values: list[str], checked: list | None) -> None:
+    """Tick the answers and go on; axe checks the question first (axe is a script: only with JavaScript)."""
     for value in values:
         page.locator(f".choices input[value='{value}']").check()
-    assert_no_violations(page, checked)
+    if checked is not None:
+        assert_no_violations(page, checked)
     with page.expect_navigation():
         page.locator(".step-buttons button:not([name])").click()
 
@@ -137,7 +139,7 @@ def answer(page, values: list[str], checked: list) -> None:
 @pytest.mark.parametrize("language", ["nl", "ar"])
 def test_the_steunwijzer_from_a_heavy_situation_to_the_contact_point(live_server, browser, demo, language):
     words = WORDS[language]
-    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     start(page, live_server, language)
     page.get_by_role("link", name=words["guide"]).click()
@@ -166,18 +168,22 @@ def test_the_steunwijzer_from_a_heavy_situation_to_the_contact_point(live_server
 @pytest.mark.parametrize("language", ["nl", "ar"])
 def test_the_steunwijzer_from_a_light_question_to_basis_offers(live_server, browser, demo, language):
     words = WORDS[language]
-    context = browser.new_context(viewport={"width": 390, "height": 844})
+    # Without JavaScript: the path is plain GET forms.
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
     page = context.new_page()
     start(page, live_server, language)
     page.get_by_role("link", name=words["guide"]).click()
-    checked: list = []
-    answer(page, ["ontwikkeling"], checked)
-    assert_no_violations(page, checked)
+    answer(page, ["ontwikkeling"], None)
     with page.expect_navigation():
         page.locator(".step-buttons button[name=overslaan]").click()  # skip "since when"
-    answer(page, ["licht"], checked)
-    answer(page, ["veel"], checked)
-    answer(page, ["dreumes"], checked)
+    answer(page, ["licht"], None)
+    answer(page, ["veel"], None)
+    answer(page, ["dreumes"], None)
+    outcome_url = page.url
+    context.close()
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(outcome_url)
     expect(page.locator("#level-basis")).to_be_visible()
     expect(page.locator("#level-basis ~ ul .result").first).to_be_visible()
     expect(page.locator("#level-extra")).to_have_count(0)
