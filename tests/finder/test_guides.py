@@ -162,3 +162,12 @@ def test_not_safe_at_home_shows_the_emergency_numbers(client, demo):
 def test_the_steunwijzer_in_arabic(client, demo):
     page = steunwijzer(client, lang="ar").content.decode()
     assert "ما الذي يحدث؟" in page and 'dir="rtl"' in page
+
+
+def test_pages_in_another_language_say_which_texts_are_only_in_dutch(client, demo):
+    route = route_page(client, datum=due_in(90), lang="ar")
+    outcome = steunwijzer(client, wat="geld", stap=6, lang="ar")
+    for response in (route, outcome):
+        assert response.context["untranslated"]
+        assert "بعض النصوص باللغة الهولندية فقط" in response.content.decode()
+    assert not route_page(client, datum=due_in(90)).context["untranslated"]

@@ -63,6 +63,9 @@ def route_page(request, coalition: str):
             "date": date,
             "items": items,
             "behind": steps == [],
+            "untranslated": any(
+                not found.is_translated for item in items for offer in item.offers for found in offer.found
+            ),
             "lang": language_query(),
             "calendar_query": urlencode({"datum": date.isoformat(), **language_query()}) if date else "",
             "calendar_entries": sum(
@@ -159,12 +162,14 @@ def steunwijzer_outcome(request, coalition, answers, context, language):
         if question.code in answers
     ]
     more = {"fase": outcome.phase} if outcome.phase else {}
+    offers = steunwijzer_content.offers_for(coalition, outcome)
     context.update(
         outcome=outcome,
         route_text=in_language(outcome.route.text, language),
         notices=[in_language(notice, language) for notice in outcome.notices],
         summary=summary,
-        offers=steunwijzer_content.offers_for(coalition, outcome),
+        offers=offers,
+        untranslated=any(not item.is_translated for offer in offers for item in offer.found),
         change_query=answers_query(answers, stap=1),
         detail_query=urlencode({**more, **language_query()}),
         more_query=urlencode({**more, **language_query()}),
