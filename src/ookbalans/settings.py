@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "ookbalans.analysis",
     "ookbalans.vision",
     "ookbalans.finder",
+    "ookbalans.reports",
     "ookbalans.interchange",
     "ookbalans.api",
     "ookbalans.home",
@@ -197,6 +198,9 @@ AXES_CLIENT_IP_CALLABLE = "ookbalans.accounts.policy.client_ip"
 AXES_DISABLE_ACCESS_LOG = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = False
 AXES_VERBOSE = False
+# The public's reports on services ("Klopt er iets niet?"): per client per hour, counted in the cache
+# under a salted hash of the address (reports/limits.py), so lockouts and reports share the proxy count.
+OOKBALANS_REPORTS_PER_HOUR = int(os.environ.get("OOKBALANS_REPORTS_PER_HOUR", "5"))
 # How many proxies in front of the app append to X-Forwarded-For (0: use the socket's address).
 OOKBALANS_PROXY_COUNT = int(os.environ.get("OOKBALANS_PROXY_COUNT", "0"))
 

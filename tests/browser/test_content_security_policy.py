@@ -64,6 +64,9 @@ def test_the_paths_of_parents_and_coordinators_raise_no_policy_violation(live_se
     log.visit(f"{site}/voorbeeldregio/")
     log.visit(f"{site}/voorbeeldregio/zoeken/?q=borstvoeding")
     log.visit(f"{site}/voorbeeldregio/aanbod/{service.pk}/")
+    log.visit(f"{site}/voorbeeldregio/aanbod/{service.pk}/klopt-er-iets-niet/")
+    log.visit(f"{site}/voorbeeldregio/1000-dagen/?datum=2026-06-01")  # its print button's script runs
+    log.visit(f"{site}/voorbeeldregio/steunwijzer/?zwaar=te_zwaar&stap=6")
 
     log.visit(f"{site}/admin/login/?next=/admin/")
     page.fill("#id_username", DEMO_USERNAME)
@@ -78,6 +81,7 @@ def test_the_paths_of_parents_and_coordinators_raise_no_policy_violation(live_se
     page.keyboard.press("Tab")
     log.collect()
     log.visit(f"{site}/admin/catalogue/service/add/")
+    log.visit(f"{site}/admin/reports/report/")
     log.visit(f"{site}/analyse/voorbeeldregio/")
     log.visit(f"{site}/visie/")
     log.visit(f"{site}/visie/voorbeeldregio/")

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ookbalans.finder import views
+from ookbalans.finder import guide_views, views
 from ookbalans.middleware import multilingual
 
 app_name = "finder"
@@ -13,4 +13,11 @@ urlpatterns = [
     path("<slug:coalition>/professionals/", multilingual(views.professionals), name="professionals"),
     path("<slug:coalition>/lijst/", multilingual(views.parent_list), name="make_list"),
     path("<slug:coalition>/lijst/<str:codes>/", multilingual(views.parent_list_codes), name="list"),
+    path("<slug:coalition>/1000-dagen/", multilingual(guide_views.route_page), name="route"),
+    path(
+        "<slug:coalition>/1000-dagen/agenda.ics",
+        multilingual(guide_views.route_calendar),
+        name="route_calendar",
+    ),
+    path("<slug:coalition>/steunwijzer/", multilingual(guide_views.steunwijzer_page), name="steunwijzer"),
 ]

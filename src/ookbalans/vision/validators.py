@@ -1,29 +1,13 @@
-"""Refuse obvious personal data (e-mail addresses, phone numbers, citizen service numbers) in free text."""
+"""Refuse obvious personal data in a voice's free text; the check is shared (ookbalans.personal_data)."""
 
 from __future__ import annotations
-
-import re
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
-# Dutch phone numbers: 06-12345678, 0575 512 345, +31 6 1234 5678, 0031 ... (10 digits, or 11 with 31).
-PHONE = re.compile(r"(?<!\d)(?:\+31|0031|0)[\s-]?(?:\(0\))?[\s-]?\d(?:[\s-]?\d){8}(?!\d)")
-# A bare nine-digit number is most likely a citizen service number (BSN).
-BSN = re.compile(r"(?<![\d-])\d{9}(?![\d-])")
+from ookbalans.personal_data import personal_data_found
 
-
-def personal_data_found(text: str) -> list[str]:
-    """The kinds of personal data found in the text, in Dutch words, empty when none."""
-    found = []
-    if EMAIL.search(text):
-        found.append("e-mailadres")
-    if PHONE.search(text):
-        found.append("telefoonnummer")
-    elif BSN.search(text):
-        found.append("burgerservicenummer")
-    return found
+__all__ = ["personal_data_found", "refuse_personal_data"]
 
 
 def refuse_personal_data(text: str) -> None:
