@@ -133,6 +133,8 @@ def _terms(analysis: Understanding) -> list[backends.Term]:
             (backends.concept_token(code), False)
             for code in sorted(need.codes | need.narrower | need.broader)
         )
+        if not need.generic:
+            terms.extend((backends.factor_token(code), False) for code in sorted(need.factors))
     return terms
 
 
