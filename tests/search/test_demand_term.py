@@ -101,3 +101,65 @@ def test_the_real_lexicons_know_the_thesaurus_and_dutch():
     lexicons = current_lexicons()
     assert demand_term("Borstvoedingscafé in het weekend", lexicons) == "borstvoedingscafe weekend"
     assert demand_term("Fatima de Vries", lexicons) == ""
+
+
+# Invented names, capitalised and in lower case: first names and surnames of the parents' languages.
+INVENTED_NAMES = [
+    "fatima",
+    "Fatima",
+    "hulp voor fatima",
+    "sanne",
+    "daan",
+    "bram jansen",
+    "jansen",
+    "mohammed",
+    "noor",
+    "emma de boer",
+    "ayşe yılmaz",
+    "ayse yilmaz",
+    "olena",
+    "oksana kowalski",
+    "lotte de vries",
+    "hulp bij het opvoeden van daan",
+    "kraamzorg voor sophie",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", INVENTED_NAMES)
+def test_a_name_in_lower_case_keeps_nothing_with_the_real_lexicons(query):
+    assert demand_term(query, current_lexicons(frozenset({"jansen", "water"}))) == ""
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "term"),
+    [
+        ("tweeling", "tweeling"),
+        ("babyzwemmen", "babyzwemmen"),
+        ("draagdoek", "draagdoek"),
+        ("adoptie", "adoptie"),
+        ("gebarentaal voor baby", "baby gebarentaal"),
+        ("water", "water"),  # a name too, but a Dutch word the index holds
+    ],
+)
+def test_words_that_are_no_names_are_still_kept(query, term):
+    assert demand_term(query, current_lexicons(frozenset({"jansen", "water"}))) == term
+
+
+@pytest.mark.django_db
+def test_a_name_typed_in_lower_case_is_not_stored(client):
+    coalition = CoalitionFactory()
+    for query in ("fatima", "hulp voor daan", "oksana"):
+        client.get(reverse("finder:results", args=[coalition.slug]), {"q": query})
+    assert not UnmetSearch.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "term"),
+    [("ahmadi", ""), ("nguyen haddad", ""), ("kraamzorg voor kovalenko", "kraamzorg"), ("nowak", "")],
+)
+def test_a_rare_word_of_the_frequency_list_that_no_dictionary_knows_is_not_kept(query, term):
+    """Names that no list of names holds are rare words of wordfreq's list, unknown to simplemma."""
+    assert demand_term(query, current_lexicons(frozenset())) == term

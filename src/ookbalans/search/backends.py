@@ -26,9 +26,16 @@ def stems_of(indexed_text: str) -> str:
     return " ".join(stem(word) for word in indexed_text.split() if word not in stopwords())
 
 
+def factor_token(code: str) -> str:
+    """A framework factor a service is classified with, as one word in the backends' index."""
+    return concept_token(f"factor_{code}")
+
+
 def concept_tokens(concepts: dict) -> str:
     codes = {code for found in (concepts or {}).get("fields", {}).values() for code in found}
-    return " ".join(sorted(concept_token(code) for code in codes))
+    tokens = {concept_token(code) for code in codes}
+    tokens.update(factor_token(code) for code in (concepts or {}).get("classified", ()))
+    return " ".join(sorted(tokens))
 
 
 # The SQL below is built from class constants, the shared field weights and Django's own SQL for the

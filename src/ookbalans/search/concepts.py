@@ -28,6 +28,8 @@ class ConceptInfo:
     label: str
     broader: str = ""
     phases: tuple[str, ...] = ()
+    # The framework factors the concept points at (a service classified with one is about it a little).
+    factors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ def _thesaurus_records() -> list[dict]:
             "label": concept.nl,
             "broader": concept.broader or "",
             "phases": tuple(concept.framework.phases),
+            "factors": tuple(concept.framework.factors),
             "words": [
                 (language, word) for language in LANGUAGES for word in thesaurus.words_of(concept, language)
             ],
@@ -94,7 +97,11 @@ class ConceptIndex:
             self.concepts.setdefault(
                 code,
                 ConceptInfo(
-                    code, record["label"], record.get("broader", ""), tuple(record.get("phases", ()))
+                    code,
+                    record["label"],
+                    record.get("broader", ""),
+                    tuple(record.get("phases", ())),
+                    tuple(record.get("factors", ())),
                 ),
             )
             for language, word in record["words"]:
@@ -142,6 +149,12 @@ class ConceptIndex:
                     found.append((frozenset(self.idioms[phrase]), span))
                     taken.update(span)
         return sorted(found, key=lambda item: item[1])
+
+    def factors(self, codes: Iterable[str]) -> frozenset[str]:
+        """The framework factors the concepts point at."""
+        return frozenset(
+            factor for code in codes if code in self.concepts for factor in self.concepts[code].factors
+        )
 
     def label(self, code: str) -> str:
         return self.concepts[code].label if code in self.concepts else code

@@ -9,9 +9,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+import simplemma
+
 from ookbalans.framework.thesaurus import word_index
 from ookbalans.search import language
 from ookbalans.search.models import SearchWord, UnmetSearch
+from ookbalans.search.names import is_proper_name
 from ookbalans.search.text import query_fillers, stopwords, strip_accents
 
 # At most this many words of a term are kept, each at most this long.
@@ -27,6 +30,8 @@ class Lexicons:
     thesaurus: frozenset[str]
     indexed: frozenset[str]
     is_dutch: Callable[[str], bool]
+    # Whether a word is (also) a person's name; the thesaurus' words never are.
+    is_name: Callable[[str], bool] = lambda _word: False
 
 
 def demand_term(query: str, lexicons: Lexicons) -> str:
@@ -35,8 +40,10 @@ def demand_term(query: str, lexicons: Lexicons) -> str:
     Only known words are kept: of the thesaurus, the index's vocabulary or a Dutch word list (a
     compound of its words counts). Nothing is kept of a search that looks like it names a person: a
     capitalised word after the first that the thesaurus does not hold ('Fatima de Vries', 'hulp
-    voor Sanne'), or a capitalised word that no lexicon knows ('Kowalczyk'). Words with a digit go
-    (postcodes, dates, phone numbers), and so do stop words and the fillers around a need.
+    voor Sanne'), a capitalised word that no lexicon knows ('Kowalczyk'), or a name typed in lower
+    case ('fatima', 'hulp voor daan': `lexicons.is_name`) that the thesaurus does not hold. Words
+    with a digit go (postcodes, dates, phone numbers), and so do stop words and the fillers around
+    a need.
     """
     kept = []
     for position, raw in enumerate(_RAW_WORD.findall(strip_accents(query))):
@@ -46,13 +53,11 @@ def demand_term(query: str, lexicons: Lexicons) -> str:
         known = in_thesaurus or word in lexicons.indexed or lexicons.is_dutch(word)
         if capitalised and not in_thesaurus and (position > 0 or not known):
             return ""
-        if (
-            known
-            and word not in stopwords()
-            and word not in query_fillers()
-            and not any(char.isdigit() for char in word)
-            and len(word) <= WORD_MAX_LENGTH
-        ):
+        if word in stopwords() or word in query_fillers():
+            continue  # 'de' and 'van' are parts of names too
+        if lexicons.is_name(word) and not in_thesaurus:
+            return ""
+        if known and not any(char.isdigit() for char in word) and len(word) <= WORD_MAX_LENGTH:
             kept.append(word)
     return " ".join(sorted(dict.fromkeys(kept))[:TERM_MAX_WORDS])
 
@@ -63,16 +68,26 @@ def thesaurus_words() -> frozenset[str]:
     return frozenset(word for phrase in word_index() for word in phrase.split())
 
 
+# A word of the Dutch frequency list this common is a word, whatever the lemmatiser's dictionary says.
+COMMON_WORD_ZIPF = 3.5
+
+
 def is_dutch_word(word: str) -> bool:
-    """In the Dutch lexicon (wordfreq's list), or a compound of its words ('tweelingcursus')."""
-    return language.is_word(word) or bool(language.split_compound(word))
+    """A word of the lemmatiser's Dutch dictionary or a common one of the Dutch lexicon (wordfreq's
+    list), or a compound of the lexicon's words ('tweelingcursus'). The rare words of a frequency
+    list are often names ('oksana', 'kowalski'); the dictionary of word forms holds far fewer."""
+    if simplemma.is_known(word, lang="nl") or language.lexicon().get(word, 0.0) >= COMMON_WORD_ZIPF:
+        return True
+    return bool(language.split_compound(word))
 
 
 def current_lexicons(indexed: frozenset[str] | None = None) -> Lexicons:
     """The lexicons as they are now; `indexed` when the caller holds the index's vocabulary already."""
     if indexed is None:
         indexed = frozenset(SearchWord.objects.values_list("word", flat=True))
-    return Lexicons(thesaurus=thesaurus_words(), indexed=indexed, is_dutch=is_dutch_word)
+    return Lexicons(
+        thesaurus=thesaurus_words(), indexed=indexed, is_dutch=is_dutch_word, is_name=is_proper_name
+    )
 
 
 def unmet_searches_by_coalition(coalition_ids: list, since: datetime.date) -> dict:

@@ -112,8 +112,17 @@ def search(
     if not analysis.needs:
         return outcome
     services_sql, params = active.query.sql_with_params()
-    rows = backends.current().search(_terms(analysis), services_sql, params, CANDIDATES, scope)
-    hits = _ranked(analysis, rows)[:limit]
+    backend = backends.current()
+    rows = backend.search(_terms(analysis), services_sql, params, CANDIDATES, scope)
+    hits = _ranked(analysis, rows)
+    factors = _factor_terms(analysis)
+    if hits and len(hits) < ranking.CLASSIFIED_FILL and factors and scope is not None:
+        # Too few hits: services classified with the needs' factors may fill the first places. Only
+        # then, and only within one coalition (across the country a factor matches tens of thousands).
+        seen = {row[0] for row in rows}
+        more = backend.search(factors, services_sql, params, CANDIDATES, scope)
+        hits = _ranked(analysis, rows + [row for row in more if row[0] not in seen]) or hits
+    hits = hits[:limit]
     to_pk = Service._meta.pk.to_python  # SQLite returns the UUID as text
     outcome.ranked = [(to_pk(pk), hit.score) for pk, hit in hits]
     outcome.reasons = {to_pk(pk): hit.reasons for pk, hit in hits}
@@ -134,6 +143,12 @@ def _terms(analysis: Understanding) -> list[backends.Term]:
             for code in sorted(need.codes | need.narrower | need.broader)
         )
     return terms
+
+
+def _factor_terms(analysis: Understanding) -> list[backends.Term]:
+    """The tokens of the framework factors the needs' concepts point at."""
+    codes = {code for need in analysis.needs if not need.generic for code in need.factors}
+    return [(backends.factor_token(code), False) for code in sorted(codes)]
 
 
 # The ranking's view of documents, by their stored content: a document that did not change is not

@@ -79,6 +79,9 @@ def document_fields(service: Service, local_words: tuple[tuple[str, str], ...] =
                 name: list(found) for name, text in texts.items() if (found := concepts_in(text, concepts))
             },
             "phases": phases,
+            # The factors the service is classified with: a need whose concept points at one of them
+            # meets it a little, also when the text never names the need.
+            "classified": sorted(term.code for term in service.factors.all()),
         },
     }
 
@@ -89,7 +92,7 @@ def _words_of(fields: dict) -> set[str]:
 
 def services_to_index():
     return Service.objects.select_related("organization").prefetch_related(
-        "pyramid_levels", "phases", "target_groups"
+        "pyramid_levels", "phases", "target_groups", "factors"
     )
 
 

@@ -29,6 +29,8 @@ WORD_WEIGHT = 0.6
 GENERIC_WEIGHT = 0.3
 # A word of the query that nothing explains lowers the confidence in every hit.
 UNKNOWN_WEIGHT = 0.5
+# A real word of another language that nothing explains lowers it less (its grammar, not its need).
+FOREIGN_WEIGHT = 0.15
 # Services for the phase the query names ('zwanger') come first among equals.
 PHASE_BONUS = 0.08
 # A need is met directly by its concept (or a narrower one) or the parent's own word, in these fields.
@@ -36,6 +38,13 @@ DIRECT, DIRECT_FIELDS = WORD_PREFIX, ("title", "body")
 # Below this score no service fits; a hit scoring less than this share of the best one is dropped.
 RELEVANCE_FLOOR = 0.50
 RELATIVE_FLOOR = 0.3
+# A service classified with a factor that a need's concept points at meets the need this much, when
+# its text does not: less than a mention in the full description, more than nothing (the POH-GGZ,
+# classified for parents' mental health, never says 'moe').
+CLASSIFIED = 0.15
+# Once something fits, hits met only through their classification follow the others, until the
+# list is this long.
+CLASSIFIED_FILL = 5
 
 
 class FieldKeys(frozenset):
@@ -60,6 +69,8 @@ class Document:
     keys: Mapping[str, FieldKeys]
     concepts: Mapping[str, frozenset[str]]
     phases: frozenset[str]
+    # The framework factors the service is classified with.
+    classified: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -74,6 +85,7 @@ def document(fields: Mapping[str, str], concepts: Mapping) -> Document:
         keys={name: field_keys(fields.get(name) or "") for name in FIELD_WEIGHTS},
         concepts={name: frozenset(found.get(name, ())) for name in FIELD_WEIGHTS},
         phases=frozenset(concepts.get("phases", ()) if concepts else ()),
+        classified=frozenset(concepts.get("classified", ()) if concepts else ()),
     )
 
 
@@ -131,6 +143,15 @@ def need_score(need: Need, doc: Document, strengths: Mapping[str, float] | None 
     return best
 
 
+def classified_strength(need: Need, doc: Document) -> float:
+    """How well the service's classification meets a need: its factors that the need's concepts point
+    at, as a share of all its factors (a service classified with one factor is more about it)."""
+    if need.generic or not need.factors or not doc.classified:
+        return 0.0
+    shared = len(need.factors & doc.classified)
+    return CLASSIFIED * math.sqrt(shared / len(doc.classified)) if shared else 0.0
+
+
 @dataclass(frozen=True)
 class Ranked:
     """A ranked document: its score, the needs it meets (labels for 'say why') and whether it meets all."""
@@ -143,6 +164,8 @@ class Ranked:
     direct: bool = False
     # The score without the phase's bonus: the bonus orders hits, it does not make one fit.
     fit: float = 0.0
+    # Whether it is classified with a factor that a need's concept points at.
+    classified: bool = False
 
 
 def rank(understanding: Understanding, documents: Mapping[object, Document]) -> dict[object, Ranked]:
@@ -163,6 +186,7 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
         pk: [need_score(need, documents[pk], found) for need, found in zip(needs, rows, strict=True)]
         for pk, rows in strengths.items()
     }
+    classified = {pk: [classified_strength(need, doc) for need in needs] for pk, doc in documents.items()}
     count = len(documents)
     weights = []
     for index, need in enumerate(needs):
@@ -171,13 +195,20 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
         kind = GENERIC_WEIGHT if need.generic else 1.0 if need.codes else WORD_WEIGHT
         weights.append(kind * (0.5 + 0.5 * rarity))
     # Words nobody's text or the thesaurus knows count as needs that are not met.
-    total = sum(weights) + UNKNOWN_WEIGHT * len(understanding.unknown)
+    total = (
+        sum(weights)
+        + UNKNOWN_WEIGHT * len(understanding.unknown)
+        + FOREIGN_WEIGHT * len(understanding.foreign)
+    )
     # When the thesaurus understood a need, a service is about the query only through such a need,
     # not through a plain word beside it ('organiseren' in 'kraamfeest organiseren').
     understood_needs = any(need.codes and not need.generic for need in needs)
     ranked = {}
-    for pk, scores in per_need.items():
-        if not any(value and not need.generic for need, value in zip(needs, scores, strict=True)):
+    for pk, text_scores in per_need.items():
+        met_by_text = any(value and not need.generic for need, value in zip(needs, text_scores, strict=True))
+        # The rarity above counts only texts; a classification adds where the text does not meet a need.
+        scores = [max(value, other) for value, other in zip(text_scores, classified[pk], strict=True)]
+        if not met_by_text and not any(classified[pk]):
             continue  # common words alone ('leren', 'praten') never make a hit
         fit = score = sum(weight * value for weight, value in zip(weights, scores, strict=True)) / total
         if understanding.phase and understanding.phase in documents[pk].phases and score > 0:
@@ -191,7 +222,7 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
             for need, found in zip(needs, strengths[pk], strict=True)
             if not need.generic and (need.codes or not understood_needs)
         )
-        ranked[pk] = Ranked(round(score, 6), reasons, all(scores), direct, round(fit, 6))
+        ranked[pk] = Ranked(round(score, 6), reasons, all(scores), direct, round(fit, 6), any(classified[pk]))
     return ranked
 
 
@@ -218,4 +249,8 @@ def above_floor(ranked: list[tuple[object, Ranked]]) -> list[tuple[object, Ranke
     if not any(hit.direct for _pk, hit in ranked):
         return []
     cut = max(RELEVANCE_FLOOR * 0.5, ranked[0][1].score * RELATIVE_FLOOR)
-    return [(pk, hit) for pk, hit in ranked if hit.score >= cut]
+    found = [(pk, hit) for pk, hit in ranked if hit.score >= cut]
+    # Below them, until the list is CLASSIFIED_FILL long: weaker hits that their classification
+    # says are about a need (a mention in the long description, or the factor alone).
+    further = [(pk, hit) for pk, hit in ranked if hit.score < cut and hit.classified]
+    return found + further[: max(0, CLASSIFIED_FILL - len(found))]

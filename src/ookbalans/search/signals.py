@@ -78,7 +78,7 @@ def index_after_labels_changed(sender, instance, action, reverse, pk_set, **kwar
         index_now_or_later([instance.pk])
 
 
-for relation in (Service.pyramid_levels, Service.phases, Service.target_groups):
+for relation in (Service.pyramid_levels, Service.phases, Service.target_groups, Service.factors):
     m2m_changed.connect(
         index_after_labels_changed, sender=relation.through, dispatch_uid=f"search_{relation.field.name}"
     )

@@ -73,6 +73,8 @@ class Need:
     partial_words: bool = False
     # A need of several concepts (a shared word): each one's label, to say which one a service is about.
     labels: tuple[tuple[str, str], ...] = ()
+    # The framework factors its concepts point at: a service classified with one meets it a little.
+    factors: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,9 @@ class Understanding:
     negated: tuple[str, ...] = ()
     unknown: tuple[str, ...] = ()
     corrected: str = ""
+    # Real words of another interface language that nothing explains ('języka', a case the
+    # lemmatiser does not know): they lower the confidence less than a word of no language.
+    foreign: tuple[str, ...] = ()
 
     @property
     def normalised(self) -> str:
@@ -146,11 +151,12 @@ class _Word:
 
 def _words(
     pairs: list[tuple[str, str]], lookup: Lookup, concepts: ConceptIndex, correct: bool
-) -> tuple[list[_Word], list[str], dict[str, str]]:
-    """The query's content words (typos corrected, unknown compounds split), its unknown words and
-    the corrections made (typed -> corrected)."""
+) -> tuple[list[_Word], list[str], list[str], dict[str, str]]:
+    """The query's content words (typos corrected, unknown compounds split), its unknown words, the
+    real words of another language it does not understand, and the corrections made (typed -> corrected)."""
     words: list[_Word] = []
     unknown: list[str] = []
+    foreign: list[str] = []
     fixes: dict[str, str] = {}
     for raw, plain in pairs:
         if not is_content(plain) or _foreign_filler(raw, plain):
@@ -169,12 +175,14 @@ def _words(
             words.extend(_Word(part, part, (key(part),)) for part in phrase)
         elif parts := _split_into_known(plain, lookup):
             words.append(_Word(raw, plain, (key(plain),), parts))
+        elif _foreign_word(raw):
+            foreign.append(plain)
         elif correct and (fixed := lookup.correction(plain)):
             words.append(_Word(fixed, fixed, word_keys(fixed)))
             fixes[plain] = fixed
         else:
             unknown.append(plain)
-    return words, unknown, fixes
+    return words, unknown, foreign, fixes
 
 
 def _split_into_phrase(word: str, concepts: ConceptIndex) -> tuple[str, str] | ():
@@ -200,6 +208,18 @@ def _foreign_filler(raw: str, plain: str) -> bool:
     )
 
 
+# A word no Dutch lexicon knows that is this common in another interface language is a real word there.
+FOREIGN_WORD_ZIPF = 3.0
+
+
+def _foreign_word(raw: str) -> bool:
+    """A word of another interface language (not a typo of a Dutch word): common in its lexicon there."""
+    return any(
+        wordfreq.zipf_frequency(raw, language) >= FOREIGN_WORD_ZIPF
+        for language in FOREIGN_BY_SCRIPT[script(raw)]
+    )
+
+
 def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool = True) -> Understanding:
     """Reduce a query to its needs.
 
@@ -213,7 +233,7 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
     pairs = raw_words(query)
     idioms = concepts.find_idioms([plain for _raw, plain in pairs])
     in_idiom = {position for _codes, span in idioms for position in span}
-    words, unknown, fixes = _words(
+    words, unknown, foreign, fixes = _words(
         [pair for position, pair in enumerate(pairs) if position not in in_idiom], lookup, concepts, correct
     )
     corrected = " ".join(fixes.get(plain, raw) for raw, plain in pairs) if fixes else ""
@@ -258,6 +278,7 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
                 # 'werkt' naming work and parenthood is as weak as any very common word
                 generic=_only_context(match.codes)
                 or (len(chosen) == 1 and _commonness(chosen[0].plain) >= GENERIC_CONCEPT_ZIPF),
+                factors=frozenset() if negative else concepts.factors(match.codes),
             )
         )
     negated: list[str] = []
@@ -283,6 +304,8 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
             needs.append(
                 Need(words=(word.plain,), keys=(key(word.plain),), label=word.plain, generic=generic)
             )
+        elif _foreign_word(word.raw):
+            foreign.append(word.plain)
         else:
             unknown.append(word.plain)
     return Understanding(
@@ -291,6 +314,7 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
         negated=tuple(negated),
         unknown=tuple(unknown),
         corrected=corrected,
+        foreign=tuple(foreign),
     )
 
 
@@ -314,6 +338,7 @@ def _idiom_need(codes: frozenset[str], words: list[str], concepts: ConceptIndex)
         narrower=frozenset(narrower - codes),
         broader=frozenset(broader - codes - narrower),
         label=_label(codes, concepts),
+        factors=concepts.factors(codes),
     )
 
 
@@ -349,6 +374,7 @@ def _merged(needs: list[Need]) -> tuple[Need, ...]:
                 first.broader,
                 first.label,
                 first.generic and need.generic,
+                factors=first.factors,
             )
         else:
             unique[identity] = need
