@@ -176,7 +176,9 @@ def start_server(database_url: str, port: int) -> subprocess.Popen:
             stdout=log,
             stderr=subprocess.STDOUT,
         )
-    for _ in range(240):
+    # The master loads the search's language data before it forks (preload): on a busy machine
+    # that takes a minute or more.
+    for _ in range(600):
         results, errors = asyncio.run(single_client(port, ["/gezond/"]))
         if results and not errors:
             print(log_path.read_text().splitlines()[0])
@@ -185,7 +187,7 @@ def start_server(database_url: str, port: int) -> subprocess.Popen:
             raise SystemExit(f"the server stopped; see {log_path}")
         time.sleep(0.5)
     server.terminate()
-    raise SystemExit("the server did not start within two minutes")
+    raise SystemExit("the server did not start within five minutes")
 
 
 def stop_server(server: subprocess.Popen) -> None:
