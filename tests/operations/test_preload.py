@@ -1,4 +1,4 @@
-"""The server's master loads the search's language data once, before forking, and leaves no connection open."""
+"""The server's master loads the search's language data once, before forking, and closes its connections."""
 
 import gc
 
