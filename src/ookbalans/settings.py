@@ -225,6 +225,8 @@ OOKBALANS_IMPORT_MAX_ROWS = int(os.environ.get("OOKBALANS_IMPORT_MAX_ROWS", "200
 # its progress on a page; finished jobs and their uploaded files are deleted after so many days.
 OOKBALANS_IMPORT_BACKGROUND_FROM = int(os.environ.get("OOKBALANS_IMPORT_BACKGROUND_FROM", "2000"))
 OOKBALANS_IMPORT_JOBS_KEEP_DAYS = int(os.environ.get("OOKBALANS_IMPORT_JOBS_KEEP_DAYS", "30"))
+# A checked file is kept this many hours, so that "import now" needs no second upload; then it is deleted.
+OOKBALANS_IMPORT_CHECKED_KEEP_HOURS = int(os.environ.get("OOKBALANS_IMPORT_CHECKED_KEEP_HOURS", "24"))
 # Background tasks (django-tasks) are rows in the database; `ookbalans db_worker` runs them.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 

@@ -174,9 +174,7 @@ def test_cli_analyse_json_and_text(coalition):
 def test_a_snapshot_note_that_is_too_long_is_refused_with_a_message(client, coalition):
     client.force_login(member(coalition))
     with translation.override("nl"):
-        response = client.post(
-            reverse("analysis:snapshot", args=["hier"]), {"note": "x" * 301}, follow=True
-        )
+        response = client.post(reverse("analysis:snapshot", args=["hier"]), {"note": "x" * 301}, follow=True)
     assert not Snapshot.objects.filter(coalition=coalition).exists()
     assert "300 tekens" in response.content.decode()
 

@@ -95,14 +95,29 @@ def test_new_vision_from_empty_to_adopted_and_downloaded(live_server, page, tmp_
     for number, term in enumerate(codes.VISION_SECTIONS.terms, start=1):
         expect(page.get_by_role("heading", level=1)).to_have_text(f"Onderdeel {number} van 9: {term.label}")
         for statement in Statement.objects.filter(edition__code="1", section=term.code):
+            wording, reason = (
+                page.locator(f"#id_wording_{statement.id}"),
+                page.locator(f"#id_reason_{statement.id}"),
+            )
+            # A text box shows only once its own choice is made.
+            expect(wording).to_be_hidden()
+            expect(reason).to_be_hidden()
             choice = "adopt"
             if statement.code == "1/ouderschap/3":
                 choice = "adapt"
-                page.fill(f"#id_wording_{statement.id}", ADAPTED)
             elif statement.code == "1/overheid/3":
                 choice = "leave_out"
-                page.fill(f"#id_reason_{statement.id}", REASON)
             page.check(f"input[name=choice_{statement.id}][value={choice}]")
+            if choice == "adapt":
+                expect(reason).to_be_hidden()
+                wording.fill(ADAPTED)
+            elif choice == "leave_out":
+                expect(wording).to_be_hidden()
+                reason.fill(REASON)
+            else:
+                expect(wording).to_be_hidden()
+                expect(reason).to_be_hidden()
+        expect(page.get_by_text("1/", exact=False).filter(has_text=f"1/{term.code}/")).to_have_count(0)
         page.get_by_label("Lokale toelichting", exact=True).fill(f"Zo werken wij aan {term.label.lower()}.")
         page.get_by_label("Dit onderdeel is klaar").check()
         if number == 1:

@@ -22,6 +22,7 @@ WORDINGS = {
     "cost": (labels.COST, list(choices.CostKind)),
     "weekdays": (labels.WEEKDAYS, list(choices.Weekday)),
     "phases": (labels.PHASES, codes.PHASES.codes()),
+    "phases for professionals": (labels.PHASES_FOR_PROFESSIONALS, codes.PHASES.codes()),
     "levels for parents": (labels.LEVELS_FOR_PARENTS, codes.PYRAMID_LEVELS.codes()),
     "levels for professionals": (labels.LEVELS_FOR_PROFESSIONALS, codes.PYRAMID_LEVELS.codes()),
     "target groups": (labels.TARGET_GROUPS, codes.TARGET_GROUPS.codes()),

@@ -242,3 +242,25 @@ def test_old_jobs_and_their_files_are_forgotten(moved, capsys):
     assert list(ImportJobPart.objects.values_list("job", flat=True)) == [recent.pk]
     assert "Deleted 1 import job(s) older than 30 day(s)." in capsys.readouterr().out
     assert jobs.forget_old_jobs(0, now=timezone.now() + datetime.timedelta(seconds=1)) == 1
+
+
+def test_a_big_file_checked_in_the_background_is_imported_from_its_kept_parts(
+    client, moved, django_capture_on_commit_callbacks
+):
+    data, target, user = moved
+    client.force_login(user)
+    job = queued(client, django_capture_on_commit_callbacks, target, data, dry_run="on")
+    assert run_worker() == 1
+    job.refresh_from_db()
+    assert job.dry_run and job.status == ImportJob.Status.DONE and job.created["services"] == 82
+    assert not Service.objects.filter(coalition=target).exists()
+    page = client.get(reverse("interchange:job", args=[target.slug, job.pk]))
+    assert page.context["checked"] == job and "Importeer nu" in page.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("interchange:import_checked", args=[target.slug, job.pk]))
+    assert response["Location"] == reverse("interchange:job", args=[target.slug, job.pk])
+    assert run_worker() == 1
+    job.refresh_from_db()
+    assert not job.dry_run and job.status == ImportJob.Status.DONE and job.started_by == user
+    assert Service.objects.filter(coalition=target).count() == 82
+    assert ImportJob.objects.filter(coalition=target).count() == 1  # the same job, no second upload

@@ -104,7 +104,10 @@ def test_services_per_file_are_capped_and_the_cli_can_raise_the_cap(tmp_path, ca
     source = CoalitionFactory(slug="bron")
     for number in range(4):
         ServiceFactory(coalition=source, name_nl=f"Dienst {number}")
-    data = formats.export_bytes(source, "hsds-json")
+    document = json.loads(formats.export_bytes(source, "hsds-json"))
+    for service in document["services"]:
+        service["name"] += " (nieuw)"  # a change, so that the import would update all four
+    data = json.dumps(document).encode()
     errors = refused(data, "aanbod.json", Limits(services=3))
     assert any("'services'" in error and "hoogstens 3" in error for error in errors), errors
     path = tmp_path / "aanbod.json"
@@ -131,8 +134,10 @@ def test_problems_are_listed_up_to_200_and_counted_by_kind(tmp_path, capsys):
 def test_only_the_writing_holds_a_transaction(tmp_path, monkeypatch):
     source = CoalitionFactory(slug="bron")
     ServiceFactory(coalition=source)
+    document = json.loads(formats.export_bytes(source, "hsds-json"))
+    document["services"][0]["name"] = "Anders"  # a change: an unchanged file writes nothing at all
     path = tmp_path / "aanbod.json"
-    path.write_bytes(formats.export_bytes(source, "hsds-json"))
+    path.write_text(json.dumps(document))
     depths = {}
     read, write = formats.read_document, writing.write_plans
 

@@ -86,3 +86,57 @@ def test_other_coalitions_and_viewers_are_refused(client, editor):
     client.force_login(viewer.user)
     assert client.get(reverse("interchange:coalition", args=[other.slug])).status_code == 404
     assert client.get(reverse("interchange:export", args=[other.slug, "xlsx"])).status_code == 404
+
+
+def test_a_checked_file_is_imported_with_one_upload_and_only_once(client, editor):
+    slug = editor.coalition.slug
+    data = client.get(reverse("interchange:export", args=[slug, "xlsx"])).content
+    workbook = load_workbook(io.BytesIO(data))
+    workbook["Diensten"]["B2"] = "Borstvoedingscafé Zutphen"
+    out = io.BytesIO()
+    workbook.save(out)
+    out.name = "aanbod.xlsx"
+    out.seek(0)
+    page = client.get(reverse("interchange:coalition", args=[slug]))
+    assert page.context["form"]["dry_run"].value() is True  # checking first is the default
+    checked = client.post(reverse("interchange:coalition", args=[slug]), {"file": out, "dry_run": "on"})
+    job = checked.context["checked"]
+    assert job is not None and job.parts.exists()
+    [item] = checked.context["report"].changes["objects"]
+    assert item["fields"] == [
+        {"label": "Naam", "old": "Borstvoedingscafé", "new": "Borstvoedingscafé Zutphen"}
+    ]
+    assert "Borstvoedingscafé Zutphen" in checked.content.decode()
+    imported = client.post(reverse("interchange:import_checked", args=[slug, job.pk]), follow=True)
+    assert imported.status_code == 200 and imported.context["report"].updated == {"services": 1}
+    assert Service.objects.get(coalition=editor.coalition).name_nl == "Borstvoedingscafé Zutphen"
+    job.refresh_from_db()
+    assert not job.dry_run and job.status == "done"
+    again = client.post(reverse("interchange:import_checked", args=[slug, job.pk]), follow=True)
+    assert again.status_code == 200 and again.context["checked"] is None
+
+
+def test_an_unchanged_file_is_not_kept_and_says_nothing_changed(client, editor):
+    slug = editor.coalition.slug
+    out = io.BytesIO(client.get(reverse("interchange:export", args=[slug, "hsds-json"])).content)
+    out.name = "aanbod.json"
+    checked = client.post(reverse("interchange:coalition", args=[slug]), {"file": out, "dry_run": "on"})
+    assert checked.context["checked"] is None and not editor.coalition.import_jobs.exists()
+    assert "Niets veranderd" in checked.content.decode()
+
+
+def test_a_check_older_than_the_kept_hours_cannot_be_imported(client, editor, settings):
+    from ookbalans.interchange import jobs
+
+    slug = editor.coalition.slug
+    document = json.loads(client.get(reverse("interchange:export", args=[slug, "hsds-json"])).content)
+    document["services"][0]["name"] = "Anders"
+    out = io.BytesIO(json.dumps(document).encode())
+    out.name = "aanbod.json"
+    job = client.post(reverse("interchange:coalition", args=[slug]), {"file": out, "dry_run": "on"}).context[
+        "checked"
+    ]
+    settings.OOKBALANS_IMPORT_CHECKED_KEEP_HOURS = 0
+    assert jobs.forget_checked_files() == 1 and not job.parts.exists()
+    page = client.post(reverse("interchange:import_checked", args=[slug, job.pk]), follow=True)
+    assert page.context["expired"] and Service.objects.get(coalition=editor.coalition).name_nl != "Anders"

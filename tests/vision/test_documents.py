@@ -1,6 +1,8 @@
 """The vision documents: nine sections, own and adapted wording, goals, actions and the pyramid annex."""
 
+import datetime
 import io
+import re
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -9,7 +11,7 @@ from pypdf import PdfReader
 
 from ookbalans.framework import codes
 from ookbalans.vision import documents
-from ookbalans.vision.models import OwnStatement, SectionWork, StatementChoice
+from ookbalans.vision.models import CoalitionLogo, OwnStatement, SectionWork, StatementChoice, Vision
 from tests.factories import ServiceFactory
 from tests.vision.helpers import add_goal_with_action, coalition_with_members, make_vision, statement
 
@@ -96,3 +98,48 @@ def test_cli_exports_the_newest_version(vision, tmp_path):
     other, _ = coalition_with_members()
     with pytest.raises(CommandError, match="no vision"):
         call_command("vision", "export", "--coalition", other.slug, "--format", "docx", "--output", str(docx))
+
+
+def test_word_file_is_a4(vision):
+    document = Document(io.BytesIO(documents.render_docx(vision)))
+    for section in document.sections:
+        assert round(section.page_width.cm, 1) == 21.0
+        assert round(section.page_height.cm, 1) == 29.7
+
+
+def test_pdf_contents_give_page_numbers_and_the_annex_draws_the_pyramid(vision):
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(documents.render_pdf(vision))).pages]
+    contents = squash(pages[1])
+    assert re.search(r"1\. Visie op ouderschap \.+ ?\d+", contents), contents
+    assert re.search(r"Bijlage: de lokale ondersteuningspiramide \.+ ?\d+", contents), contents
+    annex = squash("\n".join(pages[-2:]))
+    for level in codes.PYRAMID_LEVELS.terms:
+        assert level.label in annex
+    assert "1 dienst" in annex and "0 diensten" in annex  # the picture's counts per level
+
+
+def test_a_draft_carries_a_concept_mark_and_an_adopted_vision_does_not(vision):
+    assert squash(pdf_text(documents.render_pdf(vision))).count("CONCEPT") >= 3  # on every page
+    Vision.objects.filter(pk=vision.pk).update(
+        status=Vision.Status.ADOPTED, adopted_on=datetime.date(2026, 6, 15), adopted_by="gemeenteraad"
+    )
+    vision.refresh_from_db()
+    assert "CONCEPT" not in pdf_text(documents.render_pdf(vision))
+
+
+def test_the_coalitions_logo_is_on_the_title_page(vision):
+    from tests.vision.test_logo import png
+
+    assert not PdfReader(io.BytesIO(documents.render_pdf(vision))).pages[0].images
+    CoalitionLogo.objects.create(coalition=vision.coalition, media_type="image/png", content=png(200, 80))
+    title_page = PdfReader(io.BytesIO(documents.render_pdf(vision))).pages[0]
+    assert len(title_page.images) == 1
+
+
+def test_the_pdf_fetches_nothing_from_outside():
+    fetcher = documents.embedded_only()
+    for url in ("https://example.org/logo.png", "file:///etc/passwd"):
+        with pytest.raises(ValueError, match="disallowed protocol"):
+            fetcher.fetch(url)
+    response = fetcher.fetch("data:text/plain;base64,aGk=")
+    assert response.read() == b"hi"

@@ -5,12 +5,14 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, Q
-from django.utils.html import format_html
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from ookbalans.catalogue import permissions
+from ookbalans.catalogue import coordinator_home, duplicates, permissions
 from ookbalans.catalogue.models import (
     Coalition,
     ContactPoint,
@@ -33,6 +35,8 @@ from ookbalans.framework.models import Term
 admin.site.site_header = _("ookbalans — management")
 admin.site.site_title = _("ookbalans")
 admin.site.index_title = _("Local offering and coalition")
+# The start page leads everywhere; without the sidebar the service list and form get the whole width.
+admin.site.enable_nav_sidebar = False
 
 
 class CoalitionScopedMixin:
@@ -93,7 +97,18 @@ class CoalitionScopedMixin:
 
 
 class ScopedInlineMixin(CoalitionScopedMixin):
-    """Inlines follow the rights on their parent object, which Django passes as `obj`."""
+    """Inlines follow the rights on their parent object, which Django passes as `obj`.
+
+    A tabular inline names its fields only in the column headings; each field gets its name as
+    aria-label too, so a screen reader says what the field is (WCAG 4.1.2).
+    """
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None and db_field.verbose_name:
+            widget = getattr(formfield.widget, "widget", formfield.widget)  # inside the related-field wrapper
+            widget.attrs.setdefault("aria-label", capfirst(db_field.verbose_name))
+        return formfield
 
     def coalition_id_of(self, parent):
         return parent.coalition_id if hasattr(parent, "coalition_id") else parent.service.coalition_id
@@ -108,15 +123,38 @@ class CostOptionInline(ScopedInlineMixin, admin.TabularInline):
     min_num = 0
     coalition_path = "service__coalition"
 
+    def get_extra(self, request, obj=None, **kwargs):
+        """One empty row on a new service, so the cost can be given without JavaScript."""
+        return 1 if obj is None else 0
+
 
 class ServiceAtLocationInline(ScopedInlineMixin, admin.TabularInline):
     model = ServiceAtLocation
     extra = 0
-    show_change_link = True
-    fields = ["location", "description"]
+    fields = ["location", "description", "opening_hours"]
+    readonly_fields = ["opening_hours"]
     coalition_path = "service__coalition"
     verbose_name = _("location")
-    verbose_name_plural = _("locations (open a location to set its opening hours)")
+    verbose_name_plural = _("locations and opening hours")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("schedules")
+
+    def get_extra(self, request, obj=None, **kwargs):
+        return 1 if obj is None else 0
+
+    @admin.display(description=_("opening hours"))
+    def opening_hours(self, service_at_location):
+        if service_at_location is None or service_at_location._state.adding:
+            return gettext("Set after saving.")
+        hours = [str(schedule) for schedule in service_at_location.schedules.all()]
+        url = reverse("admin:catalogue_serviceatlocation_change", args=[service_at_location.pk])
+        return format_html(
+            '{}<br><a href="{}">{}</a>',
+            "; ".join(hours) or gettext("none yet"),
+            url,
+            gettext("Change the opening hours"),
+        )
 
 
 class ScheduleInline(ScopedInlineMixin, admin.TabularInline):
@@ -148,11 +186,81 @@ def plain_language_warning(text: str) -> str | None:
     ) % {"score": result.score, "tips": "; ".join(tips)}
 
 
+class CheckedFilter(admin.SimpleListFilter):
+    """Services whose facts nobody checked in the last year: the start page links here."""
+
+    title = _("facts checked")
+    parameter_name = coordinator_home.STALE_PARAMETER
+
+    def lookups(self, request, model_admin):
+        return [(coordinator_home.STALE_VALUE, _("more than a year ago, or never"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == coordinator_home.STALE_VALUE:
+            return queryset.exclude(last_checked_on__gte=coordinator_home.stale_before())
+        return queryset
+
+
+# The languages a service's name and short description may be translated into, besides Dutch.
+TRANSLATED_LANGUAGES = ("en", "ar", "tr", "pl", "uk")
+
+
+def translated(field: str) -> list[str]:
+    return [f"{field}_{code}" for code in TRANSLATED_LANGUAGES]
+
+
+class ServiceForm(forms.ModelForm):
+    """The service form, with a warning before a possible duplicate is saved."""
+
+    save_anyway = forms.BooleanField(
+        label=_("Save anyway: this is a different service"),
+        required=False,
+    )
+
+    def clean(self):
+        data = super().clean()
+        name = data.get("name_nl") or ""
+        coalition = data.get("coalition")
+        if not name or coalition is None or data.get("save_anyway"):
+            return data
+        candidates = [
+            duplicates.Candidate(pk, candidate_name, organisation_id, organisation_name)
+            for pk, candidate_name, organisation_id, organisation_name in Service.objects.filter(
+                coalition=coalition
+            ).values_list("pk", "name_nl", "organization_id", "organization__name")
+        ]
+        organisation = data.get("organization")
+        found = duplicates.possible_duplicates(
+            name, organisation.pk if organisation else None, candidates, exclude_id=self.instance.pk
+        )
+        if found:
+            links = format_html_join(
+                ", ",
+                '<a href="{}">{} ({})</a>',
+                (
+                    (reverse("admin:catalogue_service_change", args=[c.id]), c.name, c.organisation_name)
+                    for c in found[:5]
+                ),
+            )
+            self.add_error(
+                "save_anyway",
+                format_html(
+                    "{} {} {}",
+                    gettext("This service may already exist:"),
+                    links,
+                    gettext("Open it to change it, or tick the box to save this one as a different service."),
+                ),
+            )
+        return data
+
+
 @admin.register(Service)
 class ServiceAdmin(CoalitionScopedMixin, TranslationAdmin):
+    form = ServiceForm
     list_display = ["name", "organization", "levels", "status", "last_checked_on", "coalition"]
     list_filter = [
         "status",
+        CheckedFilter,
         ("pyramid_levels", admin.RelatedOnlyFieldListFilter),
         ("phases", admin.RelatedOnlyFieldListFilter),
         ("organization", admin.RelatedOnlyFieldListFilter),
@@ -163,30 +271,47 @@ class ServiceAdmin(CoalitionScopedMixin, TranslationAdmin):
     readonly_fields = ["plain_language_check", "evidence"]
     autocomplete_fields = ["languages"]
     list_select_related = ["organization", "coalition"]
+    # The essentials first and open; the rest folded away in sections a coordinator opens when needed
+    # (Django renders collapsed sections as <details>, so they open without JavaScript). The cost
+    # options follow the essentials (admin/catalogue/service/change_form.html).
     fieldsets = [
-        (None, {"fields": ["coalition", "organization", "status"]}),
         (
-            _("Description for parents"),
-            {"fields": ["name", "short_description", "plain_language_check", "description"]},
-        ),
-        (
-            _("Place on the support pyramid"),
+            None,
             {
                 "fields": [
+                    "save_anyway",
+                    "coalition",
+                    "organization",
+                    "name_nl",
+                    "short_description_nl",
+                    "plain_language_check",
                     "pyramid_levels",
                     "phases",
                     "aims",
                     "target_groups",
+                    "access",
+                ]
+            },
+        ),
+        (
+            _("More about the service"),
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    "description",
                     "factors",
                     "upbringing_components",
-                ]
+                    "status",
+                    "national_intervention",
+                    "evidence",
+                ],
             },
         ),
         (
             _("Accessibility"),
             {
+                "classes": ["collapse"],
                 "fields": [
-                    "access",
                     "home_visits",
                     "online",
                     "online_url",
@@ -195,18 +320,53 @@ class ServiceAdmin(CoalitionScopedMixin, TranslationAdmin):
                     "culture_sensitive_explanation",
                     "waiting_time_weeks",
                     "frequency",
-                ]
+                ],
             },
         ),
-        (_("Contact"), {"fields": ["url", "email", "phone"]}),
-        (_("Evidence"), {"fields": ["national_intervention", "evidence"]}),
-        (_("Checked"), {"fields": ["last_checked_on", "last_checked_by"]}),
+        (_("Contact"), {"classes": ["collapse"], "fields": ["url", "email", "phone"]}),
+        (_("Checked"), {"classes": ["collapse"], "fields": ["last_checked_on", "last_checked_by"]}),
+        (
+            _("Translations"),
+            {
+                "classes": ["collapse"],
+                "description": _(
+                    "The name and short description in the other languages of the finder. "
+                    "Parents see the Dutch text where a translation is missing."
+                ),
+                "fields": translated("name") + translated("short_description"),
+            },
+        ),
     ]
+
+    def get_list_display(self, request):
+        """The coalition column only for those who work in more than one coalition."""
+        columns = list(super().get_list_display(request))
+        if len(permissions.coalition_ids_for(request.user)) <= 1:
+            columns.remove("coalition")
+        return columns
+
+    def get_changeform_initial_data(self, request):
+        """A coordinator or editor of one coalition finds it already chosen."""
+        initial = super().get_changeform_initial_data(request)
+        editable = permissions.coalition_ids_for(request.user, self.edit_roles)
+        if "coalition" not in initial and len(editable) == 1:
+            initial["coalition"] = next(iter(editable))
+        return initial
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("pyramid_levels")
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = self.translation_formfield(db_field, request, **kwargs)
+        original, _separator, language = db_field.name.rpartition("_")
+        if formfield is not None and original in ("name", "short_description"):
+            if language in TRANSLATED_LANGUAGES:
+                formfield.help_text = ""  # said once, at the Dutch field
+            elif language == "nl":
+                formfield.label = capfirst(Service._meta.get_field(original).verbose_name)
+        return formfield
+
+    def translation_formfield(self, db_field, request, **kwargs):
         if db_field.name.startswith("short_description"):
             # Coordinators must see the whole short text they write, not one scrolling line;
             # dir=auto lets Arabic translations run right to left.
@@ -282,7 +442,7 @@ class LocationAdmin(CoalitionScopedMixin, admin.ModelAdmin):
 
 
 @admin.register(ServiceAtLocation)
-class ServiceAtLocationAdmin(CoalitionScopedMixin, admin.ModelAdmin):
+class ServiceAtLocationAdmin(CoalitionScopedMixin, TranslationAdmin):
     coalition_path = "service__coalition"
     list_display = ["service", "location"]
     list_select_related = ["service", "location"]
@@ -295,7 +455,7 @@ class ServiceAtLocationAdmin(CoalitionScopedMixin, admin.ModelAdmin):
 
 
 @admin.register(ContactPoint)
-class ContactPointAdmin(CoalitionScopedMixin, admin.ModelAdmin):
+class ContactPointAdmin(CoalitionScopedMixin, TranslationAdmin):
     edit_roles = (permissions.Role.COORDINATOR,)
     list_display = ["phase", "municipality", "name", "organization", "phone", "coalition"]
     list_select_related = ["phase", "municipality", "organization", "coalition"]

@@ -61,6 +61,17 @@ def texts(item: dict, *names: str) -> dict[str, str]:
     return {name: item.get(name, "") for name in names}
 
 
+def translated_texts(item: dict, attributes: tuple[str, ...]) -> dict[str, str]:
+    """The item's translations as modeltranslation's fields (`name_en`, ...), for the given attributes."""
+    return {
+        f"{attribute}_{language}": text
+        for language, values in item.get("translations", {}).items()
+        if language in TRANSLATED_LANGUAGES
+        for attribute, text in values.items()
+        if attribute in attributes
+    }
+
+
 def read_demo(path: Path = DEMO_FILE) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
@@ -74,6 +85,8 @@ class DemoLoader:
         self.terms = {(t.taxonomy, t.code): t for t in Term.objects.all()}
         self.languages = {language.code: language for language in models.Language.objects.all()}
         self.interventions = {i.name: i for i in models.NationalIntervention.objects.all()}
+        # Translations of the opening-time notes that recur ('Even weken'), by their Dutch text.
+        self.schedule_notes: dict[str, dict[str, str]] = data.get("schedule_note_translations", {})
 
     def term(self, taxonomy: codes.Taxonomy, code: str) -> Term:
         return self.terms[(taxonomy.code, code)]
@@ -141,13 +154,7 @@ class DemoLoader:
         intervention = None
         if item.get("national_intervention"):
             intervention = self.interventions[item["national_intervention"]]
-        translations = {
-            f"{attribute}_{language}": text
-            for language, values in item.get("translations", {}).items()
-            if language in TRANSLATED_LANGUAGES
-            for attribute, text in values.items()
-            if attribute in ("name", "short_description")
-        }
+        translations = translated_texts(item, ("name", "short_description"))
         service, created = self.create(
             models.Service,
             "service",
@@ -191,7 +198,12 @@ class DemoLoader:
                 id=demo_id("service_at_location", f"{item['key']}/{place['location']}"),
                 service=service,
                 location=locations[place["location"]],
-                description=place.get("schedule_note", ""),
+                description_nl=place.get("schedule_note", ""),
+                **{
+                    f"description_{language}": text
+                    for language, text in self.schedule_notes.get(place.get("schedule_note", ""), {}).items()
+                    if language in TRANSLATED_LANGUAGES
+                },
             )
             at_location.full_clean()
             at_location.save()
@@ -213,10 +225,12 @@ class DemoLoader:
             coalition=coalition,
             phase=self.term(codes.PHASES, item["phase"]),
             municipality_id=item.get("municipality") or None,
-            name=item["name"],
+            name_nl=item["name"],
             organization=organisations.get(item.get("organisation")),
-            description=item["description"],
-            **texts(item, "how_to_reach", "phone", "email", "website"),
+            description_nl=item["description"],
+            how_to_reach_nl=item.get("how_to_reach", ""),
+            **texts(item, "phone", "email", "website"),
+            **translated_texts(item, ("name", "description", "how_to_reach")),
         )
 
     def load_user(self, coalition: models.Coalition) -> None:

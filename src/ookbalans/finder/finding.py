@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Count, Max, Prefetch, QuerySet
-from django.utils.translation import get_language
+from django.db.models import Case, Count, IntegerField, Max, Min, Prefetch, QuerySet, Value, When
+from django.utils import translation
+from django.utils.translation import get_language, get_language_info
 
 from ookbalans.catalogue.geo import distance_km
 from ookbalans.catalogue.models import (
@@ -22,6 +23,7 @@ from ookbalans.framework import codes
 FREE_FOR_PARENTS = (CostOption.Kind.FREE, CostOption.Kind.MUNICIPALITY)
 FATHERS = codes.FATHER_AND_PARTNER_GROUPS
 SHORT_CODE_LENGTH = 8
+NEARBY_KM = 5.0
 
 
 def public_services(coalition: Coalition) -> QuerySet[Service]:
@@ -59,23 +61,47 @@ def with_places(services):
         ),
         "cost_options",
         "languages",
+        "pyramid_levels",
+        "target_groups",
     )
 
 
-def as_listed(services):
-    """Services with what a results list shows beside the name: the towns of their places and the costs.
-
-    Lighter than `with_places` (no schedules, languages, organisation or intervention): two small
-    queries for a page of services instead of four, and no joins on the services themselves.
-    """
-    return services.defer("description").prefetch_related(
-        Prefetch(
-            "service_at_locations",
-            queryset=ServiceAtLocation.objects.select_related("location").only(
-                "id", "service_id", "location__id", "location__city"
-            ),
+def by_relevance_to_phase(services: QuerySet[Service], points: list[ContactPoint]) -> QuerySet[Service]:
+    """Filtered results without search words: the contact point's own services first, then the pyramid
+    from its base (basis, informatie, steuntje, extra), then by name."""
+    organisations = [point.organization_id for point in points if point.organization_id]
+    return services.annotate(
+        at_contact_point=Case(
+            When(organization_id__in=organisations, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
         ),
-        Prefetch("cost_options", queryset=CostOption.objects.only("id", "service_id", "kind")),
+        lowest_level=Min("pyramid_levels__position"),
+    ).order_by("at_contact_point", "lowest_level", "name")
+
+
+def as_listed(services):
+    """Services with what a results list shows beside the name: the towns of their places, costs,
+    languages, target groups and levels (for the professionals' details) and the intervention.
+
+    Lighter than `with_places`: no opening hours, no organisation, no full description, and only
+    the town of each place.
+    """
+    return (
+        services.defer("description")
+        .select_related("national_intervention")
+        .prefetch_related(
+            Prefetch(
+                "service_at_locations",
+                queryset=ServiceAtLocation.objects.select_related("location").only(
+                    "id", "service_id", "location__id", "location__city"
+                ),
+            ),
+            "cost_options",
+            "languages",
+            "pyramid_levels",
+            "target_groups",
+        )
     )
 
 
@@ -100,6 +126,20 @@ class Found:
     def is_translated(self) -> bool:
         language = get_language()
         return language == "nl" or bool(getattr(self.service, f"name_{language}", ""))
+
+    @property
+    def speaks_page_language(self) -> bool:
+        """Offered in the page's language, when that is not Dutch: 'in your own language'."""
+        language = get_language()
+        return language != "nl" and any(item.code == language for item in self.service.languages.all())
+
+    @property
+    def for_fathers(self) -> bool:
+        return any(term.code in FATHERS for term in self.service.target_groups.all())
+
+    @property
+    def is_nearby(self) -> bool:
+        return self.distance is not None and self.distance <= NEARBY_KM
 
     @property
     def is_free(self) -> bool:
@@ -205,3 +245,42 @@ def services_by_codes(coalition: Coalition, codes: list[str]) -> list[Service]:
     wanted = [code for code in dict.fromkeys(codes) if len(code) == SHORT_CODE_LENGTH]
     by_code = {short_code(service): service for service in with_places(public_services(coalition))}
     return [by_code[code] for code in wanted if code in by_code]
+
+
+def is_outside(coalition: Coalition, area: PostcodeArea) -> bool:
+    """The postcode lies in none of the coalition's municipalities."""
+    return not coalition.municipalities.filter(code=area.municipality_id).exists()
+
+
+def nearest_coalition(coalition: Coalition, area: PostcodeArea) -> Coalition | None:
+    """Another coalition whose finder serves a postcode outside this one: the one covering its municipality,
+    else the nearest (by the centroids of its postcode areas); None when there is no other coalition."""
+    covering = Coalition.objects.filter(municipalities__code=area.municipality_id).exclude(pk=coalition.pk)
+    if covering := covering.first():
+        return covering
+    nearest: tuple[float, int] | None = None
+    places = PostcodeArea.objects.filter(
+        municipality__coalitions__isnull=False, latitude__isnull=False
+    ).values_list("municipality__coalitions", "latitude", "longitude")
+    for coalition_id, latitude, longitude in places:
+        if coalition_id == coalition.pk:
+            continue
+        km = distance_km(area.latitude, area.longitude, latitude, longitude)
+        if nearest is None or km < nearest[0]:
+            nearest = (km, coalition_id)
+    return Coalition.objects.filter(pk=nearest[1]).first() if nearest else None
+
+
+def language_name(language) -> tuple[str, str]:
+    """A language's name and the language it is written in: the page's where Django names it ('Dutch' is
+    'Nederlands', 'الهولندية'), else the catalogue's Dutch name, to be marked lang="nl"."""
+    if get_language() == "nl":
+        return language.name, "nl"
+    try:
+        return translation.gettext(get_language_info(language.code)["name"]), get_language()
+    except KeyError:
+        return language.name, "nl"
+
+
+def language_names(languages) -> list[tuple[str, str]]:
+    return sorted(language_name(language) for language in languages)

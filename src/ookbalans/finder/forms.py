@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ookbalans.catalogue.models import Language, PostcodeArea, Service
 from ookbalans.finder import labels
+from ookbalans.finder.finding import language_name
 from ookbalans.framework.phases import phase_for_date
 
 DISTANCES = [
@@ -49,19 +50,20 @@ class FinderForm(forms.Form):
     afstand = forms.ChoiceField(label=_("Distance"), required=False, choices=DISTANCES)
 
     level_labels = labels.LEVELS_FOR_PARENTS
+    phase_labels = labels.PHASES
 
     def __init__(self, *args, today: datetime.date | None = None, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.today = today or datetime.date.today()
-        self.fields["fase"].choices = [("", _("all phases"))] + list(labels.PHASES.items())
+        self.fields["fase"].choices = [("", _("all phases"))] + list(self.phase_labels.items())
         self.fields["niveau"].choices = list(self.level_labels.items())
         # One indexed probe per language rather than a DISTINCT over every service's languages in
         # the country (200 ms on the national catalogue, on every page with the form).
         offered = Service.languages.through.objects.filter(language_id=OuterRef("pk"))
         languages = Language.objects.exclude(code="nl").filter(Exists(offered))
-        self.fields["taal"].choices = [("", _("any language"))] + [
-            (language.code, language.name) for language in languages.order_by("name")
-        ]
+        named = sorted((language_name(language)[0], language.code) for language in languages)
+        self.fields["taal"].choices = [("", _("any language"))] + [(code, name) for name, code in named]
 
     def clean_postcode(self) -> PostcodeArea | None:
         value = self.cleaned_data["postcode"].strip()
@@ -100,14 +102,24 @@ class FinderForm(forms.Form):
 
 
 class ProfessionalForm(FinderForm):
-    """The same search with the pyramid levels by name and every target group."""
+    """The same search with the pyramid levels by name and every target group, worded for a professional
+    who searches on behalf of a parent (not 'you' as the parent)."""
 
     doelgroep = forms.MultipleChoiceField(
         label=_("Target group"), required=False, widget=forms.CheckboxSelectMultiple
     )
     level_labels = labels.LEVELS_FOR_PROFESSIONALS
+    phase_labels = labels.PHASES_FOR_PROFESSIONALS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["niveau"].label = _("Pyramid level")
+        self.fields["q"].label = _("What does the parent need?")
+        self.fields["datum"].label = _("Due date or the child's date of birth")
+        self.fields["datum"].help_text = _("Only used to choose the phase; not kept.")
+        self.fields["fase"].label = _("Or choose the phase")
+        self.fields["thuis"].label = _("Home visits")
+        self.fields["taal"].label = _("Offered in another language")
+        self.fields["postcode"].label = _("The parent's postcode (4 digits)")
+        self.fields["postcode"].help_text = _("Nearest first; not kept.")
         self.fields["doelgroep"].choices = list(labels.TARGET_GROUPS.items())

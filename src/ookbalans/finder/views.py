@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from ookbalans.catalogue.models import Coalition, ContactPoint
 from ookbalans.finder import finding, labels
 from ookbalans.finder.forms import FinderForm, ProfessionalForm
+from ookbalans.finder.readback import read_date
 from ookbalans.search.concepts import term_in
 from ookbalans.search.engine import record_unmet_search, search
 
@@ -40,11 +41,12 @@ def all_contact_points(coalition: Coalition, area) -> list[tuple[str, list[Conta
     ]
 
 
-def contact_context(coalition: Coalition, phase: str, area) -> dict:
+def contact_context(coalition: Coalition, phase: str, area, professional: bool = False) -> dict:
     if phase:
+        phases = labels.PHASES_FOR_PROFESSIONALS if professional else labels.PHASES
         return {
             "contact_points": finding.contact_points(coalition, phase, area),
-            "contact_phase": labels.PHASES.get(phase),
+            "contact_phase": phases.get(phase),
         }
     return {"contact_points_by_phase": all_contact_points(coalition, area)}
 
@@ -100,17 +102,28 @@ def results(request, coalition: str, professional: bool = False):
             ):
                 record_unmet_search(coalition, query)
         else:
-            ids = list(services.order_by("name").values_list("pk", flat=True))
+            # Filtered without words: what the phase's contact point offers and the pyramid's base first.
+            points = finding.contact_points(coalition, data["fase"], area) if data.get("fase") else []
+            ids = list(finding.by_relevance_to_phase(services, points).values_list("pk", flat=True))
+            context["ordered_by_phase"] = bool(data.get("fase"))
+        if data.get("datum"):
+            context["date_reading"] = read_date(data["datum"], form.today)
+            context["phase_label"] = form.phase_labels.get(data.get("fase", ""))
+        if area and finding.is_outside(coalition, area):
+            context.update(outside=True, other_coalition=finding.nearest_coalition(coalition, area))
         if area:
             distances = finding.distances_to(ids, area)
             ids = finding.by_distance(ids, distances, float(data["afstand"]) if data.get("afstand") else None)
         context.update(searched=True, query=query, area=area, phase=data.get("fase", ""))
         params = {key: value for key, value in request.GET.lists() if key not in ("pagina",)}
         context["page_query"] = urlencode(params, doseq=True)
-        detail_params = {**language_query(), **({"fase": data["fase"]} if data.get("fase") else {})}
-        if area:
-            detail_params["postcode"] = area.pc4
-        context["detail_query"] = urlencode(detail_params)
+        # A service page gets the whole search, so its 'back' link returns to these results.
+        detail_params = {key: value for key, value in request.GET.lists() if key != "van"}
+        if data.get("fase"):
+            detail_params["fase"] = [data["fase"]]
+        if professional:
+            detail_params["van"] = ["professionals"]
+        context["detail_query"] = urlencode(detail_params, doseq=True)
     # Only the services on this page are loaded with their places and costs.
     page = Paginator(ids, PER_PAGE).get_page(request.GET.get("pagina"))
     page.object_list = finding.found_for(list(page.object_list), coalition, distances)
@@ -118,7 +131,9 @@ def results(request, coalition: str, professional: bool = False):
         # 'About: ...', what the search matched, in the page's language where the thesaurus has it.
         item.reasons = [term_in(label, get_language()) for label in reasons.get(item.service.pk, ())]
     context.update(page=page, untranslated=any(not item.is_translated for item in page.object_list))
-    context.update(contact_context(coalition, context.get("phase", ""), area))
+    context.update(contact_context(coalition, context.get("phase", ""), area, professional))
+    if professional:
+        context["list_phases"] = labels.PHASES_FOR_PROFESSIONALS
     template = "finder/professionals.html" if professional else "finder/results.html"
     return render(request, template, context)
 
@@ -142,6 +157,11 @@ def service_detail(request, coalition: str, service_id):
     item = finding.Found(service)
     if area:
         item.distance = finding.nearest_distance(service, area)
+    # 'Back' returns to the search the parent (or professional) came from.
+    search_params = {key: value for key, value in request.GET.lists() if key not in ("lang", "van")}
+    back_view = "finder:professionals" if request.GET.get("van") == "professionals" else "finder:results"
+    back_query = urlencode({**search_params, **language_query()}, doseq=True)
+    back_url = reverse(back_view, args=[coalition.slug]) + (f"?{back_query}" if back_query else "")
     schedules = [
         (sal, [(labels.WEEKDAYS.get(s.weekday, s.get_weekday_display()), s) for s in sal.schedules.all()])
         for sal in service.service_at_locations.all()
@@ -160,6 +180,9 @@ def service_detail(request, coalition: str, service_id):
             "evidence": labels.EVIDENCE.get(service.recognition_level, labels.EVIDENCE[""]),
             "phase": phase,
             "lang": language_query(),
+            "back_url": back_url,
+            "back_to_search": bool(search_params),
+            "language_names": finding.language_names(service.languages.all()),
             **contact_context(coalition, phase, area),
         },
     )
@@ -175,7 +198,11 @@ def parent_list(request, coalition: str):
         )
     url = reverse("finder:list", args=[coalition.slug, ".".join(codes)])
     language = request.GET.get("lang")
-    return redirect(url + (f"?lang={language}" if language and language != "nl" else ""))
+    phase = request.GET.get("fase", "")
+    params = {"lang": language} if language and language != "nl" else {}
+    if phase in labels.PHASES:
+        params["fase"] = phase
+    return redirect(url + (f"?{urlencode(params)}" if params else ""))
 
 
 def parent_list_codes(request, coalition: str, codes: str):
@@ -184,6 +211,19 @@ def parent_list_codes(request, coalition: str, codes: str):
     if not services:
         raise Http404
     found = [finding.Found(service) for service in services]
+    phase = request.GET.get("fase", "")
+    for item in found:
+        item.schedules = [
+            (sal, [(labels.WEEKDAYS.get(s.weekday, s.get_weekday_display()), s) for s in sal.schedules.all()])
+            for sal in item.service.service_at_locations.all()
+        ]
+    # Only the contact point of the parent's phase, when the professional gave it.
+    contact = {}
+    if phase in labels.PHASES:
+        contact = {
+            "contact_points": finding.contact_points(coalition, phase, None),
+            "contact_phase": labels.PHASES[phase],
+        }
     return render(
         request,
         "finder/list.html",
@@ -193,6 +233,7 @@ def parent_list_codes(request, coalition: str, codes: str):
             "untranslated": any(not item.is_translated for item in found),
             "lang": language_query(),
             "share_url": request.build_absolute_uri(),
-            **contact_context(coalition, "", None),
+            "for_list": True,
+            **contact,
         },
     )

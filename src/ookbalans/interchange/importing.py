@@ -7,10 +7,12 @@ from django.db import transaction
 from ookbalans.audit import context as audit
 from ookbalans.audit.recording import record_import
 from ookbalans.catalogue.models import Coalition
+from ookbalans.interchange.checking import changes as changing
 from ookbalans.interchange.checking.context import CheckContext
 from ookbalans.interchange.checking.document import check_document
 from ookbalans.interchange.problems import ImportFailed, Problems
 from ookbalans.interchange.writing import Report, write_plans
+from ookbalans.search.indexing import index_service_ids
 
 
 def import_document(
@@ -29,17 +31,27 @@ def import_document(
     `problems` are those a reader found already: they are reported with the checks' own, and any
     error among them stops the import. Raises ImportFailed with every problem, changing nothing.
     `source` (file name, format) makes the import one entry in the audit trail, written with it.
+    Only what differs from the catalogue is written: a file that changes nothing writes nothing.
     """
     check = CheckContext(coalition, strict=strict, progress=progress, problems=problems)
     report = Report(problems=check.problems, dry_run=dry_run)
     check_document(check, document)
     if check.problems.errors:
         raise ImportFailed(check.problems)
+    changes = changing.find_changes(check)
+    report.changes = changes.as_data()
+    report.created, report.updated = changes.created(), changes.updated()
+    if changes.nothing:
+        return report
     if before_writing:
         before_writing()
     with transaction.atomic():
+        changing.keep_only_changes(check, changes)
         with audit.quiet():  # one summary entry, not one per object
             write_plans(check, report)
+        # The writing step counts what it saved; the report says what changed.
+        report.created, report.updated = changes.created(), changes.updated()
+        index_service_ids(sorted(changing.services_to_index(check, changes)))
         if source is not None and not dry_run:
             record_import(
                 coalition,

@@ -55,6 +55,86 @@ def start_job(coalition, user, upload, name: str, *, services: int, dry_run: boo
     return job
 
 
+def keep_checked(coalition, user, upload, name: str, report, *, services: int) -> ImportJob:
+    """Keep a file checked in the request, with its report, so that "import now" needs no second upload."""
+    forget_checked_files()
+    with transaction.atomic():
+        job = ImportJob.objects.create(
+            coalition=coalition,
+            started_by=user,
+            file_name=name[:255],
+            file_size=upload.size,
+            dry_run=True,
+            status=ImportJob.Status.DONE,
+            services_total=services,
+            services_checked=services,
+            created=report.created,
+            updated=report.updated,
+            changes=report.changes,
+            problems=stored(report.problems),
+            finished_at=timezone.now(),
+        )
+        ImportJobPart.objects.bulk_create(
+            ImportJobPart(job=job, number=number, data=chunk)
+            for number, chunk in enumerate(upload.chunks(MB))
+        )
+    return job
+
+
+def checked_until(job: ImportJob) -> datetime.datetime:
+    return job.started_at + datetime.timedelta(hours=settings.OOKBALANS_IMPORT_CHECKED_KEEP_HOURS)
+
+
+def importable(job: ImportJob) -> bool:
+    """Whether a job is a checked file that changes something and is still kept, so it can be imported now."""
+    return (
+        job.dry_run
+        and job.status == ImportJob.Status.DONE
+        and not job.changes.get("nothing", True)
+        and timezone.now() < checked_until(job)
+        and job.parts.exists()
+    )
+
+
+def import_checked(job: ImportJob, user) -> bool:
+    """Import a checked file now, from the kept parts: in the background for a large file, else at once.
+
+    Returns False when the job was imported already (a second click) or its file is no longer kept.
+    """
+    from ookbalans.interchange.tasks import run_import_job
+
+    if not importable(job):
+        return False
+    claimed = ImportJob.objects.filter(pk=job.pk, dry_run=True, status=ImportJob.Status.DONE).update(
+        dry_run=False,
+        status=ImportJob.Status.QUEUED,
+        started_by=user,
+        services_checked=0,
+        created={},
+        updated={},
+        changes={},
+        problems={},
+        finished_at=None,
+    )
+    if not claimed:
+        return False
+    if runs_in_background(job.services_total):
+        transaction.on_commit(lambda: run_import_job.enqueue(str(job.pk)))
+    else:
+        run_job(str(job.pk))
+    return True
+
+
+def forget_checked_files(hours: int | None = None, now: datetime.datetime | None = None) -> int:
+    """Delete the files of checks older than `hours` (they can no longer be imported); returns how many."""
+    hours = settings.OOKBALANS_IMPORT_CHECKED_KEEP_HOURS if hours is None else hours
+    old = (now or timezone.now()) - datetime.timedelta(hours=hours)
+    jobs = ImportJob.objects.filter(dry_run=True, started_at__lt=old, parts__isnull=False).distinct()
+    ids = list(jobs.values_list("pk", flat=True))
+    ImportJobPart.objects.filter(job_id__in=ids).delete()
+    return len(ids)
+
+
 class Progress:
     """Counts the services checked and writes the count to the job about once a second."""
 
@@ -115,6 +195,7 @@ def run_job(job_id: str) -> str:
                 "status": ImportJob.Status.DONE,
                 "created": report.created,
                 "updated": report.updated,
+                "changes": report.changes,
                 "problems": stored(report.problems),
             }
     ImportJob.objects.filter(pk=job.pk).update(

@@ -35,10 +35,12 @@ class KeptFields(models.Model):
 
 
 class ImportJob(models.Model):
-    """An import too large for one request, run by the background worker (`ookbalans db_worker`).
+    """An import too large for one request, run by the background worker (`ookbalans db_worker`), or a
+    checked file kept for "import now".
 
     Holds what the page shows: the status, how far the checks are, and at the end the same report as an
-    import in the request (counts and problems). The uploaded file is kept in parts (ImportJobPart) until
+    import in the request (counts, changes and problems). The uploaded file is kept in parts
+    (ImportJobPart): of a checked file for OOKBALANS_IMPORT_CHECKED_KEEP_HOURS, of an import until
     `ookbalans forget_import_jobs` deletes old jobs. Nothing about parents: an import file describes the
     offering of a coalition.
     """
@@ -70,6 +72,7 @@ class ImportJob(models.Model):
     services_checked = models.PositiveIntegerField(_("services checked"), default=0)
     created = models.JSONField(_("added"), default=dict)
     updated = models.JSONField(_("updated"), default=dict)
+    changes = models.JSONField(_("changes"), default=dict)
     problems = models.JSONField(_("problems"), default=dict)
     started_at = models.DateTimeField(_("started"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)

@@ -43,6 +43,14 @@ class Problem:
         if self.where.row is not None:
             place = _("%(source)s, row %(row)s") % {"source": place, "row": self.where.row}
         value = self.value if len(self.value) <= 80 else self.value[:77] + "..."
+        if not value and not self.field:
+            return _("%(place)s: %(expected)s") % {"place": place, "expected": self.expected}
+        if not value:  # an empty value says nothing: not "found ''"
+            return _("%(place)s, field '%(field)s': %(expected)s") % {
+                "place": place,
+                "field": self.where.column(self.field),
+                "expected": self.expected,
+            }
         return _("%(place)s, field '%(field)s': found '%(value)s'; %(expected)s") % {
             "place": place,
             "field": self.where.column(self.field),

@@ -11,6 +11,7 @@ coalition_patterns = [
     path("", views.coalition_page, name="coalition"),
     path("export/<str:fmt>/", views.export, name="export"),
     path("import/<uuid:job_id>/", views.job_page, name="job"),
+    path("import/<uuid:job_id>/importeren/", views.import_checked, name="import_checked"),
 ]
 
 urlpatterns = [

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from ookbalans.audit.recording import record_export
 from ookbalans.catalogue import permissions
@@ -49,9 +49,13 @@ class ImportForm(forms.Form):
         ),
     )
     dry_run = forms.BooleanField(
-        label=_("Only check the file, change nothing"),
+        label=_("Check first, change nothing yet"),
         required=False,
-        help_text=_("Shows what the import would do and every problem, without saving anything."),
+        initial=True,
+        help_text=_(
+            "Shows per service what would change, and every problem, without saving anything. "
+            "Then one button imports the checked file, without uploading it again."
+        ),
     )
 
     def __init__(self, *args, refused_at: int | None = None, **kwargs):
@@ -99,7 +103,7 @@ def index(request):
 @require_http_methods(["GET", "POST"])
 def coalition_page(request, slug):
     coalition = editable_coalition(request.user, slug)
-    report = failure = None
+    report = failure = checked = None
     if request.method == "POST":
         form = ImportForm(request.POST, request.FILES, refused_at=getattr(request, REFUSED, None))
         if form.is_valid():
@@ -122,6 +126,11 @@ def coalition_page(request, slug):
                 )
             except ImportFailed as failed:
                 failure = failed.problems
+            else:
+                if report.dry_run and not report.changes.get("nothing"):
+                    checked = jobs.keep_checked(
+                        coalition, request.user, upload, upload.name, report, services=services
+                    )
     else:
         form = ImportForm()
     problems = report.problems if report else failure
@@ -134,6 +143,8 @@ def coalition_page(request, slug):
             "report": report,
             "created": counted(report.created) if report else [],
             "updated": counted(report.updated) if report else [],
+            "removed": counted(report.changes.get("removed", {})) if report else [],
+            "checked": checked,
             "failure": failure,
             "problems": problems,
             "warnings": problems.warnings if problems else [],
@@ -162,11 +173,28 @@ def job_page(request, slug, job_id):
             "report": job if done else None,
             "created": counted(job.created) if done else [],
             "updated": counted(job.updated) if done else [],
+            "removed": counted(job.changes.get("removed", {})) if done else [],
+            "checked": job if jobs.importable(job) else None,
+            "expired": done
+            and job.dry_run
+            and not job.changes.get("nothing", True)
+            and not jobs.importable(job),
             "failure": problems if job.status == ImportJob.Status.REFUSED else None,
             "problems": problems,
             "warnings": problems.warnings if problems else [],
         },
     )
+
+
+@login_required
+@require_POST
+def import_checked(request, slug, job_id):
+    """Import a file checked before, from the copy kept of it: no second upload."""
+    coalition = editable_coalition(request.user, slug)
+    job = get_object_or_404(ImportJob, pk=job_id, coalition=coalition)
+    # A second click, or a check whose file is no longer kept: the job's page says what became of it.
+    jobs.import_checked(job, request.user)
+    return redirect("interchange:job", slug=coalition.slug, job_id=job.pk)
 
 
 @login_required

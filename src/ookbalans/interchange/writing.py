@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from ookbalans.catalogue.models import (
     ContactPoint,
@@ -19,7 +18,9 @@ from ookbalans.catalogue.models import (
 )
 from ookbalans.interchange import mapping
 from ookbalans.interchange.checking.attributes import phase_of
+from ookbalans.interchange.checking.changes import kept_of
 from ookbalans.interchange.checking.context import CheckContext
+from ookbalans.interchange.checking.notes import note_kept_fields
 from ookbalans.interchange.exporting.document import services_for_export
 from ookbalans.interchange.models import KeptFields
 from ookbalans.interchange.problems import SOURCE, Problems
@@ -37,6 +38,8 @@ class Report:
     updated: dict[str, int] = field(default_factory=dict)
     problems: Problems = field(default_factory=Problems)
     dry_run: bool = False
+    # What differs from the catalogue, per object, as the page shows it (checking/changes.py).
+    changes: dict = field(default_factory=dict)
 
     def count(self, kind: str, created: bool) -> None:
         target = self.created if created else self.updated
@@ -213,7 +216,10 @@ def keep_extras(check: CheckContext) -> None:
     coalition = check.coalition
     ids = {kind: [object_id for (k, object_id) in check.originals if k == kind] for kind in NOT_KEPT}
     KeptFields.objects.filter(object_id__in=[i for group in ids.values() for i in group]).delete()
-    context = mapping.Context(municipalities=coalition.municipalities.order_by("code"), extras={})
+    # What is kept of the objects not written (unchanged) counts too, as in the export.
+    context = mapping.Context(
+        municipalities=coalition.municipalities.order_by("code"), extras=kept_of(coalition)
+    )
     rows = []
 
     def keep(kind, object_id, mapped):
@@ -238,14 +244,4 @@ def keep_extras(check: CheckContext) -> None:
         for service in services_for_export(chunk):
             keep("service", str(service.id), mapping.service_to_hsds(service, context))
     KeptFields.objects.bulk_create(rows, batch_size=1000)
-    for (kind, object_id), fields in context.extras.items():
-        # The date of the last change is kept quietly: it always differs after an import.
-        reported = sorted(set(fields) - {"last_modified"})
-        if not reported:
-            continue
-        check.problems.warning(
-            check.plans_of(kind)[object_id]["where"],
-            ", ".join(reported),
-            "",
-            _("fields that ookbalans does not use are kept and given back in the next export."),
-        )
+    note_kept_fields(check.problems, context.extras)

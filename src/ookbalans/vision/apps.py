@@ -12,6 +12,11 @@ class VisionConfig(demo_hooks.DemoAppConfig):
 
     def ready(self):
         super().ready()
+        from ookbalans.catalogue import coordinator_home
+        from ookbalans.vision import start_page
+
+        coordinator_home.contribute("vision.overdue", start_page.overdue, order=20)
+        coordinator_home.contribute("vision.findings", start_page.unanswered_findings, order=30)
         from ookbalans.audit.tracking import track
         from ookbalans.vision import models
 

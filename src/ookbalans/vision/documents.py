@@ -13,7 +13,8 @@ from django.utils.translation import override
 from ookbalans.catalogue.models import Service
 from ookbalans.framework import codes
 from ookbalans.framework.models import ContactPrinciple, Statement
-from ookbalans.vision.models import StatementChoice, Vision
+from ookbalans.vision.models import CoalitionLogo, StatementChoice, Vision
+from ookbalans.vision.pyramid_picture import pyramid_svg
 
 
 def filename(vision: Vision, extension: str) -> str:
@@ -118,8 +119,12 @@ def document_data(vision: Vision) -> dict:
         }
     else:
         status = _("Draft (%(status)s)") % {"status": vision.get_status_display()}
+    logo = CoalitionLogo.objects.filter(coalition=vision.coalition).first()
     return {
         "title": vision.title,
+        "draft": not vision.is_adopted,
+        "logo": logo.data_url() if logo else "",
+        "pyramid_picture": pyramid_svg(pyramid),
         "coalition": vision.coalition.name,
         "period": f"{vision.period_start}–{vision.period_end}",
         "version": vision.version,
@@ -146,21 +151,30 @@ def render_html(vision: Vision) -> str:
         return render_to_string("vision/document.html", {"doc": document_data(vision)})
 
 
+def embedded_only():
+    """WeasyPrint's fetcher for the vision: the document embeds its pictures, so it fetches nothing else."""
+    from weasyprint.urls import URLFetcher
+
+    return URLFetcher(allowed_protocols={"data"}, allow_redirects=False)
+
+
 def render_pdf(vision: Vision) -> bytes:
     from weasyprint import HTML
 
-    return HTML(string=render_html(vision)).write_pdf()
+    return HTML(string=render_html(vision), url_fetcher=embedded_only()).write_pdf()
 
 
 def render_docx(vision: Vision) -> bytes:
     """A Word file with real heading styles and tables, so civil servants can go on editing it."""
     from docx import Document
+    from docx.enum.section import WD_ORIENT
     from docx.enum.text import WD_BREAK
-    from docx.shared import Pt
+    from docx.shared import Cm, Pt
 
     with override("nl"):
         doc_data = document_data(vision)
         document = Document()
+        a4(document, Cm, WD_ORIENT)
         document.core_properties.title = doc_data["title"]
         document.core_properties.author = doc_data["coalition"]
         document.core_properties.language = "nl-NL"
@@ -281,6 +295,15 @@ def render_docx(vision: Vision) -> bytes:
         out = io.BytesIO()
         document.save(out)
         return out.getvalue()
+
+
+def a4(document, Cm, WD_ORIENT) -> None:
+    """python-docx's template is US Letter; Dutch councils print on A4 (21.0 x 29.7 cm)."""
+    for section in document.sections:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+        section.left_margin = section.right_margin = Cm(2.2)
+        section.top_margin, section.bottom_margin = Cm(2.2), Cm(2.4)
 
 
 def table_rows(document, header: list[str], rows: list[list[str]], empty: str) -> None:

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from ookbalans.vision.views import actions, goals, sections, visions, voices
+from ookbalans.vision.views import actions, goals, logo, sections, visions, voices
 
 app_name = "vision"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path(C, visions.coalition_page, name="coalition"),
     path(C + "nieuw/", visions.create, name="create"),
     path(C + "vergelijken/", visions.compare, name="compare"),
+    path(C + "logo/", logo.logo, name="logo"),
     path(V, visions.overview, name="overview"),
     path(V + "nieuwe-versie/", visions.new_version, name="new_version"),
     path(V + "gegevens/", visions.edit_details, name="details"),

@@ -120,24 +120,34 @@ CHILDREN: dict[str, dict[str, tuple[str, tuple[str, ...]]]] = {
     "contact": {"phones": ("phone", ())},
     "cost_option": {},
     "location": {
-        "languages": ("language", ()), "addresses": ("address", ()), "contacts": ("contact", ()),
-        "accessibility": ("accessibility", ()), "phones": ("phone", ()), "schedules": ("schedule", ()),
+        "languages": ("language", ()),
+        "addresses": ("address", ()),
+        "contacts": ("contact", ()),
+        "accessibility": ("accessibility", ()),
+        "phones": ("phone", ()),
+        "schedules": ("schedule", ()),
     },
     "service_at_location": {
-        "contacts": ("contact", ()), "phones": ("phone", ()), "schedules": ("schedule", ()),
+        "contacts": ("contact", ()),
+        "phones": ("phone", ()),
+        "schedules": ("schedule", ()),
     },
     "service": {
         "phones": ("phone", ("service_at_location", "contact")),
         "schedules": ("schedule", ("service_at_location",)),
-        "service_areas": ("service_area", ()), "service_at_locations": ("service_at_location", ()),
-        "languages": ("language", ("phone",)), "funding": ("funding", ()),
-        "cost_options": ("cost_option", ()), "required_documents": ("required_document", ()),
+        "service_areas": ("service_area", ()),
+        "service_at_locations": ("service_at_location", ()),
+        "languages": ("language", ("phone",)),
+        "funding": ("funding", ()),
+        "cost_options": ("cost_option", ()),
+        "required_documents": ("required_document", ()),
         "contacts": ("contact", ("service_at_location",)),
     },
     "organization": {
         "funding": ("funding", ("service",)),
         "contacts": ("contact", ("service", "location", "service_at_location")),
-        "phones": ("phone", ("service", "location", "contact")), "programs": ("program", ()),
+        "phones": ("phone", ("service", "location", "contact")),
+        "programs": ("program", ()),
         "organization_identifiers": ("organization_identifier", ()),
     },
 }
@@ -192,7 +202,10 @@ def nest(tables: dict[str, list[dict]]) -> dict:
         if str(item.get("program_id")) in programs:
             item["program"] = programs[str(item["program_id"])]
     organizations, services, locations, contacts = (
-        built["organization"], built["service"], built["location"], built["contact"]
+        built["organization"],
+        built["service"],
+        built["location"],
+        built["contact"],
     )
     return {
         "organizations": organizations,

@@ -2,6 +2,7 @@
 
 from ookbalans.vision.models.changes import ChangeLogEntry
 from ookbalans.vision.models.goals import Action, Goal
+from ookbalans.vision.models.logo import CoalitionLogo
 from ookbalans.vision.models.statements import OwnStatement, SectionWork, StatementChoice
 from ookbalans.vision.models.vision import SECTION_CHOICES, Vision, VisionLocked, VisionPart, locked_status
 from ookbalans.vision.models.voices import Voice
@@ -10,6 +11,7 @@ __all__ = [
     "SECTION_CHOICES",
     "Action",
     "ChangeLogEntry",
+    "CoalitionLogo",
     "Goal",
     "OwnStatement",
     "SectionWork",

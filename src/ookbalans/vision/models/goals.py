@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import uuid
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ookbalans.catalogue.models import Organisation, Service
@@ -59,6 +61,19 @@ class Goal(VisionPart):
 
     def __str__(self) -> str:
         return self.title
+
+
+OPEN_STATUSES = ("planned", "running")
+
+
+def is_overdue(deadline: datetime.date | None, status: str, today: datetime.date | None = None) -> bool:
+    """An action is overdue when its deadline has passed while it is still planned or in progress."""
+    return deadline is not None and status in OPEN_STATUSES and deadline < (today or timezone.localdate())
+
+
+def overdue_actions(today: datetime.date | None = None) -> models.Q:
+    """The filter for overdue actions, the same rule as `is_overdue`."""
+    return models.Q(status__in=OPEN_STATUSES, deadline__lt=today or timezone.localdate())
 
 
 class Action(VisionPart):
@@ -116,6 +131,11 @@ class Action(VisionPart):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_overdue(self) -> bool:
+        """Past its deadline and neither done nor stopped."""
+        return is_overdue(self.deadline, self.status)
 
     def clean(self) -> None:
         if self.goal_id and self.vision_id and self.goal.vision_id != self.vision_id:

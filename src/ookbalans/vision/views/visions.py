@@ -11,11 +11,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ookbalans.catalogue.permissions import coalitions_for
+from ookbalans.catalogue.permissions import Role, coalitions_for, has_role
 from ookbalans.vision import compare as comparing
 from ookbalans.vision import documents, workflow
 from ookbalans.vision.forms import StatusForm, VisionForm, describe_changes
 from ookbalans.vision.models import Vision
+from ookbalans.vision.models.goals import overdue_actions
 from ookbalans.vision.views.common import can_edit, coalition_or_404, context, vision_or_404, writable
 
 
@@ -38,6 +39,7 @@ def coalition_page(request, slug):
             "versions": versions,
             "latest": latest,
             "may_edit": can_edit(request, coalition),
+            "may_change_logo": has_role(request.user, coalition.id, (Role.COORDINATOR,)),
         },
     )
 
@@ -78,7 +80,8 @@ def new_version(request, slug, version):
 @login_required
 def overview(request, slug, version):
     vision = vision_or_404(request, slug, version)
-    return render(request, "vision/overview.html", context(request, vision))
+    overdue = list(vision.actions.filter(overdue_actions()).order_by("deadline"))
+    return render(request, "vision/overview.html", context(request, vision, overdue=overdue))
 
 
 @login_required

@@ -73,10 +73,19 @@ class Command(BaseCommand):
         if created and not dry_run:
             self.stdout.write(f"Created coalition '{create_coalition}' ({target.slug}).")
         self.write_problems(report.problems, errors=False)
+        if report.changes.get("nothing"):
+            self.stdout.write(
+                "Nothing changed: the file says the same as the coalition holds. Nothing written."
+            )
+            return
         verb = "Would create" if dry_run else "Created"
         self.stdout.write(
             f"{verb}: " + (", ".join(f"{n} {k}" for k, n in report.created.items()) or "nothing")
         )
+        removed = report.changes.get("removed")
+        if removed:
+            verb = "Would remove" if dry_run else "Removed"
+            self.stdout.write(f"{verb}: " + ", ".join(f"{n} {k}" for k, n in removed.items()))
         verb = "Would update" if dry_run else "Updated"
         self.stdout.write(
             f"{verb}: " + (", ".join(f"{n} {k}" for k, n in report.updated.items()) or "nothing")
