@@ -176,7 +176,9 @@ def start_server(database_url: str, port: int) -> subprocess.Popen:
             stdout=log,
             stderr=subprocess.STDOUT,
         )
-    for _ in range(240):
+    # The master loads the search's language data before it forks (preload): on a busy machine
+    # that takes a minute or more.
+    for _ in range(600):
         results, errors = asyncio.run(single_client(port, ["/gezond/"]))
         if results and not errors:
             print(log_path.read_text().splitlines()[0])
@@ -185,7 +187,50 @@ def start_server(database_url: str, port: int) -> subprocess.Popen:
             raise SystemExit(f"the server stopped; see {log_path}")
         time.sleep(0.5)
     server.terminate()
-    raise SystemExit("the server did not start within two minutes")
+    raise SystemExit("the server did not start within five minutes")
+
+
+def cpu_seconds(pids) -> dict[int, float]:
+    """CPU seconds (user + system) used so far by each process still running (Linux /proc)."""
+    used = {}
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        used[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return used
+
+
+def server_processes(server: subprocess.Popen) -> list[int]:
+    """The server's master and its workers."""
+    pids = [server.pid]
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == server.pid:
+                pids.append(int(stat.parent.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    return pids
+
+
+def database_processes() -> list[int]:
+    """The PostgreSQL backends serving this database (the server's connections), not this one."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        pids = [row[0] for row in cursor.fetchall()]
+    connection.close()
+    return pids
+
+
+def cpu_used(before: dict[int, float], after: dict[int, float]) -> float:
+    return sum(seconds - before.get(pid, 0.0) for pid, seconds in after.items())
 
 
 def stop_server(server: subprocess.Popen) -> None:
@@ -221,12 +266,21 @@ def main() -> None:
     connection.close()
 
     server = start_server(args.database_url, args.port)
+    load_before = os.getloadavg()
     try:
-        asyncio.run(single_client(args.port, paths[:60]))  # warm every worker's caches
+        # Warm every worker's caches: clients on several connections reach several workers.
+        asyncio.run(run_load(args.port, paths[:100], 10, 600, 100))
         alone, alone_errors = asyncio.run(single_client(args.port, paths[:200]))
+        database_before = database_processes()
+        server_cpu = cpu_seconds(server_processes(server))
+        database_cpu = cpu_seconds(database_before)
+        own_cpu = time.process_time()
         results, errors, elapsed = asyncio.run(
             run_load(args.port, paths, args.clients, args.seconds, args.max_requests)
         )
+        own_cpu = time.process_time() - own_cpu
+        server_cpu = cpu_used(server_cpu, cpu_seconds(server_processes(server)))
+        database_cpu = cpu_used(database_cpu, cpu_seconds({*database_before, *database_processes()}))
     finally:
         stop_server(server)
     ms = [value * 1000 for value in results]
@@ -243,12 +297,32 @@ def main() -> None:
         f"{percentile(ms, 0.5):6.0f}ms {percentile(ms, 0.95):6.0f}ms {percentile(ms, 0.99):6.0f}ms "
         f"{len(errors):7}"
     )
+    print(
+        f"{'target':24} {'':9} {'>= 40':>7} {'':>8} {'<= 1000':>6}ms {'':>8} {'0':>7}   "
+        f"{'met' if len(ms) / elapsed >= 40 and percentile(ms, 0.95) <= 1000 and not errors else 'NOT met'}"
+    )
     for error in sorted(set(errors))[:10]:
         print("  error:", error, f"(x{errors.count(error)})")
+    # What the requests cost, independent of the other work on the machine: CPU per request of the
+    # server, the database and this load generator, and the rate two idle cores could carry at that cost.
+    per_request = {
+        "server": server_cpu / max(1, len(ms)),
+        "database": database_cpu / max(1, len(ms)),
+        "load generator": own_cpu / max(1, len(ms)),
+    }
+    total = sum(per_request.values())
+    print(
+        "CPU per request: "
+        + ", ".join(f"{name} {seconds * 1000:.1f} ms" for name, seconds in per_request.items())
+        + f"; {os.cpu_count()} idle cores would carry about {os.cpu_count() / total:.0f} req/s at that cost"
+        if total
+        else "CPU per request: not measured"
+    )
     load = os.getloadavg()
     print(
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, load average {load[0]:.1f}, "
-        f"{connection.vendor}, {Service.objects.count()} services; the load generator shares the cores"
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, load average {load[0]:.1f} "
+        f"(at the start {load_before[0]:.1f}), {connection.vendor}, {Service.objects.count()} services; "
+        f"the load generator shares the cores; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
     )
 
 

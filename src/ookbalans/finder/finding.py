@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Case, IntegerField, Min, Prefetch, QuerySet, Value, When
+from django.core.cache import cache
+from django.db.models import Case, Count, IntegerField, Max, Min, Prefetch, QuerySet, Value, When
 from django.utils import translation
 from django.utils.translation import get_language, get_language_info
 
@@ -77,6 +78,31 @@ def by_relevance_to_phase(services: QuerySet[Service], points: list[ContactPoint
         ),
         lowest_level=Min("pyramid_levels__position"),
     ).order_by("at_contact_point", "lowest_level", "name")
+
+
+def as_listed(services):
+    """Services with what a results list shows beside the name: the towns of their places, costs,
+    languages, target groups and levels (for the professionals' details) and the intervention.
+
+    Lighter than `with_places`: no opening hours, no organisation, no full description, and only
+    the town of each place.
+    """
+    return (
+        services.defer("description")
+        .select_related("national_intervention")
+        .prefetch_related(
+            Prefetch(
+                "service_at_locations",
+                queryset=ServiceAtLocation.objects.select_related("location").only(
+                    "id", "service_id", "location__id", "location__city"
+                ),
+            ),
+            "cost_options",
+            "languages",
+            "pyramid_levels",
+            "target_groups",
+        )
+    )
 
 
 @dataclass
@@ -154,19 +180,47 @@ def by_distance(service_ids: list, distances: dict, max_km: float | None) -> lis
 
 def found_for(service_ids: list, coalition: Coalition, distances: dict | None = None) -> list[Found]:
     """Load only the services to show (one page), with their places, in the given order."""
-    services = with_places(public_services(coalition)).in_bulk(service_ids)
+    services = as_listed(public_services(coalition)).in_bulk(service_ids)
     distances = distances or {}
     return [Found(services[pk], distances.get(pk)) for pk in service_ids if pk in services]
 
 
-def contact_points(coalition: Coalition, phase: str, area: PostcodeArea | None) -> list[ContactPoint]:
-    """The contact point for the phase: the municipality's own when the postcode tells which, else all."""
-    points = list(
-        ContactPoint.objects.filter(coalition=coalition, phase__code=phase).select_related(
-            "municipality", "phase"
-        )
+# How long a coalition's contact points stay cached; any change shows at once regardless (see below).
+CONTACT_POINTS_SECONDS = 24 * 3600
+
+
+def coalition_contact_points(coalition: Coalition) -> list[ContactPoint]:
+    """The coalition's contact points with their phase and municipality, in the phases' order.
+
+    The same for every visitor, so kept in Django's cache (local memory, or Redis where configured).
+    The key holds the number of points and the latest change: a point saved in the admin, through
+    the API or by an import (whose bulk writes send no signals but set `modified_at`), and a point
+    deleted, all give a new key. One small query instead of one per phase.
+    """
+    stamp = ContactPoint.objects.filter(coalition=coalition).aggregate(
+        count=Count("id"), changed=Max("modified_at")
     )
-    return choose_contact_points(points, area.municipality_id if area else None)
+    changed = stamp["changed"].timestamp() if stamp["changed"] else 0
+    key = f"finder:contact-points:{coalition.pk}:{stamp['count']}:{changed}"
+    points = cache.get(key)
+    if points is None:
+        points = list(
+            ContactPoint.objects.filter(coalition=coalition)
+            .select_related("municipality", "phase")
+            .order_by("phase__position", "municipality_id", "id")
+        )
+        cache.set(key, points, CONTACT_POINTS_SECONDS)
+    return points
+
+
+def contact_points(
+    coalition: Coalition, phase: str, area: PostcodeArea | None, points: list[ContactPoint] | None = None
+) -> list[ContactPoint]:
+    """The contact point for the phase: the municipality's own when the postcode tells which, else all."""
+    if points is None:
+        points = coalition_contact_points(coalition)
+    in_phase = [point for point in points if point.phase.code == phase]
+    return choose_contact_points(in_phase, area.municipality_id if area else None)
 
 
 def choose_contact_points(points: list[ContactPoint], municipality_code: str | None) -> list[ContactPoint]:

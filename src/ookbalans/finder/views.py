@@ -14,7 +14,6 @@ from ookbalans.catalogue.models import Coalition, ContactPoint
 from ookbalans.finder import finding, labels
 from ookbalans.finder.forms import FinderForm, ProfessionalForm
 from ookbalans.finder.readback import read_date
-from ookbalans.framework.models import Term
 from ookbalans.search.concepts import term_in
 from ookbalans.search.engine import record_unmet_search, search
 
@@ -34,13 +33,11 @@ def coalition_or_404(slug: str) -> Coalition:
 
 def all_contact_points(coalition: Coalition, area) -> list[tuple[str, list[ContactPoint]]]:
     """For a page without a phase: each phase with its contact point, in the framework's order."""
-    phases = (
-        Term.objects.filter(taxonomy="phase", contact_points__coalition=coalition)
-        .distinct()
-        .order_by("position")
-    )
+    points = finding.coalition_contact_points(coalition)
+    phases = {point.phase.code: point.phase for point in points}  # in the phases' order
     return [
-        (labels.PHASES.get(p.code, p.label), finding.contact_points(coalition, p.code, area)) for p in phases
+        (labels.PHASES.get(code, phase.label), finding.contact_points(coalition, code, area, points))
+        for code, phase in phases.items()
     ]
 
 

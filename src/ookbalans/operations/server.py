@@ -61,6 +61,9 @@ def gunicorn_arguments(bind: str, size: ServerSize, timeout: int, access_log: bo
         str(timeout),
         "--graceful-timeout",
         str(timeout),
+        # The application (with the search's language data, see preload.py) is loaded once in the
+        # master and shared by the workers it forks.
+        "--preload",
         # Restart a worker now and then so that memory cannot creep up over weeks.
         "--max-requests",
         "5000",

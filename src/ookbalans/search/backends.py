@@ -172,17 +172,33 @@ class PostgresBackend:
 
     @staticmethod
     def _select(documents, scope_params, expression, services_sql, params, limit, ranked):
+        columns = DOCUMENT_COLUMNS.replace("d.concepts", "d.concepts::text")
+        if not ranked:
+            sql = (
+                f"SELECT {columns}, 0 AS score "  # noqa: S608 (constants only)
+                f"FROM {documents} d, to_tsquery('dutch', %s) q "
+                f"WHERE d.vector @@ q AND d.service_id IN ({services_sql}) "
+            )
+            return candidate_rows(sql, False, [*scope_params, expression, *params, limit])
         # Weights for D, C, B, A in the order ts_rank expects them.
         weights = (
             f"'{{0, {FIELD_WEIGHTS['description']}, {FIELD_WEIGHTS['body']}, {FIELD_WEIGHTS['title']}}}'"
         )
-        score = f"ts_rank({weights}, d.vector, q)" if ranked else "0"
+        # The best `limit` matches are chosen from their vectors (and titles, for ties) alone; only
+        # those few are joined back for their texts. Sorting every match of the country with its
+        # texts (and its concepts cast to text) cost more than the ranking itself.
         sql = (
-            f"SELECT {DOCUMENT_COLUMNS.replace('d.concepts', 'd.concepts::text')}, {score} AS score "  # noqa: S608 (constants only)
+            f"SELECT {columns}, best.score FROM ("  # noqa: S608 (constants only)
+            f"SELECT d.id, d.title, d.service_id, ts_rank({weights}, d.vector, q) AS score "
             f"FROM {documents} d, to_tsquery('dutch', %s) q "
             f"WHERE d.vector @@ q AND d.service_id IN ({services_sql}) "
+            "ORDER BY score DESC, d.title, d.service_id LIMIT %s"
+            ") best JOIN search_searchdocument d ON d.id = best.id "
+            "ORDER BY best.score DESC, best.title, best.service_id"
         )
-        return candidate_rows(sql, ranked, [*scope_params, expression, *params, limit])
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*scope_params, expression, *params, limit])
+            return cursor.fetchall()
 
 
 def current():

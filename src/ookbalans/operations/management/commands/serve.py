@@ -62,5 +62,7 @@ class Command(BaseCommand):
         environment = {**os.environ}
         # Persistent connections, checked before reuse, for the server's long-lived threads.
         environment.setdefault("OOKBALANS_CONN_MAX_AGE", "60")
+        # The master loads the search's language data before forking (ookbalans.wsgi, preload.py).
+        environment.setdefault("OOKBALANS_PRELOAD", "1")
         # Our own interpreter with fixed arguments; gunicorn replaces this process (no shell involved).
         os.execve(arguments[0], arguments, environment)  # noqa: S606
