@@ -6,13 +6,13 @@ from django.db import transaction
 
 from ookbalans.audit import context as audit
 from ookbalans.audit.recording import record_import
-from ookbalans.catalogue.models import Coalition
+from ookbalans.catalogue.changes import services_changed
+from ookbalans.catalogue.models import Coalition, Service
 from ookbalans.interchange.checking import changes as changing
 from ookbalans.interchange.checking.context import CheckContext
 from ookbalans.interchange.checking.document import check_document
 from ookbalans.interchange.problems import ImportFailed, Problems
 from ookbalans.interchange.writing import Report, write_plans
-from ookbalans.search.indexing import index_service_ids
 
 
 def import_document(
@@ -51,7 +51,8 @@ def import_document(
             write_plans(check, report)
         # The writing step counts what it saved; the report says what changed.
         report.created, report.updated = changes.created(), changes.updated()
-        index_service_ids(sorted(changing.services_to_index(check, changes)))
+        # Services whose organisation or location changed: the index follows through the catalogue's signal.
+        services_changed(Service, sorted(changing.services_to_index(check, changes)))
         if source is not None and not dry_run:
             record_import(
                 coalition,

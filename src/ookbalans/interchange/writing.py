@@ -22,7 +22,6 @@ from ookbalans.interchange.checking.attributes import phase_of
 from ookbalans.interchange.checking.changes import kept_of
 from ookbalans.interchange.checking.context import CheckContext
 from ookbalans.interchange.checking.notes import note_kept_fields
-from ookbalans.interchange.exporting.document import services_for_export
 from ookbalans.interchange.exporting.loading import services_in_chunks
 from ookbalans.interchange.models import KeptFields
 from ookbalans.interchange.problems import SOURCE, Problems
