@@ -22,7 +22,7 @@ def test_coalitions_are_listed_and_demo_data_is_marked_on_every_page(client, adm
     CoalitionFactory(name="Kansrijke Start Voorbeeldregio", is_demo=True)
     page = client.get("/").content.decode()
     assert "Kansrijke Start Voorbeeldregio" in page
-    assert "demonstratiegegevens" in page
+    assert "Demo: alleen verzonnen voorbeelden." in page  # the public pages' one-line notice
     assert "demonstratiegegevens" in client.get(reverse("admin:login")).content.decode()
     assert "demonstratiegegevens" in admin_client.get(reverse("admin:index")).content.decode()
 
