@@ -30,6 +30,9 @@ def world():
     """One coalition with organisations A and B, each with a location, a service there and an editor."""
     coordinator = MembershipFactory(role=Role.COORDINATOR)
     coalition = coordinator.coalition
+    # Changes publish directly here; review before publishing is tested in test_review.py.
+    coalition.review_organisation_changes = False
+    coalition.save()
     data = {
         "coalition": coalition,
         "coordinator": coordinator.user,

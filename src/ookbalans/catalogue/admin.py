@@ -5,12 +5,13 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, Q
+from django.shortcuts import redirect
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from ookbalans.catalogue import permissions
+from ookbalans.catalogue import permissions, proposals
 from ookbalans.catalogue.models import (
     Coalition,
     ContactPoint,
@@ -163,6 +164,13 @@ class ScopedInlineMixin(CoalitionScopedMixin):
         return (
             parent.organization_id if hasattr(parent, "organization_id") else parent.service.organization_id
         )
+
+    def has_change_permission(self, request, obj=None):
+        # Under review only the service's own fields are proposed; its rows stay as approved.
+        service = obj if isinstance(obj, Service) else getattr(obj, "service", None)
+        if service is not None and service.pk and proposals.needs_review(request.user, service):
+            return False
+        return super().has_change_permission(request, obj)
 
     def has_add_permission(self, request, obj=None):
         return self.has_change_permission(request, obj)
@@ -323,10 +331,54 @@ class ServiceAdmin(CoalitionScopedMixin, TranslationAdmin):
         )
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
+        if proposals.needs_review(request.user, obj):
+            if change:
+                # The service keeps its approved values; the change waits as a proposal.
+                proposals.propose(request.user, obj, proposals.proposed_values(form))
+                request._ookbalans_proposed = True
+                return
+            # A new service stays hidden from parents until a coordinator approves showing it.
+            wanted = obj.status
+            obj.status = Service.Status.INACTIVE
+            super().save_model(request, obj, form, change)
+            if wanted != obj.status:
+                proposals.propose(request.user, obj, {"status": wanted})
+            request._ookbalans_proposed = True
+        else:
+            super().save_model(request, obj, form, change)
         warning = plain_language_warning(obj.short_description)
         if warning:
             messages.warning(request, warning)
+
+    def save_related(self, request, form, formsets, change):
+        if change and getattr(request, "_ookbalans_proposed", False):
+            return  # nothing of a proposed change is saved before approval
+        super().save_related(request, form, formsets, change)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if not add and getattr(request, "_ookbalans_proposed", False):
+            return []  # nothing saved; the proposal is in the audit trail
+        return super().construct_change_message(request, form, formsets, add)
+
+    def response_change(self, request, obj):
+        if getattr(request, "_ookbalans_proposed", False):
+            return self.proposed_response(request)
+        return super().response_change(request, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if getattr(request, "_ookbalans_proposed", False):
+            return self.proposed_response(request)
+        return super().response_add(request, obj, post_url_continue)
+
+    def proposed_response(self, request):
+        messages.info(
+            request,
+            gettext(
+                "Your change was sent to the coordinator. Parents see it as soon as it is approved; "
+                "you find it under Proposed changes."
+            ),
+        )
+        return redirect("admin:catalogue_proposal_changelist")
 
 
 @admin.register(Organisation)
@@ -342,6 +394,13 @@ class OrganisationAdmin(CoalitionScopedMixin, admin.ModelAdmin):
 @admin.register(Location)
 class LocationAdmin(CoalitionScopedMixin, admin.ModelAdmin):
     organisation_path = "organization"
+
+    def has_change_permission(self, request, obj=None):
+        # Parents see a location's address; under review an organisation editor cannot change it directly.
+        if obj is not None and proposals.changes_wait(request.user, obj.coalition):
+            return False
+        return super().has_change_permission(request, obj)
+
     list_display = ["name", "address_1", "house_number", "postal_code", "city", "municipality"]
     list_filter = [
         ("municipality", admin.RelatedOnlyFieldListFilter),
@@ -372,6 +431,11 @@ class ServiceAtLocationAdmin(CoalitionScopedMixin, TranslationAdmin):
     def has_module_permission(self, request):
         # Reached from a service's page; it needs no entry of its own on the index.
         return False
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and proposals.needs_review(request.user, obj.service):
+            return False  # under review the opening hours stay as approved
+        return super().has_change_permission(request, obj)
 
 
 @admin.register(ContactPoint)
@@ -470,3 +534,6 @@ class LanguageAdmin(ReadOnlyAdmin):
 
     listed_for = "nobody"
     search_fields = ["name", "name_en", "code"]
+
+
+from ookbalans.catalogue import admin_proposals  # noqa: E402, F401  (registers the review of proposals)

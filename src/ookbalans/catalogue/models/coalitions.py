@@ -47,6 +47,14 @@ class Coalition(models.Model):
         blank=True,
         help_text=_("The coalition's own web page, if it has one. Starts with https://"),
     )
+    review_organisation_changes = models.BooleanField(
+        _("review changes by organisation editors"),
+        default=True,
+        help_text=_(
+            "A change by an organisation editor waits for a coordinator's approval before parents see it. "
+            "Coordinators' and editors' own changes are published at once."
+        ),
+    )
     is_demo = models.BooleanField(
         _("demonstration data"),
         default=False,
