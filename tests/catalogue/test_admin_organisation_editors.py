@@ -157,12 +157,13 @@ def test_every_add_page_by_role(client, world, role, model_name):
         assert response.status_code == (200 if model_name in ("service", "location") else 403)
 
 
-def test_the_admin_index_lists_only_services_locations_and_the_organisation(client, world):
+def test_the_admin_index_lists_only_what_an_organisation_editor_works_with(client, world):
     client.force_login(world["a"]["editor"])
     index = client.get(reverse("admin:index"))
     models = {model["object_name"] for app in index.context["app_list"] for model in app["models"]}
-    # The national interventions are reference data every staff user reads.
-    assert models == {"Service", "Location", "Organisation", "NationalIntervention"}
+    # The national interventions are reference data every staff user reads; the proposals are the
+    # editor's own changes waiting for review.
+    assert models == {"Service", "Location", "Organisation", "NationalIntervention", "Proposal"}
 
 
 def test_form_choices_offer_only_the_own_organisation(client, world):
