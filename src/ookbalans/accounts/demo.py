@@ -27,7 +27,7 @@ def load_demo() -> dict[str, int]:
     coalition = Coalition.objects.filter(slug="voorbeeldregio", is_demo=True).first()
     if coalition is None:
         return {}
-    created = {"organisation editors": 0, "proposals": 0}
+    created = {"organisation editor": 0, "proposal": 0}
     users = {}
     for username, (organisation_key, location_keys) in EDITORS.items():
         organisation = Organisation.objects.get(pk=demo_id("organisation", organisation_key))
@@ -43,7 +43,7 @@ def load_demo() -> dict[str, int]:
             coalition=coalition,
             defaults={"role": Membership.Role.ORGANISATION_EDITOR, "organisation": organisation},
         )
-        created["organisation editors"] += int(new_membership)
+        created["organisation editor"] += int(new_membership)
         Location.objects.filter(pk__in=[demo_id("location", key) for key in location_keys]).update(
             organization=organisation
         )
@@ -51,5 +51,5 @@ def load_demo() -> dict[str, int]:
     service = Service.objects.get(pk=demo_id("service", PROPOSED_SERVICE))
     if not Proposal.objects.filter(service=service).exists():
         proposals.propose(users["verloskundige"], service, {"short_description_nl": PROPOSED_TEXT})
-        created["proposals"] += 1
+        created["proposal"] += 1
     return created
