@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 def test_two_organisation_editors_and_one_pending_proposal_idempotently(shared_demo, client):
     assert load_demo() == {"organisation editor": 2, "proposal": 1}
-    assert load_demo() == {"organisation editor": 0, "proposal": 0}
+    assert load_demo() == {}
     editors = Membership.objects.filter(role=Membership.Role.ORGANISATION_EDITOR)
     assert sorted(editors.values_list("user__username", flat=True)) == ["bibliotheek", "verloskundige"]
     proposal = Proposal.objects.get()

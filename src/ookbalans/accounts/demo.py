@@ -52,4 +52,4 @@ def load_demo() -> dict[str, int]:
     if not Proposal.objects.filter(service=service).exists():
         proposals.propose(users["verloskundige"], service, {"short_description_nl": PROPOSED_TEXT})
         created["proposal"] += 1
-    return created
+    return {kind: count for kind, count in created.items() if count}  # nothing on a second run
