@@ -322,3 +322,19 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": os.environ.get("OOKBALANS_LOG_LEVEL", "WARNING")},
 }
+
+# Mail (invitations of organisation editors): in the demo (DEBUG) the file backend writes each mail
+# under var/mail/ to be read there; elsewhere SMTP with the OOKBALANS_EMAIL_* variables (docs/operations.md).
+EMAIL_BACKEND = os.environ.get(
+    "OOKBALANS_EMAIL_BACKEND",
+    "django.core.mail.backends.filebased.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_FILE_PATH = VAR_DIR / "mail"
+EMAIL_HOST = os.environ.get("OOKBALANS_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("OOKBALANS_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("OOKBALANS_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("OOKBALANS_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_flag("OOKBALANS_EMAIL_TLS", True)
+DEFAULT_FROM_EMAIL = os.environ.get("OOKBALANS_EMAIL_FROM", "ookbalans <noreply@localhost>")

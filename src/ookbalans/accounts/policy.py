@@ -9,12 +9,14 @@ from ookbalans.catalogue.models import Membership
 
 
 def second_factor_required(user) -> bool:
-    """Coordinators and superusers must use two-step verification when the operator turns it on."""
+    """Coordinators, organisation editors and superusers must use two-step verification when the operator
+    turns it on: organisation editors change what parents see from outside the coalition's own team."""
     if not user.is_authenticated or not settings.OOKBALANS_REQUIRE_2FA:
         return False
     if user.is_superuser:
         return True
-    return Membership.objects.filter(user=user, role=Membership.Role.COORDINATOR).exists()
+    required = (Membership.Role.COORDINATOR, Membership.Role.ORGANISATION_EDITOR)
+    return Membership.objects.filter(user=user, role__in=required).exists()
 
 
 def second_factor_enforced(user) -> bool:

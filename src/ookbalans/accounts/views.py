@@ -1,4 +1,4 @@
-"""Two-step verification pages (set up, verify, recovery codes) and the Dutch lockout page."""
+"""Two-step verification pages (set up, verify, recovery codes), accepting an invitation, the lockout page."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from base64 import b32encode
 import django_otp
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth import authenticate, login
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,7 +17,9 @@ from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from ookbalans.accounts.forms import CodeForm
+from ookbalans.accounts import invitations
+from ookbalans.accounts.forms import CodeForm, ExistingPasswordForm, NewPasswordForm
+from ookbalans.accounts.models import Invitation
 from ookbalans.accounts.policy import second_factor_enforced
 from ookbalans.accounts.qr import grouped_secret, qr_svg
 
@@ -130,3 +133,37 @@ def locked_out(request, original_response=None, credentials=None):
         until=until,
     )
     return render(request, "accounts/locked_out.html", context, status=429)
+
+
+def accept_invitation(request, token: str):
+    """The one-time link of an invitation: set a password (or give the existing one), then log in.
+
+    After login the second-factor middleware asks for two-step verification where it is required.
+    """
+    invitation = Invitation.from_token(token)
+    if invitation is None:
+        return render(request, "accounts/invitation_invalid.html", page_context(request), status=404)
+    if invitations.already_member(invitation):
+        context = page_context(request, invitation=invitation, already_member=True)
+        return render(request, "accounts/invitation_invalid.html", context, status=409)
+    existing = invitations.existing_account(invitation)
+    if existing is None:
+        form = NewPasswordForm(request.POST or None, email=invitation.email)
+    else:
+        form = ExistingPasswordForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if existing is None:
+            user = invitations.accept(invitation, password=form.cleaned_data["password1"])
+        else:
+            user = authenticate(
+                request, username=existing.get_username(), password=form.cleaned_data["password"]
+            )
+            if user is None:
+                form.add_error("password", _("This password is not correct."))
+            else:
+                invitations.accept(invitation, password="", user=user)
+        if user is not None:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            return redirect("admin:index")
+    context = page_context(request, invitation=invitation, form=form, existing=existing)
+    return render(request, "accounts/accept_invitation.html", context)

@@ -19,4 +19,6 @@ def track_catalogue() -> None:
     track(models.ContactPoint, own_coalition)
     track(models.CostOption, lambda option: option.service.coalition_id)
     track(models.ServiceAtLocation, lambda at_location: at_location.service.coalition_id)
+    # A proposal's creation, approval and sending back (its status) are entries of their own.
+    track(models.Proposal, own_coalition)
     track(models.Schedule, lambda schedule: schedule.service_at_location.service.coalition_id)

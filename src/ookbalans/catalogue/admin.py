@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count, Q
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
@@ -12,7 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from ookbalans.catalogue import coordinator_home, duplicates, permissions
+from ookbalans.catalogue import coordinator_home, duplicates, permissions, proposals
 from ookbalans.catalogue.models import (
     Coalition,
     ContactPoint,
@@ -39,15 +40,31 @@ admin.site.index_title = _("Local offering and coalition")
 admin.site.enable_nav_sidebar = False
 
 
+def related_id(obj, path: str):
+    """The id at the end of a lookup path like `service__coalition`, from the foreign key's own column."""
+    *parts, last = path.split("__")
+    for part in parts:
+        obj = getattr(obj, part)
+    if last in ("id", "pk"):
+        return obj.pk
+    return getattr(obj, f"{last}_id", None)
+
+
 class CoalitionScopedMixin:
     """Shows and changes only what belongs to the user's coalitions, by their role there.
 
     `coalition_path` is the lookup from the model to its coalition; `edit_roles` are the roles
     that may add, change and delete. Superusers may do everything everywhere.
+
+    Organisation editors hold no coalition role: they reach only the objects whose
+    `organisation_path` leads to their organisation, and none where it is None; they change them
+    when `organisation_editors_change` is set (services and locations), else only read them.
     """
 
     coalition_path = "coalition"
     edit_roles = permissions.EDIT_ROLES
+    organisation_path: str | None = None
+    organisation_editors_change = True
 
     def coalition_id_of(self, obj):
         *path, last = self.coalition_path.split("__")
@@ -56,44 +73,89 @@ class CoalitionScopedMixin:
         # The foreign key's own column: no query for the coalition itself.
         return getattr(obj, f"{last}_id", None) or getattr(obj, last).pk
 
+    def organisation_id_of(self, obj):
+        return related_id(obj, self.organisation_path) if self.organisation_path else None
+
+    def own_organisations(self, request, *, to_change: bool = False) -> set:
+        """The organisations whose objects the user reaches here as organisation editor."""
+        if self.organisation_path is None or (to_change and not self.organisation_editors_change):
+            return set()
+        return permissions.organisation_ids_for(request.user)
+
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         if request.user.is_superuser:
             return queryset
-        allowed = permissions.coalition_ids_for(request.user)
-        return queryset.filter(**{f"{self.coalition_path}__in": allowed})
+        allowed = Q(**{f"{self.coalition_path}__in": permissions.coalition_ids_for(request.user)})
+        organisations = self.own_organisations(request)
+        if organisations:
+            allowed |= Q(**{f"{self.organisation_path}__in": organisations})
+        return queryset.filter(allowed)
 
     def has_module_permission(self, request):
-        return bool(permissions.coalition_ids_for(request.user))
+        return bool(permissions.coalition_ids_for(request.user) or self.own_organisations(request))
 
     def has_view_permission(self, request, obj=None):
         allowed = permissions.coalition_ids_for(request.user)
+        organisations = self.own_organisations(request)
         if obj is None:
-            return bool(allowed)
-        return self.coalition_id_of(obj) in allowed
+            return bool(allowed or organisations)
+        return self.coalition_id_of(obj) in allowed or self.organisation_id_of(obj) in organisations
 
     def has_change_permission(self, request, obj=None):
+        allowed = permissions.coalition_ids_for(request.user, self.edit_roles)
+        organisations = self.own_organisations(request, to_change=True)
+        if obj is None:
+            return bool(allowed or organisations)
+        return self.coalition_id_of(obj) in allowed or self.organisation_id_of(obj) in organisations
+
+    def has_add_permission(self, request, obj=None):
+        return bool(
+            permissions.coalition_ids_for(request.user, self.edit_roles)
+            or self.own_organisations(request, to_change=True)
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        """Coalition roles only: an organisation editor ends a service by changing its status."""
         allowed = permissions.coalition_ids_for(request.user, self.edit_roles)
         if obj is None:
             return bool(allowed)
         return self.coalition_id_of(obj) in allowed
 
-    def has_add_permission(self, request, obj=None):
-        return bool(permissions.coalition_ids_for(request.user, self.edit_roles))
-
-    def has_delete_permission(self, request, obj=None):
-        return self.has_change_permission(request, obj)
-
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        """Offer only the coalitions, organisations and locations the user may edit."""
+        """Offer only the coalitions, organisations, locations and services the user may edit.
+
+        An organisation editor is offered their own organisation and its locations and services, and
+        must choose the organisation: an entry without one would be out of their reach once saved.
+        """
         editable = permissions.coalition_ids_for(request.user, self.edit_roles)
-        if db_field.related_model is Coalition:
-            kwargs["queryset"] = Coalition.objects.filter(id__in=editable)
-        elif db_field.related_model in (Organisation, Location):
-            kwargs["queryset"] = db_field.related_model.objects.filter(coalition__in=editable)
-        elif db_field.related_model is Service:
-            kwargs["queryset"] = Service.objects.filter(coalition__in=editable)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+        organisations = self.own_organisations(request, to_change=True)
+        model = db_field.related_model
+        if model in (Coalition, Organisation, Service, Location):
+            kwargs["queryset"] = model.objects.filter(self.offered(model, editable, organisations))
+        formfield = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if formfield is not None and model is Organisation and organisations and not editable:
+            formfield.required = True
+        return formfield
+
+    @staticmethod
+    def offered(model, editable: set, organisations: set) -> Q:
+        """The condition on a foreign key's choices: the editable coalitions', and the own organisations'."""
+        in_coalitions = Q(id__in=editable) if model is Coalition else Q(coalition__in=editable)
+        if not organisations:
+            return in_coalitions
+        if model is Coalition:
+            return in_coalitions | Q(
+                id__in=Organisation.objects.filter(id__in=organisations).values("coalition")
+            )
+        if model is Organisation:
+            return in_coalitions | Q(id__in=organisations)
+        if model is Service:
+            return in_coalitions | Q(organization__in=organisations)
+        # Also the places the organisation's services are already given, such as a town hall the
+        # coordinators keep: saving a service must not fail on a location it already had.
+        in_use = ServiceAtLocation.objects.filter(service__organization__in=organisations).values("location")
+        return in_coalitions | Q(organization__in=organisations) | Q(id__in=in_use)
 
 
 class ScopedInlineMixin(CoalitionScopedMixin):
@@ -113,7 +175,23 @@ class ScopedInlineMixin(CoalitionScopedMixin):
     def coalition_id_of(self, parent):
         return parent.coalition_id if hasattr(parent, "coalition_id") else parent.service.coalition_id
 
+    def organisation_id_of(self, parent):
+        return (
+            parent.organization_id if hasattr(parent, "organization_id") else parent.service.organization_id
+        )
+
+    def has_change_permission(self, request, obj=None):
+        # Under review only the service's own fields are proposed; its rows stay as approved.
+        service = obj if isinstance(obj, Service) else getattr(obj, "service", None)
+        if service is not None and service.pk and proposals.needs_review(request.user, service):
+            return False
+        return super().has_change_permission(request, obj)
+
     def has_add_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        # Removing a cost option or a location row is part of changing the service.
         return self.has_change_permission(request, obj)
 
 
@@ -122,6 +200,7 @@ class CostOptionInline(ScopedInlineMixin, admin.TabularInline):
     extra = 0
     min_num = 0
     coalition_path = "service__coalition"
+    organisation_path = "service__organization"
 
     def get_extra(self, request, obj=None, **kwargs):
         """One empty row on a new service, so the cost can be given without JavaScript."""
@@ -134,6 +213,7 @@ class ServiceAtLocationInline(ScopedInlineMixin, admin.TabularInline):
     fields = ["location", "description", "opening_hours"]
     readonly_fields = ["opening_hours"]
     coalition_path = "service__coalition"
+    organisation_path = "service__organization"
     verbose_name = _("location")
     verbose_name_plural = _("locations and opening hours")
 
@@ -161,6 +241,7 @@ class ScheduleInline(ScopedInlineMixin, admin.TabularInline):
     model = Schedule
     extra = 1
     coalition_path = "service_at_location__service__coalition"
+    organisation_path = "service_at_location__service__organization"
 
 
 def plain_language_warning(text: str) -> str | None:
@@ -257,6 +338,7 @@ class ServiceForm(forms.ModelForm):
 @admin.register(Service)
 class ServiceAdmin(CoalitionScopedMixin, TranslationAdmin):
     form = ServiceForm
+    organisation_path = "organization"
     list_display = ["name", "organization", "levels", "status", "last_checked_on", "coalition"]
     list_filter = [
         "status",
@@ -409,14 +491,61 @@ class ServiceAdmin(CoalitionScopedMixin, TranslationAdmin):
         )
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
+        if proposals.needs_review(request.user, obj):
+            if change:
+                # The service keeps its approved values; the change waits as a proposal.
+                proposals.propose(request.user, obj, proposals.proposed_values(form))
+                request._ookbalans_proposed = True
+                return
+            # A new service stays hidden from parents until a coordinator approves showing it.
+            wanted = obj.status
+            obj.status = Service.Status.INACTIVE
+            super().save_model(request, obj, form, change)
+            if wanted != obj.status:
+                proposals.propose(request.user, obj, {"status": wanted})
+            request._ookbalans_proposed = True
+        else:
+            super().save_model(request, obj, form, change)
         warning = plain_language_warning(obj.short_description)
         if warning:
             messages.warning(request, warning)
 
+    def save_related(self, request, form, formsets, change):
+        if change and getattr(request, "_ookbalans_proposed", False):
+            return  # nothing of a proposed change is saved before approval
+        super().save_related(request, form, formsets, change)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if not add and getattr(request, "_ookbalans_proposed", False):
+            return []  # nothing saved; the proposal is in the audit trail
+        return super().construct_change_message(request, form, formsets, add)
+
+    def response_change(self, request, obj):
+        if getattr(request, "_ookbalans_proposed", False):
+            return self.proposed_response(request)
+        return super().response_change(request, obj)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if getattr(request, "_ookbalans_proposed", False):
+            return self.proposed_response(request)
+        return super().response_add(request, obj, post_url_continue)
+
+    def proposed_response(self, request):
+        messages.info(
+            request,
+            gettext(
+                "Your change was sent to the coordinator. Parents see it as soon as it is approved; "
+                "you find it under Proposed changes."
+            ),
+        )
+        return redirect("admin:catalogue_proposal_changelist")
+
 
 @admin.register(Organisation)
 class OrganisationAdmin(CoalitionScopedMixin, admin.ModelAdmin):
+    # Organisation editors read their organisation's details; the coordinators keep them.
+    organisation_path = "id"
+    organisation_editors_change = False
     list_display = ["name", "domain", "coalition"]
     list_filter = ["domain", ("coalition", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["name", "description"]
@@ -424,6 +553,14 @@ class OrganisationAdmin(CoalitionScopedMixin, admin.ModelAdmin):
 
 @admin.register(Location)
 class LocationAdmin(CoalitionScopedMixin, admin.ModelAdmin):
+    organisation_path = "organization"
+
+    def has_change_permission(self, request, obj=None):
+        # Parents see a location's address; under review an organisation editor cannot change it directly.
+        if obj is not None and proposals.changes_wait(request.user, obj.coalition):
+            return False
+        return super().has_change_permission(request, obj)
+
     list_display = ["name", "address_1", "house_number", "postal_code", "city", "municipality"]
     list_filter = [
         ("municipality", admin.RelatedOnlyFieldListFilter),
@@ -433,6 +570,7 @@ class LocationAdmin(CoalitionScopedMixin, admin.ModelAdmin):
     list_select_related = ["municipality"]
     fields = [
         "coalition",
+        "organization",
         "name",
         ("address_1", "house_number"),
         ("postal_code", "city"),
@@ -444,6 +582,7 @@ class LocationAdmin(CoalitionScopedMixin, admin.ModelAdmin):
 @admin.register(ServiceAtLocation)
 class ServiceAtLocationAdmin(CoalitionScopedMixin, TranslationAdmin):
     coalition_path = "service__coalition"
+    organisation_path = "service__organization"
     list_display = ["service", "location"]
     list_select_related = ["service", "location"]
     search_fields = ["service__name", "location__name"]
@@ -452,6 +591,11 @@ class ServiceAtLocationAdmin(CoalitionScopedMixin, TranslationAdmin):
     def has_module_permission(self, request):
         # Reached from a service's page; it needs no entry of its own on the index.
         return False
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and proposals.needs_review(request.user, obj.service):
+            return False  # under review the opening hours stay as approved
+        return super().has_change_permission(request, obj)
 
 
 @admin.register(ContactPoint)
@@ -550,3 +694,6 @@ class LanguageAdmin(ReadOnlyAdmin):
 
     listed_for = "nobody"
     search_fields = ["name", "name_en", "code"]
+
+
+from ookbalans.catalogue import admin_proposals  # noqa: E402, F401  (registers the review of proposals)

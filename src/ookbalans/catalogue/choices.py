@@ -10,6 +10,7 @@ class Role(models.TextChoices):
     COORDINATOR = "coordinator", _("coordinator")
     EDITOR = "editor", _("editor")
     VIEWER = "viewer", _("viewer")
+    ORGANISATION_EDITOR = "organisation_editor", _("organisation editor")
 
 
 class ServiceStatus(models.TextChoices):

@@ -4,6 +4,7 @@ from ookbalans.catalogue.models.coalitions import Coalition, CoalitionOwned, Mem
 from ookbalans.catalogue.models.contact_points import ContactPoint
 from ookbalans.catalogue.models.locations import Location, Schedule, ServiceAtLocation
 from ookbalans.catalogue.models.organisations import Organisation
+from ookbalans.catalogue.models.proposals import Proposal
 from ookbalans.catalogue.models.reference_data import (
     Language,
     Municipality,
@@ -25,6 +26,7 @@ __all__ = [
     "NationalIntervention",
     "Organisation",
     "PostcodeArea",
+    "Proposal",
     "Schedule",
     "Service",
     "ServiceAtLocation",

@@ -5,7 +5,9 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from ookbalans.catalogue import choices
@@ -44,6 +46,14 @@ class Coalition(models.Model):
         _("website"),
         blank=True,
         help_text=_("The coalition's own web page, if it has one. Starts with https://"),
+    )
+    review_organisation_changes = models.BooleanField(
+        _("review changes by organisation editors"),
+        default=True,
+        help_text=_(
+            "A change by an organisation editor waits for a coordinator's approval before parents see it. "
+            "Coordinators' and editors' own changes are published at once."
+        ),
     )
     is_demo = models.BooleanField(
         _("demonstration data"),
@@ -84,8 +94,18 @@ class Membership(models.Model):
         max_length=20,
         choices=Role.choices,
         help_text=_(
-            "Coordinators change everything of the coalition, editors change its offering, viewers only read."
+            "Coordinators change everything of the coalition, editors change its offering, viewers only "
+            "read; an organisation editor changes only the services and locations of one organisation."
         ),
+    )
+    organisation = models.ForeignKey(
+        "catalogue.Organisation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="editor_memberships",
+        verbose_name=_("organisation"),
+        help_text=_("Only for organisation editors: the organisation whose entries they keep up to date."),
     )
 
     class Meta:
@@ -94,10 +114,29 @@ class Membership(models.Model):
         ordering = ["coalition", "user"]
         constraints = [
             models.UniqueConstraint(fields=["user", "coalition"], name="catalogue_membership_unique"),
+            # An organisation editor has exactly one organisation; the other roles cover the coalition.
+            models.CheckConstraint(
+                condition=(Q(role=choices.Role.ORGANISATION_EDITOR) & Q(organisation__isnull=False))
+                | (~Q(role=choices.Role.ORGANISATION_EDITOR) & Q(organisation__isnull=True)),
+                name="catalogue_membership_organisation_for_organisation_editors",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.user} — {self.coalition} ({self.get_role_display()})"
+
+    def clean(self):
+        super().clean()
+        if self.role == self.Role.ORGANISATION_EDITOR and not self.organisation_id:
+            raise ValidationError(
+                {"organisation": _("Choose the organisation this editor keeps up to date.")}
+            )
+        if self.role != self.Role.ORGANISATION_EDITOR and self.organisation_id:
+            raise ValidationError(
+                {"organisation": _("Only organisation editors are tied to one organisation.")}
+            )
+        if self.organisation_id and self.coalition_id and self.organisation.coalition_id != self.coalition_id:
+            raise ValidationError({"organisation": _("Choose an organisation of the same coalition.")})
 
 
 class CoalitionOwned(models.Model):

@@ -24,6 +24,18 @@ class Location(CoalitionOwned):
         max_length=200,
         help_text=_("As parents know the place, like 'Consultatiebureau Zutphen' or 'Bibliotheek Lochem'."),
     )
+    organization = models.ForeignKey(
+        "catalogue.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="locations",
+        verbose_name=_("organisation"),
+        help_text=_(
+            "The organisation that keeps this location up to date (HSDS organization_id); "
+            "its organisation editors may change it. Empty for a place the coordinators keep."
+        ),
+    )
     address_1 = models.CharField(
         _("street"),
         max_length=200,
@@ -81,6 +93,8 @@ class Location(CoalitionOwned):
     def clean(self) -> None:
         if (self.latitude is None) != (self.longitude is None):
             raise ValidationError(_("Give both latitude and longitude, or leave both empty."))
+        if self.organization_id and self.coalition_id and self.organization.coalition_id != self.coalition_id:
+            raise ValidationError({"organization": _("Choose an organisation of the same coalition.")})
         if self.pc4 and not PostcodeArea.objects.filter(pc4=self.pc4).exists():
             raise ValidationError(
                 {
