@@ -12,6 +12,7 @@ from django.utils.html import escape
 
 from ookbalans.analysis.models import AnalysisSettings, Region, Snapshot
 from ookbalans.analysis.running import run_analysis
+from ookbalans.catalogue import permissions
 from ookbalans.catalogue.models import Membership
 from tests.factories import CoalitionFactory, MembershipFactory, ServiceFactory, UserFactory
 
@@ -57,7 +58,8 @@ def test_other_coalitions_do_not_exist_for_a_member(client, coalition):
     assert "hier" not in client.get(reverse("analysis:index")).content.decode()
 
 
-@pytest.mark.parametrize("role", list(Membership.Role))
+# Every coalition-wide role; organisation editors are kept out of the analysis (tests/catalogue).
+@pytest.mark.parametrize("role", permissions.ALL_ROLES)
 def test_every_role_reads_the_dashboard_with_its_findings(client, coalition, role):
     client.force_login(member(coalition, role))
     response = client.get(reverse("analysis:dashboard", args=["hier"]))
