@@ -23,14 +23,9 @@ PHASES = {
 
 # The phases as a professional names the parent's phase (not "you" as the parent).
 PHASES_FOR_PROFESSIONALS = {
+    **PHASES,
     "kinderwens": _("Wish for a child"),
     "zwangerschap": _("Pregnancy"),
-    "geboorte": _("Birth and the first weeks"),
-    "baby": _("Baby (up to 1 year)"),
-    "dreumes": _("Toddler (1 to 2 years)"),
-    "peuter": _("Pre-schooler (2 to 4 years)"),
-    "kind": _("Child (4 to 12 years)"),
-    "tiener": _("Teenager (12 to 18 years)"),
 }
 
 # The four levels of the support pyramid, in parents' words.

@@ -39,19 +39,19 @@ def start_job(coalition, user, upload, name: str, *, services: int, dry_run: boo
     from ookbalans.interchange.tasks import run_import_job
 
     with transaction.atomic():
-        job = ImportJob.objects.create(
-            coalition=coalition,
-            started_by=user,
-            file_name=name[:255],
-            file_size=upload.size,
-            dry_run=dry_run,
-            services_total=services,
-        )
-        ImportJobPart.objects.bulk_create(
-            ImportJobPart(job=job, number=number, data=chunk)
-            for number, chunk in enumerate(upload.chunks(MB))
-        )
+        job = stored_job(coalition, user, upload, name, dry_run=dry_run, services_total=services)
         transaction.on_commit(lambda: run_import_job.enqueue(str(job.pk)))
+    return job
+
+
+def stored_job(coalition, user, upload, name: str, **fields) -> ImportJob:
+    """A job with its file stored in the database in parts of 1 MB; the caller holds the transaction."""
+    job = ImportJob.objects.create(
+        coalition=coalition, started_by=user, file_name=name[:255], file_size=upload.size, **fields
+    )
+    ImportJobPart.objects.bulk_create(
+        ImportJobPart(job=job, number=number, data=chunk) for number, chunk in enumerate(upload.chunks(MB))
+    )
     return job
 
 
@@ -59,11 +59,11 @@ def keep_checked(coalition, user, upload, name: str, report, *, services: int) -
     """Keep a file checked in the request, with its report, so that "import now" needs no second upload."""
     forget_checked_files()
     with transaction.atomic():
-        job = ImportJob.objects.create(
-            coalition=coalition,
-            started_by=user,
-            file_name=name[:255],
-            file_size=upload.size,
+        job = stored_job(
+            coalition,
+            user,
+            upload,
+            name,
             dry_run=True,
             status=ImportJob.Status.DONE,
             services_total=services,
@@ -73,10 +73,6 @@ def keep_checked(coalition, user, upload, name: str, report, *, services: int) -
             changes=report.changes,
             problems=stored(report.problems),
             finished_at=timezone.now(),
-        )
-        ImportJobPart.objects.bulk_create(
-            ImportJobPart(job=job, number=number, data=chunk)
-            for number, chunk in enumerate(upload.chunks(MB))
         )
     return job
 

@@ -38,18 +38,8 @@ class ReportAdmin(CoalitionScopedMixin, admin.ModelAdmin):
         "handled_at",
         "handled_by",
     ]
-    readonly_fields = [
-        "coalition",
-        "service_link",
-        "public_page",
-        "kind",
-        "text",
-        "suggestion",
-        "language",
-        "created_at",
-        "handled_at",
-        "handled_by",
-    ]
+    # A coordinator changes only the status and the note; what the visitor sent stays as it came.
+    readonly_fields = [name for name in fields if name not in ("status", "note")]
     edit_roles = (permissions.Role.COORDINATOR,)
     view_roles = permissions.EDIT_ROLES
 
