@@ -12,11 +12,10 @@ from ookbalans.catalogue.demo import DEMO_PASSWORD, DEMO_USERNAME
 from ookbalans.catalogue.models import Coalition
 from ookbalans.vision.demo import load_demo as load_vision_demo
 from ookbalans.vision.models import Action
+from tests.browser import WCAG_AA
 from tests.demo import load_indexed_demo, restore_reference_data
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 
 
 def log_in(page, live_server, next_url):

@@ -10,11 +10,11 @@ from playwright.sync_api import expect
 from ookbalans.catalogue import reference
 from ookbalans.catalogue.demo import demo_id
 from ookbalans.catalogue.models import Language, Municipality, NationalIntervention, PostcodeArea
+from tests.browser import WCAG_AA
 from tests.demo import load_indexed_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 MAX_PAGE_BYTES = 50 * 1024
 
 # What the parent sees, per language: the search button, filter choices, and texts to look for.

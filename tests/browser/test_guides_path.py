@@ -23,12 +23,12 @@ from ookbalans.catalogue.models import (
     Service,
 )
 from ookbalans.reports.models import Report
+from tests.browser import WCAG_AA
 from tests.demo import load_indexed_demo
 from tests.factories import MembershipFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 MAX_PAGE_BYTES = 50 * 1024
 WORDS = {
     "nl": {

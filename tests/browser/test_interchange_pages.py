@@ -9,11 +9,10 @@ from django.test import Client
 from playwright.sync_api import expect
 
 from ookbalans.catalogue.models import Membership
+from tests.browser import WCAG_AA
 from tests.factories import MembershipFactory, ServiceFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 
 
 def logged_in(page, live_server, user):

@@ -8,12 +8,12 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from ookbalans.catalogue.models import Membership, Service
+from tests.browser import WCAG_AA
 from tests.browser.test_interchange_pages import logged_in
 from tests.factories import MembershipFactory, OrganisationFactory, ServiceFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 NAME = "Papa Café Berkelland"
 # Screenshots for a person to look at, when asked for: OOKBALANS_SHOTS=/some/folder.
 SHOTS = os.environ.get("OOKBALANS_SHOTS")

@@ -13,11 +13,11 @@ from ookbalans.framework import codes
 from ookbalans.framework.models import ContactPrinciple, Edition, Statement
 from ookbalans.framework.reference import load_edition
 from ookbalans.vision.models import Vision
+from tests.browser import WCAG_AA
 from tests.factories import CoalitionFactory, MembershipFactory, OrganisationFactory, ServiceFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 ADAPTED = "Ouderschap verandert steeds, in de stad en in het dorp"
 REASON = "Dit regelt de landelijke overheid, niet onze coalitie"
 OWN = "Vaders en partners horen er vanaf de zwangerschap bij"
