@@ -37,7 +37,14 @@ def without_trail():
         yield
     finally:
         for t in untracked:
-            tracking.track(t.model, t.coalition_of, redacted=t.redacted, status_field=t.status_field)
+            tracking.track(
+                t.model,
+                t.coalition_of,
+                redacted=t.redacted,
+                status_field=t.status_field,
+                ended_field=t.ended_field,
+                left_out=t.left_out,
+            )
 
 
 def main() -> None:

@@ -1,7 +1,6 @@
 """Admin for API tokens: coordinators make and revoke their coalition's tokens; the secret is shown once."""
 
 from django.contrib import admin, messages
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ookbalans.api.models import ApiToken
@@ -69,7 +68,8 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Revoke the selected tokens"))
     def revoke(self, request, queryset):
-        count = queryset.filter(revoked_at__isnull=True, coalition_id__in=self.coordinated(request)).update(
-            revoked_at=timezone.now()
-        )
+        count = 0
+        for token in queryset.filter(revoked_at__isnull=True, coalition_id__in=self.coordinated(request)):
+            token.revoke()  # one by one, so each revocation is in the audit trail
+            count += 1
         self.message_user(request, _("%(count)d token(s) revoked.") % {"count": count})

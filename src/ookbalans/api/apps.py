@@ -1,4 +1,4 @@
-"""App configuration of api."""
+"""App configuration of api: its tokens' making and revoking are kept in the audit trail."""
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
@@ -11,3 +11,13 @@ class ApiConfig(AppConfig):
 
     def ready(self):
         from ookbalans.api import schema  # noqa: F401 - registers the token scheme with drf-spectacular
+        from ookbalans.api.models import ApiToken
+        from ookbalans.audit.tracking import track
+
+        # Who made or revoked which token, never its hash; its use (last_used_at) is not an event.
+        track(
+            ApiToken,
+            lambda token: token.coalition_id,
+            ended_field="revoked_at",
+            left_out=("key_hash", "last_used_at"),
+        )

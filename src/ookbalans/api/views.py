@@ -17,7 +17,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ookbalans.api import counts, hsds, openapi, pages
+from ookbalans.api import counts, hsds, openapi, pages, trail
 from ookbalans.api.models import ApiToken
 from ookbalans.api.pagination import Counted, HsdsPagination
 from ookbalans.api.schema import HSDS_SERVICE, NOT_FOUND, PROBLEMS, REFUSED
@@ -260,10 +260,13 @@ class ManagementView(APIView):
             if hsds.is_uuid(given)
             else None
         )
+        before = trail.Before(self.coalition(), body)
         try:
             with transaction.atomic():
                 import_document(self.coalition(), {"services": [body]})
-                # The import writes in bulk, without signals: the service's entry is written here.
+                # The import writes in bulk, without signals: the entries are written here, the
+                # organisations and locations the body created or changed first, then the service.
+                before.record()
                 record_saved(Service.objects.get(id=body["id"]), snapshot(existing) if existing else None)
         except ImportFailed as failure:
             return Response(

@@ -25,16 +25,28 @@ class Tracked:
     fields: tuple
     redacted: bool = False  # keep which fields changed, never their values
     status_field: str | None = None  # a change to "inactive" is a deactivation
+    ended_field: str | None = None  # a time filled in here is a deactivation (a token's revocation)
+    left_out: tuple = ()  # fields never kept (a token's hash)
 
 
 _tracked: dict[type, Tracked] = {}
 
 
-def track(model, coalition_of: Callable, *, redacted: bool = False, status_field: str | None = None) -> None:
-    """Record every create, change and delete of the model; `coalition_of(obj)` gives its coalition's id."""
-    _tracked[model] = Tracked(
-        model, coalition_of, tuple(values.tracked_fields(model)), redacted, status_field
-    )
+def track(
+    model,
+    coalition_of: Callable,
+    *,
+    redacted: bool = False,
+    status_field: str | None = None,
+    ended_field: str | None = None,
+    left_out: tuple[str, ...] = (),
+) -> None:
+    """Record every create, change and delete of the model; `coalition_of(obj)` gives its coalition's id.
+
+    `left_out` names fields never kept (a token's hash); `ended_field` a time whose filling ends the object.
+    """
+    fields = tuple(f for f in values.tracked_fields(model) if f.name not in left_out)
+    _tracked[model] = Tracked(model, coalition_of, fields, redacted, status_field, ended_field, left_out)
     uid = f"audit-{model._meta.label_lower}"
     pre_save.connect(remember_old, sender=model, dispatch_uid=uid)
     post_save.connect(saved, sender=model, dispatch_uid=uid)
@@ -122,6 +134,9 @@ def name_of(instance) -> str:
 
 
 def status_action(tracked: Tracked, changes: dict) -> str:
+    ended_before, ended_now = changes.get(tracked.ended_field, (None, None))
+    if ended_before is None and ended_now is not None:
+        return Action.DEACTIVATED
     old, new = changes.get(tracked.status_field, (None, None))
     if new == INACTIVE and old != INACTIVE:
         return Action.DEACTIVATED
