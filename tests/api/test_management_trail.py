@@ -28,7 +28,9 @@ def token_entries(token):
 def test_a_token_made_and_revoked_in_the_admin_is_in_the_trail_without_its_hash(client):
     membership = MembershipFactory(role=Membership.Role.COORDINATOR)
     client.force_login(membership.user)
-    client.post(reverse("admin:api_apitoken_add"), {"coalition": membership.coalition.id, "name": "JGZ-systeem"})
+    client.post(
+        reverse("admin:api_apitoken_add"), {"coalition": membership.coalition.id, "name": "JGZ-systeem"}
+    )
     token = ApiToken.objects.get()
     client.post(
         reverse("admin:api_apitoken_changelist"), {"action": "revoke", "_selected_action": [token.pk]}

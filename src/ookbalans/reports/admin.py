@@ -1,8 +1,9 @@
-"""The coalition's queue of reports from the public: scoped like the catalogue, handled by coordinators."""
+"""The queue of reports from the public: coordinators see all, organisation editors their own services'."""
 
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -16,7 +17,8 @@ from ookbalans.reports.models import Report
 
 @admin.register(Report)
 class ReportAdmin(CoalitionScopedMixin, admin.ModelAdmin):
-    """Coordinators and editors see the queue; coordinators mark reports handled (or delete spam)."""
+    """Coordinators and editors see the coalition's queue; coordinators mark reports handled (or delete
+    spam). An organisation editor sees and handles the reports on the own organisation's services."""
 
     list_display = ["created_at", "service_link", "kind", "status", "coalition"]
     list_filter = ["status", "kind"]
@@ -42,19 +44,30 @@ class ReportAdmin(CoalitionScopedMixin, admin.ModelAdmin):
     readonly_fields = [name for name in fields if name not in ("status", "note")]
     edit_roles = (permissions.Role.COORDINATOR,)
     view_roles = permissions.EDIT_ROLES
+    # Organisation editors see and handle the reports on their own organisation's services, no others.
+    organisation_path = "service__organization"
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         if request.user.is_superuser:
             return queryset
-        return queryset.filter(coalition__in=permissions.coalition_ids_for(request.user, self.view_roles))
+        allowed = Q(coalition__in=permissions.coalition_ids_for(request.user, self.view_roles))
+        organisations = self.own_organisations(request)
+        if organisations:
+            allowed |= Q(service__organization__in=organisations)
+        return queryset.filter(allowed)
 
     def has_module_permission(self, request):
-        return bool(permissions.coalition_ids_for(request.user, self.view_roles))
+        return bool(
+            permissions.coalition_ids_for(request.user, self.view_roles) or self.own_organisations(request)
+        )
 
     def has_view_permission(self, request, obj=None):
         allowed = permissions.coalition_ids_for(request.user, self.view_roles)
-        return bool(allowed) if obj is None else obj.coalition_id in allowed
+        organisations = self.own_organisations(request)
+        if obj is None:
+            return bool(allowed or organisations)
+        return obj.coalition_id in allowed or self.organisation_id_of(obj) in organisations
 
     def has_add_permission(self, request, obj=None):
         return False  # reports come from the public only
@@ -78,10 +91,9 @@ class ReportAdmin(CoalitionScopedMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Mark the selected reports as handled"), permissions=["change"])
     def mark_handled(self, request, queryset):
-        allowed = permissions.coalition_ids_for(request.user, self.edit_roles)
         handled = 0
-        for report in queryset.filter(status=Report.Status.NEW):
-            if report.coalition_id not in allowed:
+        for report in queryset.filter(status=Report.Status.NEW).select_related("service"):
+            if not self.has_change_permission(request, report):
                 continue
             report.status = Report.Status.HANDLED
             report.handled_at, report.handled_by = timezone.now(), request.user

@@ -11,7 +11,7 @@ from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_protect
 
 from ookbalans.catalogue.models import Coalition, Service
-from ookbalans.reports import limits
+from ookbalans.reports import limits, notifications
 from ookbalans.reports.forms import ReportForm
 from ookbalans.reports.models import Report
 
@@ -40,7 +40,7 @@ def report(request, coalition: str, service_id):
         too_many = not limits.may_report(request)
         if form.is_valid() and not too_many:
             data = form.cleaned_data
-            Report.objects.create(
+            created = Report.objects.create(
                 coalition=coalition,
                 service=service,
                 kind=data["kind"],
@@ -49,6 +49,7 @@ def report(request, coalition: str, service_id):
                 language=get_language(),
             )
             limits.count_report(request)
+            notifications.notify(request, created)
             return redirect(reverse("reports:thanks", args=[coalition.slug, service.pk]) + language_query())
     response = render(
         request,
