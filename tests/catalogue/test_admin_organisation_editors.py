@@ -162,8 +162,8 @@ def test_the_admin_index_lists_only_what_an_organisation_editor_works_with(clien
     index = client.get(reverse("admin:index"))
     models = {model["object_name"] for app in index.context["app_list"] for model in app["models"]}
     # The national interventions are reference data every staff user reads; the proposals are the
-    # editor's own changes waiting for review.
-    assert models == {"Service", "Location", "Organisation", "NationalIntervention", "Proposal"}
+    # editor's own changes waiting for review; the reports are the public's on the own services.
+    assert models == {"Service", "Location", "Organisation", "NationalIntervention", "Proposal", "Report"}
 
 
 def test_form_choices_offer_only_the_own_organisation(client, world):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Count, Q
+from django.core.exceptions import ValidationError
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext
@@ -24,6 +26,7 @@ from ookbalans.catalogue.models import (
     Municipality,
     NationalIntervention,
     Organisation,
+    Proposal,
     Schedule,
     Service,
     ServiceAtLocation,
@@ -180,12 +183,8 @@ class ScopedInlineMixin(CoalitionScopedMixin):
             parent.organization_id if hasattr(parent, "organization_id") else parent.service.organization_id
         )
 
-    def has_change_permission(self, request, obj=None):
-        # Under review only the service's own fields are proposed; its rows stay as approved.
-        service = obj if isinstance(obj, Service) else getattr(obj, "service", None)
-        if service is not None and service.pk and proposals.needs_review(request.user, service):
-            return False
-        return super().has_change_permission(request, obj)
+    # Under review an organisation editor changes the rows too: the service's (or place's) admin turns
+    # what the formsets would save into the proposal instead (ProposingAdminMixin).
 
     def has_add_permission(self, request, obj=None):
         return self.has_change_permission(request, obj)
@@ -244,6 +243,145 @@ class ScheduleInline(ScopedInlineMixin, admin.TabularInline):
     organisation_path = "service_at_location__service__organization"
 
 
+# The pending proposal an organisation editor goes on from, kept on the object the admin opened.
+PENDING_ATTRIBUTE = "_ookbalans_pending"
+
+
+class ProposingAdminMixin:
+    """Under review an organisation editor's save of a service or of one of its places becomes (part of)
+    the service's one pending proposal; nothing is saved before a coordinator approves it.
+
+    Subclasses say which service an object belongs to (`service_of`) and what the form and its formsets
+    propose (`proposed`: values of the service's fields, and changes of its rows).
+    """
+
+    service_path = "pk"  # from the object to its service's id, in a query
+
+    def service_of(self, obj) -> Service:
+        raise NotImplementedError
+
+    def proposed(self, form, formsets) -> tuple[dict, dict]:
+        raise NotImplementedError
+
+    def under_review(self, request, obj) -> bool:
+        return (
+            obj is not None
+            and obj.pk is not None
+            and proposals.needs_review(request.user, self.service_of(obj))
+        )
+
+    def get_object(self, request, object_id, from_field=None):
+        """The object, with the id of its service's waiting proposal read in the same query."""
+        queryset = self.get_queryset(request).annotate(
+            waiting_proposal_id=Subquery(
+                Proposal.objects.filter(
+                    service=OuterRef(self.service_path), status=Proposal.Status.PENDING
+                ).values("pk")[:1]
+            )
+        )
+        field = queryset.model._meta.pk if from_field is None else queryset.model._meta.get_field(from_field)
+        try:
+            obj = queryset.get(**{field.name: field.to_python(object_id)})
+        except (queryset.model.DoesNotExist, ValidationError, ValueError):
+            return None
+        waiting = None
+        if obj.waiting_proposal_id is not None:
+            waiting = Proposal.objects.select_related("proposed_by").get(pk=obj.waiting_proposal_id)
+        obj._ookbalans_waiting = waiting
+        if self.under_review(request, obj):
+            # The service as it was opened: the form may change a place's service in memory.
+            request._ookbalans_service = self.service_of(obj)
+            setattr(obj, PENDING_ATTRIBUTE, waiting)
+        return obj
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if request.method == "GET" and obj is not None:
+            self.say_what_waits(request, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def say_what_waits(self, request, obj) -> None:
+        """Tell the editor their change goes into the waiting proposal; tell a coordinator one waits."""
+        waiting = getattr(obj, "_ookbalans_waiting", None)
+        if waiting is None:
+            return
+        date = formats.date_format(timezone.localtime(waiting.proposed_at), "j F Y")
+        if self.under_review(request, obj):
+            messages.warning(
+                request,
+                gettext(
+                    "Your change of %(date)s still waits for the coordinator: %(changes)s. What you save "
+                    "now is added to that same proposal. The fields of the service show your proposal; "
+                    "the places, opening hours and costs below show what parents see now."
+                )
+                % {"date": date, "changes": proposals.summary(waiting)},
+            )
+        elif self.has_change_permission(request, obj):
+            link = format_html(
+                '<a href="{}">{}</a>',
+                reverse("admin:catalogue_proposal_change", args=[waiting.pk]),
+                gettext("Review the proposal"),
+            )
+            messages.warning(
+                request,
+                format_html(
+                    "{} {}",
+                    gettext(
+                        "A proposed change by %(editor)s of %(date)s waits for this service. If you change "
+                        "the service yourself first, the proposal shows your change as what parents see now."
+                    )
+                    % {"editor": waiting.proposed_by or "—", "date": date},
+                    link,
+                ),
+            )
+
+    def save_model(self, request, obj, form, change):
+        if change and self.under_review(request, obj):
+            request._ookbalans_proposed = True  # saved as a proposal in save_related, with the formsets
+            return
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        if change and getattr(request, "_ookbalans_proposed", False):
+            # Nothing of a proposed change is saved before approval: it goes into the proposal.
+            values, parts = self.proposed(form, formsets)
+            service = request._ookbalans_service
+            request._ookbalans_proposal = proposals.propose(request.user, service, values, parts)
+            return
+        super().save_related(request, form, formsets, change)
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if not add and getattr(request, "_ookbalans_proposed", False):
+            return []  # nothing saved; the proposal is in the audit trail
+        return super().construct_change_message(request, form, formsets, add)
+
+    def response_change(self, request, obj):
+        if getattr(request, "_ookbalans_proposed", False):
+            return self.proposed_response(request)
+        return super().response_change(request, obj)
+
+    def proposed_response(self, request):
+        proposal, added_to = getattr(request, "_ookbalans_proposal", (True, False))
+        if proposal is None:
+            messages.info(request, gettext("You changed nothing, so nothing was sent to the coordinator."))
+        elif added_to:
+            messages.info(
+                request,
+                gettext(
+                    "Your change was added to your proposal that already waited for the coordinator. "
+                    "Parents see it as soon as it is approved; you find it under Proposed changes."
+                ),
+            )
+        else:
+            messages.info(
+                request,
+                gettext(
+                    "Your change was sent to the coordinator. Parents see it as soon as it is approved; "
+                    "you find it under Proposed changes."
+                ),
+            )
+        return redirect("admin:catalogue_proposal_changelist")
+
+
 def plain_language_warning(text: str) -> str | None:
     """A Dutch hint for the coordinator when a short description is harder than B1, else None."""
     result = readability(text)
@@ -291,12 +429,28 @@ def translated(field: str) -> list[str]:
 
 
 class ServiceForm(forms.ModelForm):
-    """The service form, with a warning before a possible duplicate is saved."""
+    """The service form, with a warning before a possible duplicate is saved.
+
+    For an organisation editor whose earlier change still waits, the form starts from that proposal
+    (its values as initial data), so the next change goes on from it instead of competing with it.
+    """
 
     save_anyway = forms.BooleanField(
         label=_("Save anyway: this is a different service"),
         required=False,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        waiting = getattr(self.instance, PENDING_ATTRIBUTE, None)
+        if waiting is not None:
+            self.initial.update(
+                {
+                    name: value
+                    for name, value in proposals.initial_values(waiting).items()
+                    if name in self.fields
+                }
+            )
 
     def clean(self):
         data = super().clean()
@@ -336,7 +490,7 @@ class ServiceForm(forms.ModelForm):
 
 
 @admin.register(Service)
-class ServiceAdmin(CoalitionScopedMixin, TranslationAdmin):
+class ServiceAdmin(ProposingAdminMixin, CoalitionScopedMixin, TranslationAdmin):
     form = ServiceForm
     organisation_path = "organization"
     list_display = ["name", "organization", "levels", "status", "last_checked_on", "coalition"]
@@ -490,55 +644,42 @@ class ServiceAdmin(CoalitionScopedMixin, TranslationAdmin):
             "Not assessed"
         )
 
+    def service_of(self, obj) -> Service:
+        return obj
+
+    def proposed(self, form, formsets) -> tuple[dict, dict]:
+        """The service's changed fields, and what its cost and place rows add, change and remove."""
+        parts = {}
+        for formset in formsets:
+            if formset.model in (CostOption, ServiceAtLocation):
+                rows = proposals.row_changes(formset)
+                if rows:
+                    parts[proposals.kind_of(formset.model)] = rows
+        return proposals.proposed_values(form), parts
+
     def save_model(self, request, obj, form, change):
-        if proposals.needs_review(request.user, obj):
-            if change:
-                # The service keeps its approved values; the change waits as a proposal.
-                proposals.propose(request.user, obj, proposals.proposed_values(form))
-                request._ookbalans_proposed = True
-                return
-            # A new service stays hidden from parents until a coordinator approves showing it.
+        if change or not proposals.needs_review(request.user, obj):
+            super().save_model(request, obj, form, change)
+        else:
+            # A new service stays hidden from parents until a coordinator approves showing it; its rows
+            # are saved with it (parents see none of it before then).
             wanted = obj.status
             obj.status = Service.Status.INACTIVE
             super().save_model(request, obj, form, change)
-            if wanted != obj.status:
+            request._ookbalans_proposal = (
                 proposals.propose(request.user, obj, {"status": wanted})
+                if wanted != obj.status
+                else (True, False)
+            )
             request._ookbalans_proposed = True
-        else:
-            super().save_model(request, obj, form, change)
         warning = plain_language_warning(obj.short_description)
         if warning:
             messages.warning(request, warning)
-
-    def save_related(self, request, form, formsets, change):
-        if change and getattr(request, "_ookbalans_proposed", False):
-            return  # nothing of a proposed change is saved before approval
-        super().save_related(request, form, formsets, change)
-
-    def construct_change_message(self, request, form, formsets, add=False):
-        if not add and getattr(request, "_ookbalans_proposed", False):
-            return []  # nothing saved; the proposal is in the audit trail
-        return super().construct_change_message(request, form, formsets, add)
-
-    def response_change(self, request, obj):
-        if getattr(request, "_ookbalans_proposed", False):
-            return self.proposed_response(request)
-        return super().response_change(request, obj)
 
     def response_add(self, request, obj, post_url_continue=None):
         if getattr(request, "_ookbalans_proposed", False):
             return self.proposed_response(request)
         return super().response_add(request, obj, post_url_continue)
-
-    def proposed_response(self, request):
-        messages.info(
-            request,
-            gettext(
-                "Your change was sent to the coordinator. Parents see it as soon as it is approved; "
-                "you find it under Proposed changes."
-            ),
-        )
-        return redirect("admin:catalogue_proposal_changelist")
 
 
 @admin.register(Organisation)
@@ -580,7 +721,11 @@ class LocationAdmin(CoalitionScopedMixin, admin.ModelAdmin):
 
 
 @admin.register(ServiceAtLocation)
-class ServiceAtLocationAdmin(CoalitionScopedMixin, TranslationAdmin):
+class ServiceAtLocationAdmin(ProposingAdminMixin, CoalitionScopedMixin, TranslationAdmin):
+    """A place of a service with its opening hours; under review an editor's change is proposed."""
+
+    service_path = "service"
+
     coalition_path = "service__coalition"
     organisation_path = "service__organization"
     list_display = ["service", "location"]
@@ -592,10 +737,20 @@ class ServiceAtLocationAdmin(CoalitionScopedMixin, TranslationAdmin):
         # Reached from a service's page; it needs no entry of its own on the index.
         return False
 
-    def has_change_permission(self, request, obj=None):
-        if obj is not None and proposals.needs_review(request.user, obj.service):
-            return False  # under review the opening hours stay as approved
-        return super().has_change_permission(request, obj)
+    def service_of(self, obj) -> Service:
+        return obj.service
+
+    def proposed(self, form, formsets) -> tuple[dict, dict]:
+        """The place's own changed fields, and what its opening-hours rows add, change and remove."""
+        parts = {}
+        own = proposals.own_changes(ServiceAtLocation, form, exclude=("service",))
+        if own:
+            parts["service_at_locations"] = own
+        for formset in formsets:
+            rows = proposals.row_changes(formset)
+            if rows:
+                parts[proposals.kind_of(formset.model)] = rows
+        return {}, parts
 
 
 @admin.register(ContactPoint)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.shortcuts import redirect
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -41,7 +42,7 @@ class ProposalAdmin(CoalitionScopedMixin, admin.ModelAdmin):
     edit_roles = (permissions.Role.COORDINATOR,)
     organisation_path = "service__organization"
     organisation_editors_change = False
-    list_display = ["service", "status", "proposed_by", "proposed_at", "reviewed_by"]
+    list_display = ["service", "status", "proposed_by", "proposed_at", "updated_at", "reviewed_by"]
     list_filter = ["status"]
     list_select_related = ["service", "proposed_by", "reviewed_by"]
     readonly_fields = [
@@ -49,6 +50,7 @@ class ProposalAdmin(CoalitionScopedMixin, admin.ModelAdmin):
         "status",
         "proposed_by",
         "proposed_at",
+        "updated_at",
         "changes",
         "reviewed_by",
         "reviewed_at",
@@ -60,7 +62,7 @@ class ProposalAdmin(CoalitionScopedMixin, admin.ModelAdmin):
             and obj.status == Proposal.Status.PENDING
             and self.has_change_permission(request, obj)
         ):
-            return ["service", "proposed_by", "proposed_at", "changes", "decision", "comment"]
+            return ["service", "proposed_by", "proposed_at", "updated_at", "changes", "decision", "comment"]
         return [*self.readonly_fields, "comment"]
 
     def get_readonly_fields(self, request, obj=None):
@@ -94,8 +96,31 @@ class ProposalAdmin(CoalitionScopedMixin, admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if form.cleaned_data["decision"] == APPROVE:
-            proposals.approve(obj, request.user)
+            try:
+                proposals.approve(obj, request.user)
+            except proposals.ProposalConflict as conflict:
+                messages.error(
+                    request,
+                    gettext(
+                        "The change cannot be applied: %(problem)s "
+                        "The offering changed since it was proposed. "
+                        "Send it back with a comment, so the organisation editor can propose it again."
+                    )
+                    % {"problem": conflict},
+                )
+                request._ookbalans_conflict = True
+                return
             messages.success(request, gettext("The change is approved and published."))
         else:
             proposals.send_back(obj, request.user, form.cleaned_data["comment"])
             messages.info(request, gettext("The change is sent back to the organisation editor."))
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        if getattr(request, "_ookbalans_conflict", False):
+            return []  # nothing was decided
+        return super().construct_change_message(request, form, formsets, add)
+
+    def response_change(self, request, obj):
+        if getattr(request, "_ookbalans_conflict", False):
+            return redirect("admin:catalogue_proposal_change", obj.pk)  # still waiting; the error says why
+        return super().response_change(request, obj)
