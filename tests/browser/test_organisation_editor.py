@@ -8,7 +8,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.core import mail
 from playwright.sync_api import expect
 
-from ookbalans.catalogue.models import Membership, ServiceAtLocation
+from ookbalans.catalogue.models import CostOption, Membership, ServiceAtLocation
 from tests.browser.test_interchange_pages import WCAG_AA, logged_in
 from tests.factories import LocationFactory, MembershipFactory, OrganisationFactory, ServiceFactory
 
@@ -34,6 +34,7 @@ def test_invite_accept_propose_approve_publish(live_server, page, browser):
     ServiceAtLocation.objects.create(
         service=service, location=LocationFactory(coalition=coalition, organization=organisation)
     )
+    CostOption.objects.create(service=service, kind="free")
 
     # The coordinator invites the midwife.
     logged_in(page, live_server, coordinator.user)
@@ -61,13 +62,16 @@ def test_invite_accept_propose_approve_publish(live_server, page, browser):
     # upstream, outside this form's markup, so it is left out here.
     without_violations(editor, "3-service", context={"exclude": [[".select2-search__field"]]})
     editor.locator("#id_name_nl").fill(NEW)
+    # An inline change is part of the same proposal: the cost gets an explanation.
+    editor.locator("#id_cost_options-0-option").fill("ook voor je partner")
     editor.get_by_role("button", name="Opslaan", exact=True).click()
     expect(editor.get_by_text("Je wijziging is naar de coördinator gestuurd.")).to_be_visible()
     without_violations(editor, "4-proposals")
 
-    # The public still sees the approved name.
+    # The public still sees the approved name and cost.
     page.goto(live_server.url + f"/{coalition.slug}/aanbod/{service.pk}/")
     expect(page.get_by_role("heading", level=1)).to_have_text(OLD)
+    expect(page.get_by_text("(ook voor je partner)")).to_have_count(0)
 
     # The coordinator sees old -> new and approves.
     page.goto(live_server.url + "/admin/catalogue/proposal/")
@@ -75,12 +79,15 @@ def test_invite_accept_propose_approve_publish(live_server, page, browser):
     changes = page.locator("table.ookbalans-changes")
     expect(changes).to_contain_text(OLD)
     expect(changes).to_contain_text(NEW)
+    expect(changes).to_contain_text("kostenoptie (gewijzigd)")
+    expect(changes).to_contain_text("gratis (ook voor je partner)")
     without_violations(page, "5-review")
     page.get_by_label("Goedkeuren: meteen publiceren").check()
     page.get_by_role("button", name="Opslaan", exact=True).click()
     expect(page.get_by_text("De wijziging is goedgekeurd en gepubliceerd.")).to_be_visible()
 
-    # The finder shows the new name.
+    # The finder shows the new name and the new explanation of the cost.
     page.goto(live_server.url + f"/{coalition.slug}/aanbod/{service.pk}/")
     expect(page.get_by_role("heading", level=1)).to_have_text(NEW)
+    expect(page.get_by_text("(ook voor je partner)")).to_be_visible()
     editor.context.close()

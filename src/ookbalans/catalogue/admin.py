@@ -165,7 +165,7 @@ class ScopedInlineMixin(CoalitionScopedMixin):
     """Inlines follow the rights on their parent object, which Django passes as `obj`.
 
     A tabular inline names its fields only in the column headings; each field gets its name as
-    aria-label too, so a screen reader says what the field is (WCAG 4.1.2).
+    aria-label too, so a screen reader says what the field is (WCAG 4.1.2), the delete box included.
     """
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
@@ -174,6 +174,20 @@ class ScopedInlineMixin(CoalitionScopedMixin):
             widget = getattr(formfield.widget, "widget", formfield.widget)  # inside the related-field wrapper
             widget.attrs.setdefault("aria-label", capfirst(db_field.verbose_name))
         return formfield
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+
+        class LabelledFormSet(formset):
+            def add_fields(self, form, index):
+                super().add_fields(form, index)
+                if "DELETE" in form.fields:
+                    form.fields["DELETE"].widget.attrs.setdefault(
+                        "aria-label", str(form.fields["DELETE"].label)
+                    )
+
+        LabelledFormSet.__name__ = formset.__name__
+        return LabelledFormSet
 
     def coalition_id_of(self, parent):
         return parent.coalition_id if hasattr(parent, "coalition_id") else parent.service.coalition_id

@@ -57,6 +57,11 @@ class ProposalAdmin(CoalitionScopedMixin, admin.ModelAdmin):
     ]
 
     def get_fields(self, request, obj=None):
+        return [
+            name for name in self.shown_fields(request, obj) if name != "updated_at" or obj and obj.updated_at
+        ]
+
+    def shown_fields(self, request, obj=None):
         if (
             obj is not None
             and obj.status == Proposal.Status.PENDING
