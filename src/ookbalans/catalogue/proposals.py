@@ -179,6 +179,9 @@ def propose(user, service: Service, values: dict, parts: dict | None = None) -> 
     """
     parts = parts or {}
     with transaction.atomic():
+        # Lock the service first: two saves at one moment then take turns, and the second adds to
+        # the proposal the first created instead of breaking the one-pending rule.
+        list(Service.objects.select_for_update().filter(pk=service.pk).values_list("pk"))
         waiting = (
             Proposal.objects.select_for_update()
             .filter(service=service, status=Proposal.Status.PENDING)
