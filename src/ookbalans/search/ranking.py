@@ -105,7 +105,7 @@ def field_strength(need: Need, doc: Document, name: str) -> float:
     if need.codes and not need.codes.isdisjoint(concepts):
         # The parent's own words there too: the field names the need as she does ('babymassage'
         # in the name of a course, not only the bond with the baby that the word belongs to).
-        own = need.keys and all(part in doc.keys[name] for part in need.keys)
+        own = need.keys and all(_word_strength(part, doc.keys[name]) for part in need.keys)
         return CONCEPT + LITERAL if own else CONCEPT
     if need.narrower and not need.narrower.isdisjoint(concepts):
         return NARROWER
