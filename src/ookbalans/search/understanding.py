@@ -104,8 +104,10 @@ class Lookup:
         self.words = frozenset(index_words)
         self.thesaurus_keys = frozenset(part for phrase in concepts.phrases for part in phrase)
         self.keys = sorted({key(word) for word in self.words} | self.thesaurus_keys)
-        # Phrases typed as one word ('huiselijkgeweld') are choices too; a correction to one gives its words.
-        self.joined = {joined: phrase for joined, phrase in concepts.joined_phrases.items() if len(joined) >= 8}
+        # Phrases typed as one word ('huiselijkgeweld') are choices too; correcting to one gives its words.
+        self.joined = {
+            joined: phrase for joined, phrase in concepts.joined_phrases.items() if len(joined) >= 8
+        }
         self.domain = frozenset(self.words | concepts.dutch_words | set(self.joined))
         # Common Dutch words too, so a typo in 'misschien' is corrected (and then left out as filler).
         common = {word for word, zipf in lexicon().items() if zipf >= COMMON_CHOICE_ZIPF and len(word) >= 5}
