@@ -100,3 +100,38 @@ def test_a_mention_in_a_long_description_does_not_beat_a_service_about_the_need(
     results = found("geldzorgen")
     checkups = demo_id("service", "verloskundige-berkel")
     assert checkups not in results[:3]
+
+
+def test_a_typo_one_letter_off_is_corrected_before_the_word_is_split_into_parts(demo):
+    typo = outcome("borstvoedring")  # not 'borst voed ring'
+    assert typo.analysis.corrected == "borstvoeding"
+    assert ids("borstvoedingscafe-lochem", "lactatiekundige") & set(found("borstvoedring")[:3])
+
+
+def test_a_phrase_typed_as_one_word_with_a_typo_is_corrected_into_its_words(demo):
+    typo = outcome("huiselijkgewzeld")
+    assert typo.analysis.corrected == "huiselijk geweld"
+    assert demo_id("service", "veilig-thuis") in found("huiselijkgewzeld")[:3]
+
+
+def test_a_rare_real_word_that_nothing_holds_is_corrected_to_one_that_is(demo):
+    # 'soberheid' is a Dutch word, but no service or thesaurus word has it; 'somberheid' is one letter off.
+    assert outcome("soberheid").analysis.corrected == "somberheid"
+    assert ids("poh-ggz-zwangerschap", "pop-poli") & set(found("soberheid")[:3])
+
+
+def test_a_typo_in_an_idiom_is_corrected_before_idioms_are_found(demo):
+    result = outcome("helemzal op")
+    assert result.analysis.corrected == "helemaal op"
+    assert any("vermoeidheid_ouder" in need.codes for need in result.analysis.needs)
+
+
+def test_the_words_around_a_question_do_not_count_as_needs(demo):
+    assert ids("borstvoedingscafe-lochem", "lactatiekundige") & set(
+        found("waar kan ik terecht met vragen over borstvoeding?")[:3]
+    )
+
+
+def test_a_service_named_with_the_parents_own_word_comes_before_one_about_the_same_concept(demo):
+    # Both are about the bond with the baby; the course says 'babymassage' in its name.
+    assert found("babymassage")[0] == demo_id("service", "babymassage")

@@ -87,6 +87,9 @@ class ConceptIndex:
         self.phrases: dict[tuple[str, ...], set[str]] = {}
         # The thesaurus' Dutch words, for the spelling corrector.
         self.dutch_words: set[str] = set()
+        # The thesaurus' Dutch phrases of two or three words written as one ('huiselijkgeweld'),
+        # for the spelling corrector: a phrase typed together with a typo still finds its words.
+        self.joined_phrases: dict[str, str] = {}
         # Phrases that lose words to the stop list ('zwanger worden' -> zwanger) only claim a word
         # that no concept has as a word of its own.
         self._reduced: dict[tuple[str, ...], set[str]] = {}
@@ -125,7 +128,10 @@ class ConceptIndex:
 
     def _add(self, text: str, code: str, language: str) -> None:
         if language == "nl":
-            self.dutch_words.update(word for word in normalise(text).split() if len(word) >= 5)
+            plain = normalise(text).split()
+            self.dutch_words.update(word for word in plain if len(word) >= 5)
+            if 2 <= len(plain) <= 3 and all(word.isalpha() for word in plain):
+                self.joined_phrases.setdefault("".join(plain), " ".join(plain))
         phrase = phrase_keys(text, language)
         words = tuple(tokens(text))
         reduced = len(phrase) == 1 and len(words) > 1

@@ -23,6 +23,8 @@ FURTHER_FIELD = 0.05
 # word it starts), or only the broader concept.
 CONCEPT, NARROWER, OWN_WORD, WORD_PREFIX = 1.0, 0.7, 0.9, 0.6
 RELATED, SIBLING, BROADER = 0.9, 0.3, 0.35
+# A field that meets a need by its concept and also holds the parent's own words meets it a little more.
+LITERAL = 0.05
 # A need the thesaurus understood weighs most; a word of the query it does not know, less; a very
 # common word ('praten', 'zoon') least.
 WORD_WEIGHT = 0.6
@@ -101,7 +103,10 @@ def field_strength(need: Need, doc: Document, name: str) -> float:
     """How well one field of a document meets a need, 0 to 1."""
     concepts = doc.concepts[name]
     if need.codes and not need.codes.isdisjoint(concepts):
-        return CONCEPT
+        # The parent's own words there too: the field names the need as she does ('babymassage'
+        # in the name of a course, not only the bond with the baby that the word belongs to).
+        own = need.keys and all(_word_strength(part, doc.keys[name]) for part in need.keys)
+        return CONCEPT + LITERAL if own else CONCEPT
     if need.narrower and not need.narrower.isdisjoint(concepts):
         return NARROWER
     strength = 0.0

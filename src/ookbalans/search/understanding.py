@@ -34,6 +34,8 @@ FILLER_ZIPF = 5.5
 GENERIC_CONCEPT_ZIPF = 5.3
 # A word of the lexicon at least this common is never taken for a typo.
 REAL_WORD_ZIPF = 2.5
+# Words of the lexicon this common are offered to the spelling corrector besides the index's words.
+COMMON_CHOICE_ZIPF = 4.0
 # Concepts that say who or when ('baby', 'zwanger', 'moeder') or in what form ('cursus', 'gratis',
 # 'spreekuur'), not what about: beside another need they only add to it, like a common word, so a
 # service that meets them alone ('Cursus babymassage' for 'baby swimming course') does not fit.
@@ -102,7 +104,14 @@ class Lookup:
         self.words = frozenset(index_words)
         self.thesaurus_keys = frozenset(part for phrase in concepts.phrases for part in phrase)
         self.keys = sorted({key(word) for word in self.words} | self.thesaurus_keys)
-        self.choices = sorted(self.words | concepts.dutch_words)
+        # Phrases typed as one word ('huiselijkgeweld') are choices too; correcting to one gives its words.
+        self.joined = {
+            joined: phrase for joined, phrase in concepts.joined_phrases.items() if len(joined) >= 8
+        }
+        self.domain = frozenset(self.words | concepts.dutch_words | set(self.joined))
+        # Common Dutch words too, so a typo in 'misschien' is corrected (and then left out as filler).
+        common = {word for word, zipf in lexicon().items() if zipf >= COMMON_CHOICE_ZIPF and len(word) >= 5}
+        self.choices = sorted(self.domain | common)
 
     def in_thesaurus(self, keys: tuple[str, ...]) -> bool:
         return not self.thesaurus_keys.isdisjoint(keys)
@@ -118,11 +127,12 @@ class Lookup:
     def is_real(self, word: str) -> bool:
         return self.knows(word) or lexicon().get(word, 0.0) >= REAL_WORD_ZIPF
 
-    def correction(self, word: str) -> str:
-        """The closest known word within the allowed edits (1 up to 8 letters, 2 up to 13, then 3)."""
+    def correction(self, word: str, most: int = 3) -> str:
+        """The closest known word within the allowed edits (1 up to 8 letters, 2 up to 13, then 3; at
+        most `most`); a thesaurus phrase typed as one word comes back as its words ('huiselijk geweld')."""
         if len(word) < 5:
             return ""
-        limit = 1 if len(word) < 9 else 2 if len(word) < 14 else 3
+        limit = min(most, 1 if len(word) < 9 else 2 if len(word) < 14 else 3)
         found = process.extract(
             word, self.choices, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=5
         )
@@ -131,7 +141,11 @@ class Lookup:
         best = min(distance for _choice, distance, _index in found)
         # Equally close: the more common word in Dutch, then alphabetical, so both databases agree.
         closest = [choice for choice, distance, _index in found if distance == best]
-        return sorted(closest, key=lambda choice: (-lexicon().get(choice, 0.0), choice))[0]
+        # The index's and the thesaurus' words before other common words.
+        chosen = sorted(
+            closest, key=lambda choice: (choice not in self.domain, -lexicon().get(choice, 0.0), choice)
+        )[0]
+        return self.joined.get(chosen, chosen) if chosen not in self.words else chosen
 
 
 def _split_into_known(word: str, lookup: Lookup) -> tuple[str, ...]:
@@ -168,21 +182,69 @@ def _words(
         ):
             continue  # 'bijna', 'helemaal': out before phrases are found ('praat nog bijna niet')
         known = plain in NEGATORS or lookup.is_real(plain) or script(raw) != "latin"
-        if known or lookup.in_thesaurus(word_keys(raw)):
+        in_thesaurus = lookup.in_thesaurus(word_keys(raw))
+        if known and correct and not in_thesaurus and (fixed := _real_word_typo(plain, lookup)):
+            # 'soberheid': a rare real word that nothing here holds, one letter from one that is.
+            words.extend(_Word(part, part, word_keys(part)) for part in fixed.split())
+            fixes[plain] = fixed
+        elif known or in_thesaurus:
             words.append(_Word(raw, plain, word_keys(raw)))
         elif phrase := _split_into_phrase(plain, concepts):
             # 'huiselijkgeweld': two words typed as one that together are a thesaurus phrase.
             words.extend(_Word(part, part, (key(part),)) for part in phrase)
+        elif correct and len(plain) >= CLOSE_TYPO_LENGTH and (fixed := lookup.correction(plain, most=1)):
+            # One letter off a known word ('borstvoedring'): a typo, not a compound of 'ring'.
+            words.extend(_Word(part, part, word_keys(part)) for part in fixed.split())
+            fixes[plain] = fixed
         elif parts := _split_into_known(plain, lookup):
             words.append(_Word(raw, plain, (key(plain),), parts))
         elif _foreign_word(raw):
             foreign.append(plain)
         elif correct and (fixed := lookup.correction(plain)):
-            words.append(_Word(fixed, fixed, word_keys(fixed)))
+            words.extend(_Word(part, part, word_keys(part)) for part in fixed.split())
             fixes[plain] = fixed
         else:
             unknown.append(plain)
     return words, unknown, foreign, fixes
+
+
+# An unknown word this long that is one edit from a known word is corrected before it is split into
+# parts; a real word of the lexicon this rare that the index and thesaurus do not know is corrected
+# when it is one edit from a word they know.
+CLOSE_TYPO_LENGTH = 7
+RARE_REAL_ZIPF = 3.0
+
+
+def _real_word_typo(plain: str, lookup: Lookup) -> str:
+    if len(plain) < CLOSE_TYPO_LENGTH or lookup.knows(plain) or lexicon().get(plain, 0.0) >= RARE_REAL_ZIPF:
+        return ""
+    if not plain.isascii():
+        return ""
+    return lookup.correction(plain, most=1)
+
+
+def _corrected_first(
+    pairs: list[tuple[str, str]], lookup: Lookup, concepts: ConceptIndex
+) -> tuple[list[tuple[str, str]], dict[str, str]]:
+    """The query's words with those one edit from a known single word corrected, before idioms and
+    phrases are looked for ('helemzal op' is the idiom 'helemaal op'); the corrections made."""
+    result, fixes = [], {}
+    for raw, plain in pairs:
+        if (
+            script(raw) == "latin"
+            and len(plain) >= 5
+            and is_content(plain)
+            and not lookup.is_real(plain)
+            and not lookup.in_thesaurus(word_keys(raw))
+            and not _split_into_phrase(plain, concepts)
+            and not _foreign_word(raw)
+            and " " not in (fixed := lookup.correction(plain, most=1) or " ")
+        ):
+            result.append((fixed, fixed))
+            fixes[plain] = fixed
+        else:
+            result.append((raw, plain))
+    return result, fixes
 
 
 def _split_into_phrase(word: str, concepts: ConceptIndex) -> tuple[str, str] | ():
@@ -230,13 +292,15 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
     index or the thesaurus knows cannot be met and is left out). A concept that belongs to one
     phase sets the phase.
     """
-    pairs = raw_words(query)
+    typed = raw_words(query)
+    pairs, early = _corrected_first(typed, lookup, concepts) if correct else (typed, {})
     idioms = concepts.find_idioms([plain for _raw, plain in pairs])
     in_idiom = {position for _codes, span in idioms for position in span}
     words, unknown, foreign, fixes = _words(
         [pair for position, pair in enumerate(pairs) if position not in in_idiom], lookup, concepts, correct
     )
-    corrected = " ".join(fixes.get(plain, raw) for raw, plain in pairs) if fixes else ""
+    fixes = early | fixes
+    corrected = " ".join(fixes.get(plain, raw) for raw, plain in typed) if fixes else ""
     keys = [word.keys for word in words]
     every = concepts.find_all(keys, anywhere=True)
     matches = concepts.find(keys, anywhere=True)
