@@ -244,6 +244,10 @@ def schedule_to_hsds(schedule) -> dict:
 
 
 def service_at_location_to_hsds(at_location, context: Context) -> dict:
+    # Mapped once per location object and context: an export shares one object per location.
+    place, nested = at_location.location, getattr(at_location.location, "hsds_nested", (None, None))
+    if nested[0] is not context:
+        nested = place.hsds_nested = (context, location_to_hsds(place, context))
     mapped = compact(
         {
             "id": str(at_location.id),
@@ -251,7 +255,7 @@ def service_at_location_to_hsds(at_location, context: Context) -> dict:
             "location_id": str(at_location.location_id),
             "description": at_location.description,
             "schedules": [schedule_to_hsds(s) for s in related(at_location, "schedules")],
-            "location": location_to_hsds(at_location.location, context),
+            "location": nested[1],
         }
     )
     return with_extras(mapped, context.kept("service_at_location", at_location.id))

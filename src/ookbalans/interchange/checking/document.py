@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from ookbalans.catalogue.validators import is_refused_link
 from ookbalans.interchange.checking.attributes import phase_of
 from ookbalans.interchange.checking.contacts import check_contact
 from ookbalans.interchange.checking.context import CheckContext
@@ -12,7 +13,7 @@ from ookbalans.interchange.checking.organisations import check_organisation
 from ookbalans.interchange.checking.ownership import check_ownership
 from ookbalans.interchange.checking.services import check_service
 from ookbalans.interchange.checking.values import objects_in
-from ookbalans.interchange.links import refused_links
+from ookbalans.interchange.links import LINK_KEYS, refused_links
 from ookbalans.interchange.problems import SOURCE, Where, where_of
 from ookbalans.interchange.reading.hsds_json import as_document
 
@@ -61,7 +62,8 @@ def document_groups(check: CheckContext, document) -> dict[str, list[dict]] | No
     if not any(key in document for key in GROUPS):
         check.problems.error(the_file, "", ", ".join(map(str, document))[:200], unexpected)
         return None
-    nul_texts = list(control_characters(document, _("the file")))
+    may_hold_nul, may_hold_refused_link = suspicious(document)
+    nul_texts = list(control_characters(document, _("the file"))) if may_hold_nul else []
     for path, value in nul_texts:
         check.problems.error(
             Where(path), "", value.replace("\x00", "\\0"), _("expected text without NUL characters.")
@@ -69,7 +71,7 @@ def document_groups(check: CheckContext, document) -> dict[str, list[dict]] | No
     if nul_texts:
         return None
     # Refused links are errors, and the rest is still checked so the report lists every problem at once.
-    for holder, path, key, value in refused_links(document):
+    for holder, path, key, value in refused_links(document) if may_hold_refused_link else ():
         check.problems.error(
             where_of(holder, path or _("the file")),
             key,
@@ -106,3 +108,38 @@ def control_characters(value, path: str):
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from control_characters(item, f"{path}[{index}]")
+
+
+def suspicious(document) -> tuple[bool, bool]:
+    """Whether the document may hold a NUL character, and a refused link: one walk, without paths.
+
+    Most files hold neither; only when one may do the walks that say where (`control_characters`,
+    `refused_links`) run. A `value` that looks like a refused link counts, whatever fact it states.
+    """
+    nul = refused = False
+    stack = [document]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key == SOURCE:
+                    continue
+                if isinstance(key, str) and "\x00" in key:
+                    nul = True
+                if isinstance(item, str):
+                    if "\x00" in item:
+                        nul = True
+                    # No scheme without a colon: most values are decided without the link's rules.
+                    if (key in LINK_KEYS or key == "value") and ":" in item and is_refused_link(item):
+                        refused = True
+                elif isinstance(item, dict | list):
+                    stack.append(item)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, str):
+                    nul = nul or "\x00" in item
+                elif isinstance(item, dict | list):
+                    stack.append(item)
+        elif isinstance(value, str):
+            nul = nul or "\x00" in value
+    return nul, refused

@@ -8,10 +8,11 @@ import json
 import shutil
 import tempfile
 import zipfile
+from functools import cache
 
 from ookbalans.interchange.exporting.hsds_json import split
 from ookbalans.interchange.tables import descriptor, field_names, resources
-from ookbalans.spreadsheets import guarded
+from ookbalans.spreadsheets import FORMULA_STARTS, guarded
 
 # Lists of child objects, by the key under which a parent holds them, and the table they go to.
 CHILD_LISTS = {
@@ -49,6 +50,8 @@ TOP_LEVEL = {
 
 def cell_text(value) -> str:
     """A CSV cell: JSON for nested values, true/false for booleans, never a formula a spreadsheet runs."""
+    if value.__class__ is str:  # most cells: the guard written out
+        return "'" + value if value.startswith(FORMULA_STARTS) else value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -68,8 +71,10 @@ class Tables:
 
     def __init__(self):
         self.columns = {name: field_names(name) for name in resources()}
+        self.known_columns = {name: set(columns) for name, columns in self.columns.items()}
         self.shared: dict[str, dict[str, dict]] = {name: {} for name in SHARED}
         self.files: dict = {}
+        self.writers: dict = {}
         self.written_columns: dict[str, int] = {}
 
     def add(self, table: str, row: dict, object_id) -> bool:
@@ -84,18 +89,22 @@ class Tables:
                 return False
             rows[key] = row
             return True
-        columns = self.columns[table]
-        columns += [name for name in row if name not in columns]
+        columns, known = self.columns[table], self.known_columns[table]
+        if not known.issuperset(row):
+            added = [name for name in row if name not in known]
+            columns += added
+            known.update(added)
         self.store(table, row, columns)
         return True
 
     def store(self, table: str, row: dict, columns: list[str]) -> None:
-        if table not in self.files:
+        writer = self.writers.get(table)
+        if writer is None:
             self.files[table] = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")  # noqa: SIM115
             self.written_columns[table] = len(columns)
-        csv.writer(self.files[table], lineterminator="\r\n").writerow(
-            [cell_text(row.get(column)) for column in columns]
-        )
+            writer = self.writers[table] = csv.writer(self.files[table], lineterminator="\r\n")
+        get = row.get
+        writer.writerow([cell_text(get(column)) for column in columns])
 
     def has_rows(self, table: str) -> bool:
         return bool(self.shared[table]) if table in SHARED else table in self.files
@@ -151,6 +160,11 @@ def flatten(document) -> dict[str, list[dict]]:
     }
 
 
+@cache
+def schema_fields(table: str) -> frozenset[str]:
+    return frozenset(field_names(table))
+
+
 def add_row(tables: Tables, table: str, item: dict, parent_table: str | None, parent_id) -> None:
     if not isinstance(item, dict):
         return
@@ -167,7 +181,7 @@ def add_row(tables: Tables, table: str, item: dict, parent_table: str | None, pa
         if table == "attribute":
             row.setdefault("link_id", parent_id)
             row.setdefault("link_entity", parent_table)
-        elif link in field_names(table) and table not in SHARED:
+        elif link in schema_fields(table) and table not in SHARED:
             row.setdefault(link, parent_id)
     if tables.add(table, row, row.get("id")):
         # A shared object mentioned again has the same parts: they are written once.

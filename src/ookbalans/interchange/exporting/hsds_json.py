@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-# No indentation: only then does the json module use its fast C encoder.
-ENCODER = json.JSONEncoder(ensure_ascii=False)
+import orjson
+
+# The json module's encoder, for what orjson refuses (an integer beyond 64 bits kept from a file).
+ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 # Objects per piece of output: large enough to keep the number of writes low, small enough for memory.
 OBJECTS_PER_PIECE = 100
 
@@ -14,22 +16,32 @@ OBJECTS_PER_PIECE = 100
 def json_pieces(document) -> Iterator[bytes]:
     """The UTF-8 JSON of a CoalitionDocument (or a document dict), in pieces, one list item at a time.
 
-    The text is the same as `json.dumps(document, ensure_ascii=False)` of the whole document.
+    The text is compact JSON (no spaces), the same as `json.dumps(document, ensure_ascii=False,
+    separators=(",", ":"))` of the whole document. Each object is encoded by orjson, about seven
+    times faster than the json module (1.5 GB of JSON for the 100,000 services of the country).
     """
     header, parts = split(document)
-    yield ENCODER.encode(header)[:-1].encode("utf-8")
+    yield encoded(header)[:-1]
     first_key = not header
     for key, items in parts.items():
-        yield f"{'' if first_key else ', '}{ENCODER.encode(key)}: [".encode()
+        yield (b"" if first_key else b",") + encoded(key) + b":["
         first_key = False
-        pending = []
-        for index, item in enumerate(items()):
-            pending.append(("" if index == 0 else ", ") + ENCODER.encode(item))
+        pending, separator = [], b""
+        for item in items():
+            pending.append(encoded(item))
             if len(pending) >= OBJECTS_PER_PIECE:
-                yield "".join(pending).encode("utf-8")
-                pending = []
-        yield ("".join(pending) + "]").encode("utf-8")
+                yield separator + b",".join(pending)
+                pending, separator = [], b","
+        yield (separator if pending else b"") + b",".join(pending) + b"]"
     yield b"}"
+
+
+def encoded(value) -> bytes:
+    """A JSON value as compact UTF-8 JSON."""
+    try:
+        return orjson.dumps(value)
+    except orjson.JSONEncodeError:
+        return ENCODER.encode(value).encode("utf-8")
 
 
 def split(document) -> tuple[dict, dict]:

@@ -3,7 +3,8 @@
 Django's prefetch runs one query per related set with the chunk's ids in an `IN` list, and makes a
 new Term for every link of every service. Here each chunk is a range of ids: every related table
 is read in one query per chunk on `service_id BETWEEN first AND last`; the six sets of framework
-terms and the languages are links to reference rows loaded once, shared by every service.
+terms and the languages are links to reference rows loaded once, shared by every service; so are the
+locations (a coalition has a few, named by every service at a location): one object per location.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Iterator
 
 from django.db.models import CharField, Value
 
-from ookbalans.catalogue.models import CostOption, Language, Schedule, Service, ServiceAtLocation
+from ookbalans.catalogue.models import CostOption, Language, Location, Schedule, Service, ServiceAtLocation
 from ookbalans.framework.models import Term
 from ookbalans.interchange import mapping, prefetched
 
@@ -25,6 +26,7 @@ def services_in_chunks(services, chunk_size: int = CHUNK) -> Iterator[list[Servi
     `chunk_size`, each with every related set the mapping reads (mapping: `prefetched.related`)."""
     terms = Term.objects.in_bulk()
     languages = Language.objects.in_bulk()
+    locations: dict = {}
     last = None
     while True:
         page = services.select_related("national_intervention").order_by("id")
@@ -34,14 +36,20 @@ def services_in_chunks(services, chunk_size: int = CHUNK) -> Iterator[list[Servi
         if not chunk:
             return
         last = chunk[-1].id
-        attach_parts(chunk, services, terms, languages)
+        attach_parts(chunk, services, terms, languages, locations)
         yield chunk
         if len(chunk) < chunk_size:
             return
 
 
-def attach_parts(chunk: list[Service], services, terms: dict, languages: dict) -> None:
-    """Every related set of the chunk's services, as lists on `prefetched.loaded(name)`."""
+def attach_parts(
+    chunk: list[Service], services, terms: dict, languages: dict, locations: dict | None = None
+) -> None:
+    """Every related set of the chunk's services, as lists on `prefetched.loaded(name)`.
+
+    `locations` holds the locations loaded so far by id (with their municipality), filled here.
+    """
+    locations = {} if locations is None else locations
     first, last = chunk[0].id, chunk[-1].id
     ids = services.filter(id__gte=first, id__lte=last).values("id")
     in_range = {"service_id__gte": first, "service_id__lte": last, "service_id__in": ids}
@@ -59,9 +67,12 @@ def attach_parts(chunk: list[Service], services, terms: dict, languages: dict) -
     ):
         found[(service_id, "languages")].append(languages[code])
     options = grouped(CostOption.objects.filter(**in_range).order_by("id"), "service_id")
-    places = list(
-        ServiceAtLocation.objects.filter(**in_range).select_related("location__municipality").order_by("id")
-    )
+    places = list(ServiceAtLocation.objects.filter(**in_range).order_by("id"))
+    missing = {place.location_id for place in places} - locations.keys()
+    if missing:
+        locations |= Location.objects.select_related("municipality").in_bulk(missing)
+    for place in places:
+        place.location = locations[place.location_id]
     hours = grouped(
         Schedule.objects.filter(
             service_at_location__service_id__gte=first,

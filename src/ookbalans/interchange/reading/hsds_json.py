@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import orjson
 from django.utils.translation import gettext as _
 
 from ookbalans.interchange.limits import Limits, deeper_than, in_megabytes
@@ -42,7 +43,7 @@ def read_json(data: bytes, name: str, problems: Problems, limits: Limits | None 
         )
         return None
     try:
-        document = json.loads(data.decode("utf-8-sig"))
+        document = parsed(data)
         if not deeper_than(document, limits.depth):
             return document
         problems.error(Where(name), "", "", too_deep(limits))
@@ -59,6 +60,18 @@ def read_json(data: bytes, name: str, problems: Problems, limits: Limits | None 
     except RecursionError:
         problems.error(Where(name), "", "", too_deep(limits))
     return None
+
+
+def parsed(data: bytes):
+    """The JSON value of UTF-8 data: by orjson (about twice as fast), else by the json module.
+
+    Whatever orjson refuses (a byte order mark, NaN, an integer beyond 64 bits, a lone surrogate,
+    invalid JSON) goes to the json module, which reads it as before or raises its own error.
+    """
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return json.loads(data.decode("utf-8-sig"))
 
 
 # Memory a JSON file may take parsed, per byte of the largest file allowed: an HSDS export takes
