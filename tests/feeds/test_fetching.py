@@ -60,7 +60,10 @@ def test_a_host_name_that_resolves_to_a_private_address_is_refused(monkeypatch):
     monkeypatch.setattr(
         fetching.socket,
         "getaddrinfo",
-        lambda host, port, **kwargs: [(2, 1, 6, "", ("93.184.216.34", port)), (2, 1, 6, "", ("10.0.0.7", port))],
+        lambda host, port, **kwargs: [
+            (2, 1, 6, "", ("93.184.216.34", port)),
+            (2, 1, 6, "", ("10.0.0.7", port)),
+        ],
     )
     assert "10.0.0.7" in refused("https://aanbod.example.nl/services")
 
