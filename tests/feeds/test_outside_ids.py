@@ -1,4 +1,4 @@
-"""Making a feed's ids local: deterministic, one set per coalition and source, references kept, any input survives."""
+"""Making a feed's ids local: deterministic, one set per coalition and source, references kept."""
 
 import copy
 import uuid

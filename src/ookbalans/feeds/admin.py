@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.db import models
 from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
@@ -39,6 +40,8 @@ class FeedAdmin(CoalitionScopedMixin, admin.ModelAdmin):
     list_filter = ("active", "mode")
     search_fields = ("name", "url")
     actions = ("pull_now", "approve_pending", "reject_pending")
+    # An address typed without a scheme is taken to be https://.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = (
         (None, {"fields": ("coalition", "name", "url", "mode", "active", "source")}),
         (
