@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+from django.conf import settings
+
 from ookbalans.catalogue.models import Coalition
 from ookbalans.feeds import demo_feed, pulling
 from ookbalans.feeds.models import Feed
 
 NAME = "JGZ Regio IJssel (voorbeeldfeed)"
-# Where the running demo (`python3 dev.py demo`) serves the feed itself; the load pulls it from the
-# same fixture served on a free port for a moment, through the same pull code.
-URL = "http://127.0.0.1:8000" + demo_feed.PATH
 
 
 def load_demo() -> dict[str, int]:
@@ -17,7 +16,10 @@ def load_demo() -> dict[str, int]:
     coalition = Coalition.objects.filter(slug="voorbeeldregio").first()
     if coalition is None or Feed.objects.filter(coalition=coalition, name=NAME).exists():
         return {}
-    feed = Feed.objects.create(coalition=coalition, name=NAME, url=URL, mode=Feed.Mode.REVIEW)
+    # The running demo (`python3 dev.py demo`) serves the feed itself at its address; the load pulls
+    # it from the same fixture served on a free port for a moment, through the same pull code.
+    url = f"http://{settings.OOKBALANS_DEMO_ADDRESS}{demo_feed.PATH}"
+    feed = Feed.objects.create(coalition=coalition, name=NAME, url=url, mode=Feed.Mode.REVIEW)
     with demo_feed.served() as address:
         pulling.pull(feed, url=address, allow_local=True)
-    return {"feeds": 1}
+    return {"feed": 1}
