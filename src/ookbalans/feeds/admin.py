@@ -93,6 +93,8 @@ class FeedAdmin(CoalitionScopedMixin, admin.ModelAdmin):
 
     @admin.display(description=_("changes of the last pull"))
     def changes_shown(self, feed: Feed):
+        if feed.last_changes.get("pending"):
+            return gettext("The changes wait for review (below).")
         return shown_changes(feed.last_changes, pending=False)
 
     @admin.display(description=_("what the waiting changes change"))

@@ -18,6 +18,7 @@ from ookbalans.interchange.jobs import stored
 from ookbalans.interchange.limits import Limits
 from ookbalans.interchange.problems import ImportFailed, Problems, Where
 from ookbalans.interchange.reading.hsds_json import as_document, is_hsds_service, read_json
+from ookbalans.interchange.views import counted
 
 from . import fetching, outside_ids
 from .models import Feed, OutsideIdentifier
@@ -53,8 +54,8 @@ class PullResult:
             return _("not imported: %(count)d problem(s)") % {"count": self.problems.error_count}
         if not self.changed:
             return _("no changes")
-        counts = ", ".join(f"{n} {k}" for k, n in {**self.created}.items())
-        updated = ", ".join(f"{n} {k}" for k, n in self.updated.items())
+        counts = ", ".join(f"{n} {kind}" for kind, n in counted(self.created))
+        updated = ", ".join(f"{n} {kind}" for kind, n in counted(self.updated))
         if self.rejected:
             return _("the same changes as were turned down before; not proposed again")
         if self.pending:
