@@ -1,5 +1,7 @@
 """Fetching a feed: https only, no way into private networks, a size limit and a timeout, clear problems."""
 
+import time
+
 import pytest
 
 from ookbalans.feeds import fetching, pulling
@@ -101,6 +103,33 @@ def test_a_server_that_does_not_answer_in_time_is_given_up(feed_server):
     feed_server.routes["/traag.json"] = lambda query: (200, {"_stream": "1"}, slowly(3))
     message = refused(feed_server.url("/traag.json"), timeout=0.5)
     assert "0.5" in message
+
+
+def test_a_server_that_sends_a_byte_now_and_then_is_given_up_in_time(feed_server):
+    def drip(query):
+        def body():
+            for _ in range(40):
+                yield b" "
+                time.sleep(0.1)
+
+        return 200, {"_stream": "1"}, body()
+
+    feed_server.routes["/druppel.json"] = drip
+    started = time.monotonic()
+    assert "0.5" in refused(feed_server.url("/druppel.json"), timeout=0.5)
+    assert time.monotonic() - started < 2
+
+
+def test_too_many_services_are_refused_before_checking(feed_server, settings, db):
+    settings.OOKBALANS_IMPORT_MAX_SERVICES = 2
+    target = coalition("oost")
+    for path, url in (
+        ("/jgz.json", feed_server.serve_json("/jgz.json", fixture_services())),
+        ("/hsds/services", feed_server.serve_pages("/hsds/services", fixture_services(), per_page=2)),
+    ):
+        result = pulling.pull(subscribe(target, url, name=path))
+        assert not result.ok, path
+        assert "2" in str(result.problems.errors[0])
 
 
 def test_an_error_status_is_a_problem(feed_server):

@@ -9,10 +9,12 @@ OOKBALANS_FEEDS_LOCAL_HTTP is on (the demo and the tests only).
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import ipaddress
 import socket
 import ssl
+import threading
 import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -147,6 +149,11 @@ def fetch_once(url: str, max_bytes: int, timeout: float, allow_local: bool):
     if parts.query:
         path += "?" + parts.query
     deadline = time.monotonic() + timeout
+    # The socket's timeout bounds each read; this bounds the whole request, also a server that sends
+    # a byte just before each read would time out.
+    watchdog = threading.Timer(timeout, cut, args=(connection,))
+    watchdog.daemon = True
+    watchdog.start()
     try:
         connection.request(
             "GET",
@@ -164,7 +171,7 @@ def fetch_once(url: str, max_bytes: int, timeout: float, allow_local: bool):
         if length and length.isdigit() and int(length) > max_bytes:
             raise FeedRefused(too_large(max_bytes))
         chunks, size = [], 0
-        while chunk := response.read(CHUNK):
+        while chunk := response.read1(CHUNK):
             size += len(chunk)
             if size > max_bytes:
                 raise FeedRefused(too_large(max_bytes))
@@ -173,21 +180,36 @@ def fetch_once(url: str, max_bytes: int, timeout: float, allow_local: bool):
             chunks.append(chunk)
         return url, 200, None, b"".join(chunks)
     except TimeoutError:
-        raise FeedRefused(
-            _("the server at %(url)s did not answer within %(seconds)s seconds.")
-            % {"url": url, "seconds": f"{timeout:g}"}
-        ) from None
+        raise FeedRefused(timed_out(url, timeout)) from None
     except ssl.SSLError as error:
         raise FeedRefused(
             _("the secure connection to %(url)s failed (%(error)s).") % {"url": url, "error": error.reason}
         ) from None
     except (OSError, http.client.HTTPException) as error:
+        if time.monotonic() >= deadline:
+            raise FeedRefused(timed_out(url, timeout)) from None
         raise FeedRefused(
             _("the server at %(url)s could not be reached (%(error)s).")
             % {"url": url, "error": error.__class__.__name__}
         ) from None
     finally:
+        watchdog.cancel()
         connection.close()
+
+
+def cut(connection) -> None:
+    """End a request that took too long: its reads fail at once."""
+    sock = connection.sock
+    if sock is not None:
+        with contextlib.suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)
+
+
+def timed_out(url: str, timeout: float) -> str:
+    return _("the server at %(url)s did not answer within %(seconds)s seconds.") % {
+        "url": url,
+        "seconds": f"{timeout:g}",
+    }
 
 
 def too_large(max_bytes: int) -> str:

@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ookbalans.audit import context as audit
+from ookbalans.interchange.formats import too_many
 from ookbalans.interchange.importing import import_document
 from ookbalans.interchange.jobs import stored
 from ookbalans.interchange.limits import Limits
@@ -107,7 +108,7 @@ def fetch_document(feed: Feed, problems: Problems, *, url: str | None = None, al
     digest.update(first.data)
     document = read_json(first.data, feed.name, problems, limits)
     if document is None or not is_page(document):
-        return document, digest.hexdigest()
+        return bounded(document, problems, limits), digest.hexdigest()
     items, read = list(document["contents"]), len(first.data)
     total = document.get("total_items")
     if isinstance(total, int) and total > limits.services:
@@ -151,8 +152,13 @@ def fetch_document(feed: Feed, problems: Problems, *, url: str | None = None, al
             return None, ""
         items += page_document["contents"]
     if items and all(map(is_hsds_service, items)):
-        return {"services": items}, digest.hexdigest()
-    return {"organizations": items} if items else {"services": []}, digest.hexdigest()
+        return bounded({"services": items}, problems, limits), digest.hexdigest()
+    return bounded({"organizations": items}, problems, limits), digest.hexdigest()
+
+
+def bounded(document, problems: Problems, limits: Limits):
+    """The document, or None when it holds more services (or other objects) than an import may (reported)."""
+    return None if document is not None and too_many(document, problems, limits) else document
 
 
 def known_ids(feed: Feed) -> dict:
