@@ -4,7 +4,7 @@ import copy
 import uuid
 from urllib.parse import parse_qs, urlsplit
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ookbalans.feeds import demo_feed, outside_ids, pulling
@@ -66,6 +66,7 @@ def local_ids(document) -> set[str]:
     return found
 
 
+@settings(deadline=None)
 @given(documents())
 def test_local_ids_are_uuids_the_same_every_time_and_other_per_coalition(document):
     original = copy.deepcopy(document)
@@ -87,6 +88,7 @@ def test_local_ids_are_uuids_the_same_every_time_and_other_per_coalition(documen
     assert document == original
 
 
+@settings(deadline=None)
 @given(documents())
 def test_recorded_ids_win_over_derived_ones(document):
     _, used = outside_ids.localise(document, 1, "bron", {})
@@ -96,6 +98,7 @@ def test_recorded_ids_win_over_derived_ones(document):
     assert local_ids(localised) == set(recorded.values())
 
 
+@settings(deadline=None)
 @given(json_values)
 def test_any_json_is_localised_without_failing(value):
     document = {"services": [value], "organizations": [value], "locations": value, "contacts": [value]}
@@ -103,6 +106,7 @@ def test_any_json_is_localised_without_failing(value):
     outside_ids.localise(value, 1, "bron", {})
 
 
+@settings(deadline=None)
 @given(
     st.integers(1, 10_000), st.dictionaries(st.sampled_from(["per_page", "q", "full"]), st.text(max_size=8))
 )
@@ -118,16 +122,19 @@ def test_a_page_address_keeps_the_query_and_asks_for_full_services(page, query):
     }
 
 
+@settings(deadline=None)
 @given(json_values)
 def test_any_total_pages_gives_a_page_count_of_at_least_one(value):
     assert pulling.page_count({"total_pages": value}) >= 1
 
 
+@settings(deadline=None)
 @given(st.text(max_size=60))
 def test_the_demo_feed_reads_any_query(query):
     assert demo_feed.page_number(query) >= 1
 
 
+@settings(deadline=None)
 @given(st.text(max_size=300))
 def test_a_source_is_at_most_255_characters(url):
     assert len(source_of(url)) <= 255

@@ -8,5 +8,5 @@ from ookbalans.catalogue import demo_hooks
 class FeedsConfig(demo_hooks.DemoAppConfig):
     name = "ookbalans.feeds"
     verbose_name = _("Feeds")
-    # After the catalogue's and search's demo: the demo feed is imported into the demo coalition.
-    demo_order = 20
+    # Last: it reads only the demo coalition, and no other app's demo reads the feed.
+    demo_order = 50
