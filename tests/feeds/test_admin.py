@@ -134,3 +134,23 @@ def test_turning_down_and_pulling_now_from_the_list(client, world):
     )
     assert "op de achtergrond opgehaald" in response.content.decode()
     assert DBTaskResult.objects.count() == before + 1
+
+
+def test_subscribing_is_in_the_audit_trail_and_an_unchanged_pull_is_not(client, world, feed_server):
+    from ookbalans.audit.models import Entry
+
+    client.force_login(world["users"][Role.COORDINATOR])
+    data = {
+        "coalition": world["east"].pk,
+        "name": "GGD",
+        "url": feed_server.serve_json("/ggd.json", fixture_services()[:1]),
+        "mode": "direct",
+        "active": "on",
+    }
+    assert client.post(reverse("admin:feeds_feed_add"), data).status_code == 302
+    feed = Feed.objects.get(name="GGD")
+    assert Entry.objects.filter(coalition_id=world["east"].pk, object_repr="GGD").count() == 1
+    assert pulling.pull(feed).ok
+    after_first = Entry.objects.count()
+    assert not pulling.pull(feed).changed
+    assert Entry.objects.count() == after_first
