@@ -7,6 +7,7 @@ import pytest
 from ookbalans.catalogue.models import Coalition, Service
 from ookbalans.feeds import demo, demo_feed, pulling
 from ookbalans.feeds.models import Feed
+from tests.feeds.conftest import coalition, subscribe
 
 pytestmark = pytest.mark.django_db
 
@@ -38,3 +39,23 @@ def test_the_demo_server_serves_its_feed_only_in_the_demo(client, settings):
     second = json.loads(client.get(demo_feed.PATH + "?page=2&full=true").content)
     assert first["total_items"] == 3 and first["total_pages"] == 2
     assert [len(first["contents"]), len(second["contents"])] == [2, 1]
+
+
+def test_the_hsds_api_of_another_ookbalans_is_a_feed(demo_coalition, client, feed_server):
+    """The demo coalition's own HSDS API (every page, full services) pulled into another coalition."""
+    items, page = [], 1
+    while True:
+        answer = client.get(f"/api/hsds/voorbeeldregio/services?full=true&per_page=50&page={page}").json()
+        items += answer["contents"]
+        if page >= answer["total_pages"]:
+            break
+        page += 1
+    target = coalition("kopie")
+    feed = subscribe(target, feed_server.serve_pages("/api/hsds/voorbeeldregio/services", items, per_page=50))
+    result = pulling.pull(feed)
+    assert result.ok, [str(p) for p in result.problems.errors[:5]]
+    # The API publishes the active services.
+    published = Service.objects.filter(coalition=demo_coalition, status="active")
+    names = set(published.values_list("name_nl", flat=True))
+    assert set(Service.objects.filter(coalition=target).values_list("name_nl", flat=True)) == names
+    assert not pulling.pull(feed).changed
