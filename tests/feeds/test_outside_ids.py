@@ -1,6 +1,7 @@
 """Making a feed's ids local: deterministic, one set per coalition and source, references kept."""
 
 import copy
+import json
 import uuid
 from urllib.parse import parse_qs, urlsplit
 
@@ -138,3 +139,30 @@ def test_the_demo_feed_reads_any_query(query):
 @given(st.text(max_size=300))
 def test_a_source_is_at_most_255_characters(url):
     assert len(source_of(url)) <= 255
+
+
+@settings(deadline=None, max_examples=60)
+@given(st.lists(json_values, min_size=1, max_size=3), st.integers(1, 4))
+def test_any_answer_of_a_feed_server_is_read_or_refused_with_a_problem(answers, pages):
+    """Whatever the pages hold, reading them ends in a document or in a reported problem."""
+    from unittest import mock
+
+    from ookbalans.feeds import fetching
+    from ookbalans.feeds.models import Feed
+    from ookbalans.interchange.problems import Problems
+
+    bodies = [{"total_items": 3, "total_pages": pages, "contents": answers}, *answers]
+    encoded = [json.dumps(body).encode() for body in bodies]
+
+    def fetched(url, **kwargs):
+        number = int(parse_qs(urlsplit(url).query).get("page", ["1"])[0])
+        return fetching.Fetched(url, encoded[min(number - 1, len(encoded) - 1)])
+
+    problems = Problems()
+    with mock.patch.object(fetching, "fetch", fetched):
+        feed = Feed(name="bron", url="https://bron.example/hsds/services")
+        document, digest = pulling.fetch_document(feed, problems)
+    if document is None:
+        assert problems.errors
+    else:
+        assert isinstance(document, dict) and digest

@@ -106,7 +106,7 @@ def fetch_document(feed: Feed, problems: Problems, *, url: str | None = None, al
         problems.error(where, "", "", str(refused))
         return None, ""
     digest.update(first.data)
-    document = read_json(first.data, feed.name, problems, limits)
+    document = parsed(first.data, feed.name, problems, limits)
     if document is None or not is_page(document):
         return bounded(document, problems, limits), digest.hexdigest()
     items, read = list(document["contents"]), len(first.data)
@@ -139,7 +139,7 @@ def fetch_document(feed: Feed, problems: Problems, *, url: str | None = None, al
             return None, ""
         read += len(fetched.data)
         digest.update(fetched.data)
-        page_document = read_json(fetched.data, f"{feed.name} ({page})", problems, limits)
+        page_document = parsed(fetched.data, f"{feed.name} ({page})", problems, limits)
         if page_document is None:
             return None, ""
         if not is_page(page_document):
@@ -159,6 +159,20 @@ def fetch_document(feed: Feed, problems: Problems, *, url: str | None = None, al
 def bounded(document, problems: Problems, limits: Limits):
     """The document, or None when it holds more services (or other objects) than an import may (reported)."""
     return None if document is not None and too_many(document, problems, limits) else document
+
+
+def parsed(data: bytes, name: str, problems: Problems, limits: Limits):
+    """The JSON of a feed's answer, or None with the problem reported (also for a bare `null`)."""
+    errors = problems.error_count
+    document = read_json(data, name, problems, limits)
+    if document is None and problems.error_count == errors:
+        problems.error(
+            Where(name),
+            "",
+            "null",
+            _("expected a list of services or an object with organizations and services."),
+        )
+    return document
 
 
 def known_ids(feed: Feed) -> dict:
