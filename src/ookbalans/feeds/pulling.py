@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ookbalans.audit import context as audit
+from ookbalans.catalogue.models import Service
 from ookbalans.interchange.formats import too_many
 from ookbalans.interchange.importing import import_document
 from ookbalans.interchange.jobs import stored
@@ -204,8 +205,6 @@ def remember_ids(feed: Feed, used: dict, known: dict) -> None:
 
 def gone_services(feed: Feed, used: dict) -> int:
     """Services that came from this feed, are still in the coalition, and are no longer in the feed."""
-    from ookbalans.catalogue.models import Service
-
     listed = {outside for (kind, outside) in used if kind == "service"}
     earlier = OutsideIdentifier.objects.filter(
         coalition_id=feed.coalition_id, source=feed.source, kind="service"
@@ -227,10 +226,9 @@ def import_into_coalition(feed: Feed, document, problems: Problems, *, dry_run: 
         report = import_document(
             feed.coalition, local, problems=problems, dry_run=dry_run, source=(feed.name, FORMAT)
         )
-        if not dry_run and not report.changes.get("nothing"):
+        if not dry_run:
+            # Only ids seen for the first time: none (and no query) on a pull of an unchanged feed.
             remember_ids(feed, used, known)
-    if not dry_run and report.changes.get("nothing") and any(key not in known for key in used):
-        remember_ids(feed, used, known)  # objects there already (an earlier pull before ids were kept)
     return report, used
 
 
