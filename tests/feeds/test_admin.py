@@ -154,3 +154,17 @@ def test_subscribing_is_in_the_audit_trail_and_an_unchanged_pull_is_not(client, 
     after_first = Entry.objects.count()
     assert not pulling.pull(feed).changed
     assert Entry.objects.count() == after_first
+
+
+def test_taking_over_a_feed_without_waiting_changes_does_nothing(client, world):
+    client.force_login(world["users"][Role.COORDINATOR])
+    feed = world["feeds"]["east"]
+    response = client.post(
+        reverse("admin:feeds_feed_changelist"),
+        {"action": "approve_pending", "_selected_action": [str(feed.pk)]},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "konden niet worden overgenomen" not in page
+    assert "de wijzigingen zijn gepubliceerd" not in page
+    assert "nog niet opgehaald" in page

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.db import models
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
@@ -60,7 +61,15 @@ class FeedAdmin(CoalitionScopedMixin, admin.ModelAdmin):
     )
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request)
+        # The waiting document may be large: the list reads only whether there is one.
+        queryset = (
+            super()
+            .get_queryset(request)
+            .defer("pending_document")
+            .annotate(
+                waiting=ExpressionWrapper(Q(pending_document__isnull=False), output_field=BooleanField())
+            )
+        )
         if request.user.is_superuser:
             return queryset
         return queryset.filter(coalition__in=permissions.coalition_ids_for(request.user, COORDINATORS))
@@ -74,7 +83,7 @@ class FeedAdmin(CoalitionScopedMixin, admin.ModelAdmin):
 
     @admin.display(description=_("state"))
     def state(self, feed: Feed) -> str:
-        if feed.pending_document is not None:
+        if feed.waiting:
             return gettext("changes wait for review")
         if feed.last_pull_at is None:
             return gettext("not pulled yet")
@@ -121,7 +130,7 @@ class FeedAdmin(CoalitionScopedMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Take over the waiting changes"))
     def approve_pending(self, request, queryset):
-        for feed in self.editable(request, queryset).exclude(pending_document=None):
+        for feed in self.editable(request, queryset).filter(pending_document__isnull=False):
             result = pulling.approve(feed, request.user)
             if result.ok:
                 self.message_user(request, gettext("%(feed)s: the changes are published.") % {"feed": feed})
@@ -135,7 +144,7 @@ class FeedAdmin(CoalitionScopedMixin, admin.ModelAdmin):
 
     @admin.action(description=_("Turn down the waiting changes"))
     def reject_pending(self, request, queryset):
-        for feed in self.editable(request, queryset).exclude(pending_document=None):
+        for feed in self.editable(request, queryset).filter(pending_document__isnull=False):
             pulling.reject(feed)
             self.message_user(
                 request,
