@@ -75,10 +75,13 @@ def demo(extra: list[str]) -> None:
     ensure_venv()
     ookbalans = BIN / "ookbalans"
     # The demo coordinator logs in with the password only, unless the operator asks for 2FA here too.
-    env = {"OOKBALANS_REQUIRE_2FA": "0", **os.environ}
+    # The demo serves its own feed at /demo-feed/ over plain http on 127.0.0.1 (docs/operations.md).
+    env = {"OOKBALANS_REQUIRE_2FA": "0", "OOKBALANS_FEEDS_LOCAL_HTTP": "1", **os.environ}
+    address = extra[0] if extra else "127.0.0.1:8000"
+    # The demo's feed is pulled from the demo's own server, at this address.
+    env = {"OOKBALANS_DEMO_ADDRESS": address, **env}
     run(ookbalans, "migrate", "--no-input", env=env)
     run(ookbalans, "load_demo", env=env)
-    address = extra[0] if extra else "127.0.0.1:8000"
     env = {**env, "OOKBALANS_DEBUG": "1"}
     # The background worker runs large imports (docs/operations.md); it stops when the demo stops,
     # by Ctrl+C, by the server ending, or by `kill` (SIGTERM) of this script.

@@ -1,0 +1,1 @@
+"""Feeds: a coalition's subscriptions to a regional provider's HSDS offering, pulled and imported."""
