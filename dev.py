@@ -78,6 +78,8 @@ def demo(extra: list[str]) -> None:
     env = {"OOKBALANS_REQUIRE_2FA": "0", **os.environ}
     run(ookbalans, "migrate", "--no-input", env=env)
     run(ookbalans, "load_demo", env=env)
+    # The worker sends the reminders to check services every morning (docs/operations.md).
+    run(ookbalans, "remind", "--schedule", env=env)
     address = extra[0] if extra else "127.0.0.1:8000"
     env = {**env, "OOKBALANS_DEBUG": "1"}
     # The background worker runs large imports (docs/operations.md); it stops when the demo stops,

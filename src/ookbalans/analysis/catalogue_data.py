@@ -22,6 +22,7 @@ from ookbalans.catalogue.models import (
     ServiceAtLocation,
 )
 from ookbalans.framework.models import Term
+from ookbalans.reminders.schedule import overdue_services
 from ookbalans.search.demand import unmet_searches_by_coalition
 
 # Demand is read from the finder's searches without result of the last quarter.
@@ -79,6 +80,8 @@ class ServiceData:
     frequency: str = Service.Frequency.BY_APPOINTMENT
     recognition_level: str = "niet_beoordeeld"
     last_checked_on: datetime.date | None = None
+    # Still unchecked well after its check was due (reminders' rule: the coalition's interval or its own).
+    check_overdue: bool = False
     locations: tuple[LocationData, ...] = ()
 
     @property
@@ -203,6 +206,12 @@ def _load_catalogues(coalitions, today) -> dict:
         )
     ):
         locations[service_id].append(LocationData((postal_code or "")[:4], lat, lon, municipality))
+    overdue = {
+        str(service_id)
+        for service_id in overdue_services(Service.objects.filter(coalition__in=ids), set(ids), today)
+        .annotate(raw_id=text("id"))
+        .values_list("raw_id", flat=True)
+    }
 
     services_by_coalition = defaultdict(list)
     for (
@@ -240,6 +249,7 @@ def _load_catalogues(coalitions, today) -> dict:
                 if intervention_id is None
                 else (intervention_level or ""),
                 last_checked_on=last_checked_on,
+                check_overdue=service_id in overdue,
                 locations=tuple(locations[service_id]),
                 **{attr: tuple(terms[attr][service_id]) for attr in TERM_FIELDS.values()},
             )
