@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ookbalans.catalogue import permissions
 from ookbalans.catalogue.admin import CoalitionScopedMixin, ScopedInlineMixin, extend_service_admin
+from ookbalans.catalogue.models import Service
 from ookbalans.reminders import schedule, start_page
 from ookbalans.reminders.models import CheckInterval, ReminderMail, ReminderSettings
 
@@ -103,6 +104,8 @@ def next_check(service) -> str:
     own = service.check_interval.months if _has(service, "check_interval") else None
     check = schedule.check_of(service, schedule.rule_of(settings), own, timezone.localdate())
     day = date_format(check.due_on, "j M Y")
+    if service.status != Service.Status.ACTIVE:
+        return day  # parents do not see it: nobody is reminded
     if check.overdue:
         text = gettext("overdue: due since %(day)s") % {"day": day}
         return format_html('<strong class="ookbalans-warning">{}</strong>', text)
