@@ -1,4 +1,4 @@
-"""`ookbalans remind`: one mail per recipient with exactly their due services, once; escalation after 4 weeks."""
+"""`ookbalans remind`: one mail per recipient with exactly their due services, once; escalation later."""
 
 import datetime
 import re
@@ -113,4 +113,16 @@ def test_dry_run_prints_who_would_get_what_and_changes_nothing(world, capsys):
 def test_the_command_sends_and_counts(world, capsys):
     call_command("remind", "--coalition", world["coalition"].slug)
     assert "3 mail(s) sent" in capsys.readouterr().out
+    assert len(mail.outbox) == 3
+
+
+def test_a_refused_mail_keeps_nothing_so_the_next_run_tries_again(world, settings):
+    class Refusing:
+        def send_messages(self, messages):
+            raise OSError("connection refused")
+
+    report = sending.remind(TODAY, connection=Refusing())
+    assert report.failed == ["Kansrijke Start Oostdorp"]
+    assert not CheckRound.objects.filter(service__coalition=world["coalition"]).exists()
+    sending.remind(TODAY)
     assert len(mail.outbox) == 3

@@ -10,6 +10,8 @@ services. A second run on the same day finds the rounds and sends nothing.
 from __future__ import annotations
 
 import datetime
+import logging
+import smtplib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -23,6 +25,8 @@ from django.utils import timezone, translation
 from ookbalans.catalogue.models import Coalition, Membership, Service
 from ookbalans.reminders import links, schedule
 from ookbalans.reminders.models import CheckRound, ReminderMail
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,7 @@ class Report:
     letters: list[Letter] = field(default_factory=list)
     closed: int = 0
     unreachable: list[str] = field(default_factory=list)  # services nobody could be mailed about
+    failed: list[str] = field(default_factory=list)  # coalitions whose mails the mail server refused
 
     def lines(self) -> list[str]:
         out = []
@@ -59,6 +64,7 @@ class Report:
             ]
             out += [f"  nog niet gecontroleerd: {r.service.name}" for r in letter.escalated]
         out += [f"niemand te mailen over: {name}" for name in self.unreachable]
+        out += [f"mail niet verstuurd (volgende keer opnieuw): {name}" for name in self.failed]
         return out
 
 
@@ -191,13 +197,18 @@ def remind(
     coalitions = Coalition.objects.order_by("name") if coalitions is None else coalitions
     connection = connection or get_connection()
     for coalition in coalitions:
-        with transaction.atomic():
-            part = plan(coalition, today, dry_run=dry_run)
-            if not dry_run and part.letters:
-                messages = [message(letter) for letter in part.letters]
-                connection.send_messages(messages)
-                for letter in part.letters:
-                    record(letter, today)
+        try:
+            with transaction.atomic():
+                part = plan(coalition, today, dry_run=dry_run)
+                if not dry_run and part.letters:
+                    connection.send_messages([message(letter) for letter in part.letters])
+                    for letter in part.letters:
+                        record(letter, today)
+        except (OSError, smtplib.SMTPException):
+            # Its rounds are rolled back with it: the next run tries this coalition again.
+            logger.exception("Reminder mails of %s were not sent", coalition.name)
+            report.failed.append(coalition.name)
+            continue
         report.letters += part.letters
         report.closed += part.closed
         report.unreachable += part.unreachable
