@@ -100,21 +100,27 @@ def test_the_coordinator_sets_the_rule_an_editor_may_not(coordinator_client, cli
     assert ReminderSettings.objects.get().check_interval_months == 12
 
 
-def test_a_service_gets_its_own_interval_on_its_form(coordinator_client, world):
+def test_a_service_gets_its_own_interval(coordinator_client, world):
     service = world["services"]["fresh_editors"]
-    page = coordinator_client.get(reverse("admin:catalogue_service_change", args=[service.pk]))
-    assert "Eigen controletermijn" in page.content.decode()
-    CheckInterval.objects.create(service=service, months=1)
-    assert schedule.service_check(service).due
+    assert not schedule.service_check(service).due
+    response = coordinator_client.post(
+        reverse("admin:reminders_checkinterval_add"), {"service": service.pk, "months": 1}
+    )
+    assert response.status_code == 302
+    assert CheckInterval.objects.get(service=service).months == 1
+    assert schedule.service_check(service).due  # checked a month ago, due every month
     assert service.last_checked_on == months_ago(1)
+    listed = coordinator_client.get(CHANGELIST + "?controle=te-doen")
+    assert "Echo" in names(listed)
 
 
-def test_organisation_editors_read_the_interval_but_do_not_set_it(client, world):
+def test_organisation_editors_see_the_due_date_but_not_the_intervals(client, world):
     client.force_login(world["editors"][0])
-    service = world["services"]["own_long"]
-    service.organization = world["services"]["due_editors"].organization
-    service.save()
-    page = client.get(reverse("admin:catalogue_service_change", args=[service.pk]))
-    assert page.status_code == 200
-    formsets = [f for f in page.context["inline_admin_formsets"] if f.opts.model is CheckInterval]
-    assert formsets and not formsets[0].has_change_permission
+    interval = CheckInterval.objects.create(service=world["services"]["due_editors"], months=2)
+    listed = client.get(CHANGELIST).content.decode()
+    assert "column-next_check" in listed and "te controleren sinds" in listed
+    assert client.get(reverse("admin:reminders_checkinterval_changelist")).status_code == 403
+    change = reverse("admin:reminders_checkinterval_change", args=[interval.pk])
+    assert client.post(change, {"service": interval.service_id, "months": 24}).status_code in (302, 403)
+    interval.refresh_from_db()
+    assert interval.months == 2

@@ -22,7 +22,7 @@ from ookbalans.catalogue.models import (
     ServiceAtLocation,
 )
 from ookbalans.framework.models import Term
-from ookbalans.reminders.schedule import overdue_services
+from ookbalans.reminders import schedule
 from ookbalans.search.demand import unmet_searches_by_coalition
 
 # Demand is read from the finder's searches without result of the last quarter.
@@ -113,6 +113,15 @@ class CatalogueData:
     unmet_searches: tuple[tuple[str, int], ...] = ()
 
 
+def check_overdue(last_checked_on, created_at, own_months, rule_months, rule_weeks, today) -> bool:
+    """Whether the service is overdue for its check, by the reminders' rule (defaults where none is set)."""
+    rule = schedule.Rule(
+        rule_months or schedule.DEFAULT_RULE.months, rule_weeks or schedule.DEFAULT_RULE.overdue_weeks
+    )
+    base = last_checked_on or timezone.localdate(created_at)
+    return schedule.check_on(base, rule, own_months, today).overdue
+
+
 def load_catalogue(coalition: Coalition, today: datetime.date | None = None) -> CatalogueData:
     """The catalogue of one coalition."""
     return load_catalogues([coalition], today)[coalition.pk]
@@ -164,6 +173,11 @@ def _load_catalogues(coalitions, today) -> dict:
             "national_intervention_id",
             "national_intervention__recognition_level",
             "last_checked_on",
+            # What the reminders' rule needs, joined: no query of its own.
+            "created_at",
+            "check_interval__months",
+            "coalition__reminder_settings__check_interval_months",
+            "coalition__reminder_settings__overdue_after_weeks",
         )
     )
     service_filter = {"coalition__in": ids}
@@ -206,12 +220,6 @@ def _load_catalogues(coalitions, today) -> dict:
         )
     ):
         locations[service_id].append(LocationData((postal_code or "")[:4], lat, lon, municipality))
-    overdue = {
-        str(service_id)
-        for service_id in overdue_services(Service.objects.filter(coalition__in=ids), set(ids), today)
-        .annotate(raw_id=text("id"))
-        .values_list("raw_id", flat=True)
-    }
 
     services_by_coalition = defaultdict(list)
     for (
@@ -229,6 +237,10 @@ def _load_catalogues(coalitions, today) -> dict:
         intervention_id,
         intervention_level,
         last_checked_on,
+        created_at,
+        own_months,
+        rule_months,
+        rule_weeks,
     ) in rows:
         services_by_coalition[coalition_id].append(
             ServiceData(
@@ -249,7 +261,8 @@ def _load_catalogues(coalitions, today) -> dict:
                 if intervention_id is None
                 else (intervention_level or ""),
                 last_checked_on=last_checked_on,
-                check_overdue=service_id in overdue,
+                check_overdue=status == Service.Status.ACTIVE
+                and check_overdue(last_checked_on, created_at, own_months, rule_months, rule_weeks, today),
                 locations=tuple(locations[service_id]),
                 **{attr: tuple(terms[attr][service_id]) for attr in TERM_FIELDS.values()},
             )

@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ookbalans.catalogue import permissions
-from ookbalans.catalogue.admin import CoalitionScopedMixin, ScopedInlineMixin, extend_service_admin
+from ookbalans.catalogue.admin import CoalitionScopedMixin, extend_service_admin
 from ookbalans.catalogue.models import Service
 from ookbalans.reminders import schedule, start_page
 from ookbalans.reminders.models import CheckInterval, ReminderMail, ReminderSettings
@@ -66,18 +66,16 @@ class ReminderMailAdmin(CoalitionScopedMixin, admin.ModelAdmin):
         return len(mail.escalated.all())
 
 
-class CheckIntervalInline(ScopedInlineMixin, admin.StackedInline):
-    """A service's own interval: set by coordinators and editors, read by organisation editors."""
+@admin.register(CheckInterval)
+class CheckIntervalAdmin(CoalitionScopedMixin, admin.ModelAdmin):
+    """Services with their own interval: coalition roles only (organisation editors see the due date in
+    the service list's column)."""
 
-    model = CheckInterval
-    extra = 0
-    max_num = 1
-    can_delete = True
     coalition_path = "service__coalition"
-    organisation_path = "service__organization"
-    organisation_editors_change = False
-    verbose_name = _("own check interval")
-    verbose_name_plural = _("own check interval")
+    list_display = ["service", "months"]
+    list_select_related = ["service"]
+    search_fields = ["service__name"]
+    autocomplete_fields = ["service"]
 
 
 class CheckFilter(admin.SimpleListFilter):
@@ -125,6 +123,5 @@ def _has(obj, relation: str) -> bool:
 extend_service_admin(
     columns=[next_check],
     filters=[CheckFilter],
-    inlines=[CheckIntervalInline],
     related=["check_interval", "coalition__reminder_settings"],
 )

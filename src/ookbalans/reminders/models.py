@@ -12,7 +12,8 @@ from ookbalans.catalogue.models import Coalition, Service
 
 DEFAULT_INTERVAL_MONTHS = 6
 DEFAULT_OVERDUE_WEEKS = 8
-MONTHS = [MinValueValidator(1), MaxValueValidator(36)]
+MAX_MONTHS = 36
+MONTHS = [MinValueValidator(1), MaxValueValidator(MAX_MONTHS)]
 
 
 class ReminderSettings(models.Model):
@@ -74,7 +75,7 @@ class CheckInterval(models.Model):
 
     class Meta:
         verbose_name = _("own check interval")
-        verbose_name_plural = _("own check interval")
+        verbose_name_plural = _("own check intervals")
 
     def __str__(self) -> str:
         return str(self.service)

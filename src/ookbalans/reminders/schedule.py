@@ -20,6 +20,7 @@ from ookbalans.catalogue.models import Service
 from ookbalans.reminders.models import (
     DEFAULT_INTERVAL_MONTHS,
     DEFAULT_OVERDUE_WEEKS,
+    MAX_MONTHS,
     CheckInterval,
     ReminderSettings,
 )
@@ -102,10 +103,15 @@ class Due:
     overdue: bool
 
 
+def check_on(base: datetime.date, rule: Rule, own_months: int | None, today: datetime.date) -> Due:
+    """The check of a service whose facts were last known right on `base` (see `baseline`)."""
+    months = own_months or rule.months
+    return Due(add_months(base, months), is_due(base, months, today), is_overdue(base, months, rule, today))
+
+
 def check_of(service: Service, rule: Rule, own_months: int | None, today: datetime.date) -> Due:
     created_on = timezone.localdate(service.created_at) if service.created_at else today
-    base, months = baseline(service.last_checked_on, created_on), own_months or rule.months
-    return Due(add_months(base, months), is_due(base, months, today), is_overdue(base, months, rule, today))
+    return check_on(baseline(service.last_checked_on, created_on), rule, own_months, today)
 
 
 def service_check(service: Service, today: datetime.date | None = None) -> Due:
@@ -129,11 +135,8 @@ def with_baseline(queryset: QuerySet) -> QuerySet:
 def _condition(coalition_ids: set, today: datetime.date, *, overdue: bool) -> Q:
     """Services of these coalitions whose check is due (or overdue) on `today`; for `with_baseline()`."""
     rules = rules_for(coalition_ids)
-    own_months = set(
-        CheckInterval.objects.filter(service__coalition__in=coalition_ids)
-        .values_list("months", flat=True)
-        .distinct()
-    )
+    # Every interval a service may have (1 to 36 months), rather than a query for those in use.
+    own_months = range(1, MAX_MONTHS + 1)
     groups = [(Q(coalition__in=ids), rule) for rule, ids in _by_rule(rules).items()]
     groups.append((~Q(coalition__in=list(rules)), DEFAULT_RULE))
     condition = Q(pk__in=[])
