@@ -113,12 +113,11 @@ class CatalogueData:
     unmet_searches: tuple[tuple[str, int], ...] = ()
 
 
-def check_overdue(last_checked_on, created_at, own_months, rule_months, rule_weeks, today) -> bool:
+def check_overdue(base, own_months, rule_months, rule_weeks, today) -> bool:
     """Whether the service is overdue for its check, by the reminders' rule (defaults where none is set)."""
     rule = schedule.Rule(
         rule_months or schedule.DEFAULT_RULE.months, rule_weeks or schedule.DEFAULT_RULE.overdue_weeks
     )
-    base = last_checked_on or timezone.localdate(created_at)
     return schedule.check_on(base, rule, own_months, today).overdue
 
 
@@ -155,7 +154,7 @@ def _load_catalogues(coalitions, today) -> dict:
     today = today or timezone.localdate()
     ids = [c.pk for c in coalitions]
     rows = list(
-        Service.objects.filter(coalition__in=ids)
+        schedule.with_baseline(Service.objects.filter(coalition__in=ids))
         .order_by("name_nl")
         .annotate(raw_id=text("id"))
         .values_list(
@@ -173,8 +172,9 @@ def _load_catalogues(coalitions, today) -> dict:
             "national_intervention_id",
             "national_intervention__recognition_level",
             "last_checked_on",
-            # What the reminders' rule needs, joined: no query of its own.
-            "created_at",
+            # What the reminders' rule needs, joined: no query of its own. The baseline is a date made by
+            # the database (last check, else the day entered): reading `created_at` would double the time.
+            "check_baseline",
             "check_interval__months",
             "coalition__reminder_settings__check_interval_months",
             "coalition__reminder_settings__overdue_after_weeks",
@@ -237,7 +237,7 @@ def _load_catalogues(coalitions, today) -> dict:
         intervention_id,
         intervention_level,
         last_checked_on,
-        created_at,
+        check_baseline,
         own_months,
         rule_months,
         rule_weeks,
@@ -262,7 +262,7 @@ def _load_catalogues(coalitions, today) -> dict:
                 else (intervention_level or ""),
                 last_checked_on=last_checked_on,
                 check_overdue=status == Service.Status.ACTIVE
-                and check_overdue(last_checked_on, created_at, own_months, rule_months, rule_weeks, today),
+                and check_overdue(check_baseline, own_months, rule_months, rule_weeks, today),
                 locations=tuple(locations[service_id]),
                 **{attr: tuple(terms[attr][service_id]) for attr in TERM_FIELDS.values()},
             )
