@@ -78,10 +78,12 @@ def demo(extra: list[str]) -> None:
     # The demo serves its own feed at /demo-feed/ over plain http on 127.0.0.1 (docs/operations.md).
     env = {"OOKBALANS_REQUIRE_2FA": "0", "OOKBALANS_FEEDS_LOCAL_HTTP": "1", **os.environ}
     address = extra[0] if extra else "127.0.0.1:8000"
-    # The demo's feed is pulled from the demo's own server, at this address.
-    env = {"OOKBALANS_DEMO_ADDRESS": address, **env}
+    # The demo's feed is pulled from the demo's own server, and the reminder mails link to it.
+    env = {"OOKBALANS_DEMO_ADDRESS": address, "OOKBALANS_SITE_URL": f"http://{address}", **env}
     run(ookbalans, "migrate", "--no-input", env=env)
     run(ookbalans, "load_demo", env=env)
+    # The worker sends the reminders to check services every morning (docs/operations.md).
+    run(ookbalans, "remind", "--schedule", env=env)
     env = {**env, "OOKBALANS_DEBUG": "1"}
     # The background worker runs large imports (docs/operations.md); it stops when the demo stops,
     # by Ctrl+C, by the server ending, or by `kill` (SIGTERM) of this script.

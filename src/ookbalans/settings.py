@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "ookbalans.catalogue",
     "ookbalans.audit",
     "ookbalans.search",
+    "ookbalans.reminders",
     "ookbalans.analysis",
     "ookbalans.vision",
     "ookbalans.finder",
@@ -345,3 +346,8 @@ EMAIL_HOST_USER = os.environ.get("OOKBALANS_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("OOKBALANS_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = env_flag("OOKBALANS_EMAIL_TLS", True)
 DEFAULT_FROM_EMAIL = os.environ.get("OOKBALANS_EMAIL_FROM", "ookbalans <noreply@localhost>")
+
+# Reminders to check services (`ookbalans remind`, docs/operations.md): the address the mails' links start
+# with, and how many days a "still correct" link works.
+OOKBALANS_SITE_URL = os.environ.get("OOKBALANS_SITE_URL", "http://127.0.0.1:8000")
+OOKBALANS_REMINDER_LINK_DAYS = int(os.environ.get("OOKBALANS_REMINDER_LINK_DAYS", "42"))

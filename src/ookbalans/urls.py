@@ -17,6 +17,8 @@ urlpatterns = [
     path("api/", include("ookbalans.api.urls")),
     path("uitwisseling/", include("ookbalans.interchange.urls")),
     path("demo-feed/", include("ookbalans.feeds.urls")),
+    # A reminder mail's "still correct" link (/herinnering/nog-juist/<token>/: no finder URL has that shape).
+    path("", include("ookbalans.reminders.urls")),
     # The public's reports on a finder's service (/<slug>/aanbod/<id>/klopt-er-iets-niet/).
     path("", include("ookbalans.reports.urls")),
     # The finder's public pages come last: they start at the coalition's slug (/<slug>/...).

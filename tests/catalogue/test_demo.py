@@ -155,12 +155,14 @@ def test_the_apps_with_a_demo_subscribe_to_the_hook_in_the_order_they_read_each_
     subscribers = demo_hooks.subscribers()
     names = [subscriber.name for subscriber in subscribers]
     # The analysis' earlier snapshot reads the searches without results that search's demo adds;
-    # the accounts' organisation editors and their proposal come next; the feed (read by none) last.
+    # the accounts' organisation editors and their proposal follow; then the feed (read by none) and
+    # the reminders, which mail those editors.
     assert names == [
         "ookbalans.search",
         "ookbalans.analysis",
         "ookbalans.vision",
         "ookbalans.accounts",
         "ookbalans.feeds",
+        "ookbalans.reminders",
     ]
     assert all(subscriber.load.__module__ == f"{subscriber.name}.demo" for subscriber in subscribers)

@@ -50,7 +50,8 @@ def test_the_demo_starts_the_worker_beside_runserver_and_stops_it(dev, monkeypat
     )
     with pytest.raises(KeyboardInterrupt):
         dev.demo([])
-    assert [Path(args[0]).name for args in ran] == ["ookbalans", "ookbalans", "ookbalans"]
+    assert [Path(args[0]).name for args in ran] == ["ookbalans"] * 4
+    assert ran[2][1:] == ["remind", "--schedule"]  # the worker sends the reminders every morning
     assert ran[-1][1:] == ["runserver", "127.0.0.1:8000"]
     assert started[0][1:] == ["db_worker", "--no-reload"]
     assert workers[0].stopped  # Ctrl+C on the server stops the worker too

@@ -22,6 +22,7 @@ from ookbalans.catalogue.models import (
     ServiceAtLocation,
 )
 from ookbalans.framework.models import Term
+from ookbalans.reminders import schedule
 from ookbalans.search.demand import unmet_searches_by_coalition
 
 # Demand is read from the finder's searches without result of the last quarter.
@@ -79,6 +80,8 @@ class ServiceData:
     frequency: str = Service.Frequency.BY_APPOINTMENT
     recognition_level: str = "niet_beoordeeld"
     last_checked_on: datetime.date | None = None
+    # Still unchecked well after its check was due (reminders' rule: the coalition's interval or its own).
+    check_overdue: bool = False
     locations: tuple[LocationData, ...] = ()
 
     @property
@@ -108,6 +111,14 @@ class CatalogueData:
     areas: tuple[AreaData, ...] = ()
     municipalities: dict[str, str] = field(default_factory=dict)
     unmet_searches: tuple[tuple[str, int], ...] = ()
+
+
+def check_overdue(base, own_months, rule_months, rule_weeks, today) -> bool:
+    """Whether the service is overdue for its check, by the reminders' rule (defaults where none is set)."""
+    rule = schedule.Rule(
+        rule_months or schedule.DEFAULT_RULE.months, rule_weeks or schedule.DEFAULT_RULE.overdue_weeks
+    )
+    return schedule.check_on(base, rule, own_months, today).overdue
 
 
 def load_catalogue(coalition: Coalition, today: datetime.date | None = None) -> CatalogueData:
@@ -143,7 +154,7 @@ def _load_catalogues(coalitions, today) -> dict:
     today = today or timezone.localdate()
     ids = [c.pk for c in coalitions]
     rows = list(
-        Service.objects.filter(coalition__in=ids)
+        schedule.with_baseline(Service.objects.filter(coalition__in=ids))
         .order_by("name_nl")
         .annotate(raw_id=text("id"))
         .values_list(
@@ -161,6 +172,12 @@ def _load_catalogues(coalitions, today) -> dict:
             "national_intervention_id",
             "national_intervention__recognition_level",
             "last_checked_on",
+            # What the reminders' rule needs, joined: no query of its own. The baseline is a date made by
+            # the database (last check, else the day entered): reading `created_at` would double the time.
+            "check_baseline",
+            "check_interval__months",
+            "coalition__reminder_settings__check_interval_months",
+            "coalition__reminder_settings__overdue_after_weeks",
         )
     )
     service_filter = {"coalition__in": ids}
@@ -220,6 +237,10 @@ def _load_catalogues(coalitions, today) -> dict:
         intervention_id,
         intervention_level,
         last_checked_on,
+        check_baseline,
+        own_months,
+        rule_months,
+        rule_weeks,
     ) in rows:
         services_by_coalition[coalition_id].append(
             ServiceData(
@@ -240,6 +261,8 @@ def _load_catalogues(coalitions, today) -> dict:
                 if intervention_id is None
                 else (intervention_level or ""),
                 last_checked_on=last_checked_on,
+                check_overdue=status == Service.Status.ACTIVE
+                and check_overdue(check_baseline, own_months, rule_months, rule_weeks, today),
                 locations=tuple(locations[service_id]),
                 **{attr: tuple(terms[attr][service_id]) for attr in TERM_FIELDS.values()},
             )

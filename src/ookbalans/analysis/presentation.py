@@ -292,6 +292,8 @@ def dashboard_context(coalition: Coalition, analysis: Analysis) -> dict:
         "evidence_share": percent(indicators["evidence_share"]),
         "fathers_share": percent(indicators["fathers_share"]),
         "stale_share": percent(indicators["stale"]["share"]),
+        # Snapshots taken before the reminders have no such count.
+        "overdue_checks": indicators.get("overdue_checks", {}).get("count", 0),
     }
 
 

@@ -696,6 +696,22 @@ class ServiceAdmin(ProposingAdminMixin, CoalitionScopedMixin, TranslationAdmin):
         return super().response_add(request, obj, post_url_continue)
 
 
+def extend_service_admin(*, columns=(), after="last_checked_on", filters=(), related=()) -> None:
+    """Add list columns (after the column `after`), filters and select_related paths to the service list:
+    called by another app's admin module (reminders), so the catalogue imports none of them."""
+    display = [c for c in ServiceAdmin.list_display if c not in columns]
+    at = display.index(after) + 1 if after in display else len(display)
+    ServiceAdmin.list_display = [*display[:at], *columns, *display[at:]]
+    ServiceAdmin.list_filter = [
+        *ServiceAdmin.list_filter,
+        *(f for f in filters if f not in ServiceAdmin.list_filter),
+    ]
+    ServiceAdmin.list_select_related = [
+        *ServiceAdmin.list_select_related,
+        *(r for r in related if r not in ServiceAdmin.list_select_related),
+    ]
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(CoalitionScopedMixin, admin.ModelAdmin):
     # Organisation editors read their organisation's details; the coordinators keep them.

@@ -36,6 +36,7 @@ def analyse(catalogue: CatalogueData, thresholds: Thresholds | None = None) -> A
     distances = places.geography(services, catalogue.areas)
     stale = freshness.stale_services(services, catalogue.today, thresholds)
     running = base.active(services)
+    overdue = freshness.overdue_checks(services)
     indicators = {
         "services": {"active": len(running), "inactive": len(services) - len(running)},
         "aims_per_level": aims.aims_per_level(services),
@@ -49,6 +50,7 @@ def analyse(catalogue: CatalogueData, thresholds: Thresholds | None = None) -> A
         "evidence_per_level": recognised,
         "evidence_share": base.share(sum(1 for s in running if base.is_recognised(s)), len(running)),
         "stale": {"count": len(stale), "share": base.share(len(stale), len(running))},
+        "overdue_checks": {"count": len(overdue), "share": base.share(len(overdue), len(running))},
         "unmet_searches": demand.unmet_demand(catalogue.unmet_searches, thresholds),
     }
     findings = (

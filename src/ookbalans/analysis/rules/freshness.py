@@ -24,6 +24,12 @@ def stale_services(services: Iterable[ServiceData], today: datetime.date, thresh
     return [s for s in active(services) if s.last_checked_on is None or s.last_checked_on < limit]
 
 
+def overdue_checks(services: Iterable[ServiceData]) -> list:
+    """Active services still unchecked well after their check was due (the reminders' rule); parents
+    still see them."""
+    return [s for s in active(services) if s.check_overdue]
+
+
 def freshness_findings(services: Iterable[ServiceData], today: datetime.date, thresholds: Thresholds) -> list:
     stale = stale_services(services, today, thresholds)
     if not stale:
