@@ -80,6 +80,8 @@ def main() -> None:
     parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL"), required=True)
     parser.add_argument("--requests", type=int, default=400, help="paths of the mix to measure")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--kind", choices=KINDS, action="append", help="measure only these kinds")
+    parser.add_argument("--rounds", type=int, default=1, help="measure the paths this many times")
     parser.add_argument("--profile", choices=KINDS, help="profile this kind's requests")
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--sort", default="tottime", choices=("tottime", "cumulative"))
@@ -96,6 +98,8 @@ def main() -> None:
 
     warm()
     paths = request_mix(random.Random(args.seed), args.requests)
+    if args.kind:
+        paths = [path for path in paths if kind_of(path) in args.kind]
     for path in paths:  # warm-up: every coalition's caches, every template compiled
         status, _size = call(application, path)
         if status >= 400:
@@ -115,20 +119,24 @@ def main() -> None:
         return
     cpu: dict[str, list[float]] = {kind: [] for kind in KINDS}
     sizes: dict[str, list[int]] = {kind: [] for kind in KINDS}
-    for path in paths:
+    for path in paths * args.rounds:
         started = time.process_time()
         _status, size = call(application, path)
         cpu[kind_of(path)].append((time.process_time() - started) * 1000)
         sizes[kind_of(path)].append(size)
     every = [value for values in cpu.values() for value in values]
-    print(f"{'kind':12} {'requests':>8} {'share':>6} {'CPU p50':>8} {'mean':>7} {'max':>7} {'kB':>6}  ms of the mean")
+    print(
+        f"{'kind':12} {'requests':>8} {'share':>6} {'CPU p50':>8} {'mean':>7} {'max':>7} {'kB':>6}"
+        "  ms of the mean"
+    )
     for kind in KINDS:
         values = cpu[kind]
         if not values:
             continue
         print(
             f"{kind:12} {len(values):8} {len(values) / len(every):6.0%} {statistics.median(values):6.1f}ms "
-            f"{statistics.mean(values):5.1f}ms {max(values):5.1f}ms {statistics.mean(sizes[kind]) / 1000:6.1f}"
+            f"{statistics.mean(values):5.1f}ms {max(values):5.1f}ms "
+            f"{statistics.mean(sizes[kind]) / 1000:6.1f}"
             f"  {sum(values) / len(every):5.1f}"
         )
     load = os.getloadavg()[0]
