@@ -12,9 +12,11 @@ from django.db.models import (
     Case,
     CharField,
     Count,
+    Exists,
     IntegerField,
     Max,
     Min,
+    OuterRef,
     Prefetch,
     Q,
     QuerySet,
@@ -29,6 +31,7 @@ from ookbalans.catalogue.models import (
     Coalition,
     ContactPoint,
     CostOption,
+    Language,
     PostcodeArea,
     Service,
     ServiceAtLocation,
@@ -306,6 +309,30 @@ def coalition_contact_points(coalition: Coalition) -> list[ContactPoint]:
         )
         cache.set(key, points, CONTACT_POINTS_SECONDS)
     return points
+
+
+# How long the list of offered languages is kept; a change in this process forgets it at once
+# (finder/signals.py), other processes with a local-memory cache see it within this time.
+OFFERED_LANGUAGES_SECONDS = 300
+OFFERED_LANGUAGES_KEY = "finder:offered-languages"
+
+
+def offered_languages() -> list[Language]:
+    """The languages other than Dutch that at least one service is given in, for the form's language filter.
+
+    The same for every page with the form, so kept in Django's cache: one indexed probe per language
+    (not a DISTINCT over every service's languages in the country) when it is not there.
+    """
+    languages = cache.get(OFFERED_LANGUAGES_KEY)
+    if languages is None:
+        offered = Service.languages.through.objects.filter(language_id=OuterRef("pk"))
+        languages = list(Language.objects.exclude(code="nl").filter(Exists(offered)))
+        cache.set(OFFERED_LANGUAGES_KEY, languages, OFFERED_LANGUAGES_SECONDS)
+    return languages
+
+
+def forget_offered_languages() -> None:
+    cache.delete(OFFERED_LANGUAGES_KEY)
 
 
 def contact_points(
