@@ -119,10 +119,18 @@ async def fetch(reader, writer, path: str) -> int:
 
 
 async def client(
-    port: int, paths: list[str], deadline: float, budget: list[int], results: list, errors: list
+    port: int,
+    paths: list[str],
+    deadline: float,
+    budget: list[int],
+    results: list,
+    errors: list,
+    think: float = 0.0,
 ):
     reader = writer = None
     position = random.randrange(len(paths))
+    if think:
+        await asyncio.sleep(random.uniform(0, think))  # the clients start spread out, not all at once
     while time.perf_counter() < deadline and budget[0] > 0:
         budget[0] -= 1
         path = paths[position % len(paths)]
@@ -140,17 +148,23 @@ async def client(
             if writer is not None:
                 writer.close()
             reader = writer = None
+        if think:
+            await asyncio.sleep(random.expovariate(1 / think))  # a person reading before the next click
     if writer is not None:
         writer.close()
 
 
-async def run_load(port: int, paths: list[str], clients: int, seconds: float, max_requests: int):
+async def run_load(
+    port: int, paths: list[str], clients: int, seconds: float, max_requests: int, think: float = 0.0
+):
     results: list[float] = []
     errors: list[str] = []
     budget = [max_requests]
     started = time.perf_counter()
     deadline = started + seconds
-    await asyncio.gather(*(client(port, paths, deadline, budget, results, errors) for _ in range(clients)))
+    await asyncio.gather(
+        *(client(port, paths, deadline, budget, results, errors, think) for _ in range(clients))
+    )
     return results, errors, time.perf_counter() - started
 
 
@@ -253,6 +267,12 @@ def main() -> None:
     parser.add_argument(
         "--max-requests", type=int, default=50_000, help="stop after this many requests in all"
     )
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="mean seconds a client waits between its requests (0: the next one at once, the default)",
+    )
     parser.add_argument("--port", type=int, default=8799)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
@@ -276,7 +296,7 @@ def main() -> None:
         database_cpu = cpu_seconds(database_before)
         own_cpu = time.process_time()
         results, errors, elapsed = asyncio.run(
-            run_load(args.port, paths, args.clients, args.seconds, args.max_requests)
+            run_load(args.port, paths, args.clients, args.seconds, args.max_requests, args.think)
         )
         own_cpu = time.process_time() - own_cpu
         server_cpu = cpu_used(server_cpu, cpu_seconds(server_processes(server)))
@@ -292,8 +312,11 @@ def main() -> None:
         f"{percentile(single, 0.99):6.0f}ms "
         f"{len(alone_errors):7}"
     )
+    label = f"{args.clients} clients, {args.seconds:.0f} s" + (
+        f", think {args.think:g} s" if args.think else ""
+    )
     print(
-        f"{f'{args.clients} clients, {args.seconds:.0f} s':24} {len(ms):9} {len(ms) / elapsed:7.1f} "
+        f"{label:24} {len(ms):9} {len(ms) / elapsed:7.1f} "
         f"{percentile(ms, 0.5):6.0f}ms {percentile(ms, 0.95):6.0f}ms {percentile(ms, 0.99):6.0f}ms "
         f"{len(errors):7}"
     )

@@ -71,7 +71,8 @@ def filtered_services(coalition: Coalition, data: dict) -> QuerySet[Service]:
 
 
 def with_places(services):
-    """Services with their locations, opening hours and costs in as few queries as possible."""
+    """Services with their locations, opening hours, costs, languages and target groups (for the facts)
+    in as few queries as possible; not the levels, which the service page and the list do not show."""
     return services.select_related("organization", "national_intervention").prefetch_related(
         Prefetch(
             "service_at_locations",
@@ -79,7 +80,6 @@ def with_places(services):
         ),
         "cost_options",
         "languages",
-        "pyramid_levels",
         "target_groups",
     )
 
