@@ -99,3 +99,11 @@ def test_each_filter_choice_is_its_own_look_and_the_words_are_not_part_of_it():
         form.is_valid()
         assert f'value="{data["q"]}"' in render("{% finder_form %}", form)
     assert len(finder_fields._forms) == 2
+
+
+def test_a_value_that_looks_like_a_hole_is_rendered_as_usual():
+    finder_fields._forms.clear()
+    form = FinderForm({"q": "baby", "gratis": finder_fields.HOLE.format("q")})
+    assert form.is_valid()  # a checkbox takes any value
+    assert render("{% finder_form %}", form) == render('{% include "finder/_form.html" %}', form)
+    assert not finder_fields._forms

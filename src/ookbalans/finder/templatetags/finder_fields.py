@@ -62,6 +62,8 @@ FREE_TEXT = ("q", "datum", "postcode")
 # is then rendered as usual), and escaping leaves it as it is.
 HOLE = "\x00{}\x00"
 FORM_TEMPLATE = "finder/_form.html"
+# Looks of the whole form kept per process (coalition x language x filters), about 6 kB each.
+FORMS_KEPT = 2_000
 _forms: dict[tuple, str] = {}
 
 
@@ -73,8 +75,8 @@ def _value_key(value):
 
 def _form_key(context, form, open_filters: bool) -> tuple | None:
     """What the form's HTML depends on, free text aside; None when it has errors (rendered as usual)."""
-    if form.is_bound and form.errors:
-        return None
+    if form.is_bound and (form.errors or any("\x00" in value for value in form.data.values())):
+        return None  # a NUL that a field let through (a checkbox's value) could fake a hole
     values = []
     for name in form.fields:
         value = form[name].value()
@@ -124,7 +126,7 @@ def finder_form(context, open_filters=False):
             html = template.render(context)
         if key is None:
             return html
-        if len(_forms) >= KEPT:
+        if len(_forms) >= FORMS_KEPT:
             _forms.clear()
         _forms[key] = html
     for name in FREE_TEXT:
