@@ -20,6 +20,14 @@ def login_hardening_off(settings):
     settings.OOKBALANS_REQUIRE_2FA = False
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: what an earlier test's database held is not shown."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 

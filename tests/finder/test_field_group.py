@@ -43,3 +43,67 @@ def test_each_form_language_and_value_has_its_own_look():
                 form.is_valid()
                 finder_fields.field_group(form["fase"])
     assert len(finder_fields._rendered) == 4
+
+
+def render(source: str, form, **context) -> str:
+    from django.template import engines
+
+    coalition = type("Coalition", (), {"slug": "voorbeeldregio"})()
+    template = engines["django"].from_string("{% load finder_fields %}" + source)
+    return template.render({"form": form, "coalition": coalition, "lang": {}, **context})
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None,
+        {"q": "baby"},
+        {"q": 'moe & "verdrietig" <b>', "fase": "baby", "niveau": ["basis", "extra"], "gratis": "1"},
+        {"q": "huilen", "postcode": "7241", "afstand": "10", "online": "on"},
+        {"q": "", "datum": "2026-01-05", "thuis": "1"},
+    ],
+)
+@pytest.mark.parametrize("language", ["nl", "ar"])
+@pytest.mark.parametrize("form_class", [FinderForm, ProfessionalForm])
+def test_the_remembered_form_is_the_form_as_django_renders_it(data, language, form_class):
+    finder_fields._forms.clear()
+    with translation.override(language):
+        for _round in range(2):  # rendered with holes, then from memory
+            form = form_class(data)
+            form.is_valid() if data is not None else None
+            professional = form_class is ProfessionalForm
+            expected = render(
+                '{% include "finder/_form.html" with open_filters=True %}', form, professional=professional
+            )
+            assert render("{% finder_form open_filters=True %}", form, professional=professional) == expected
+    assert len(finder_fields._forms) == 1
+
+
+def test_a_form_with_errors_is_rendered_as_usual_and_not_remembered():
+    finder_fields._forms.clear()
+    form = FinderForm({"q": "x" * 201, "fase": "no-such-phase"})
+    assert not form.is_valid()
+    html = render("{% finder_form %}", form)
+    assert html == render('{% include "finder/_form.html" %}', form)
+    assert "errorlist" in html and not finder_fields._forms
+
+
+def test_each_filter_choice_is_its_own_look_and_the_words_are_not_part_of_it():
+    finder_fields._forms.clear()
+    for data in (
+        {"q": "baby", "fase": "baby"},
+        {"q": "peuter", "fase": "baby"},
+        {"q": "x", "fase": "peuter"},
+    ):
+        form = FinderForm(data)
+        form.is_valid()
+        assert f'value="{data["q"]}"' in render("{% finder_form %}", form)
+    assert len(finder_fields._forms) == 2
+
+
+def test_a_value_that_looks_like_a_hole_is_rendered_as_usual():
+    finder_fields._forms.clear()
+    form = FinderForm({"q": "baby", "gratis": finder_fields.HOLE.format("q")})
+    assert form.is_valid()  # a checkbox takes any value
+    assert render("{% finder_form %}", form) == render('{% include "finder/_form.html" %}', form)
+    assert not finder_fields._forms

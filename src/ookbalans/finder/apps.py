@@ -8,3 +8,6 @@ class FinderConfig(AppConfig):
     name = "ookbalans.finder"
     verbose_name = _("Finder")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from ookbalans.finder import signals  # noqa: F401 - connects the receivers

@@ -2,10 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import string
+import uuid
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.core.cache import cache
-from django.db.models import Case, Count, IntegerField, Max, Min, Prefetch, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.utils import translation
 from django.utils.translation import get_language, get_language_info
 
@@ -14,6 +31,7 @@ from ookbalans.catalogue.models import (
     Coalition,
     ContactPoint,
     CostOption,
+    Language,
     PostcodeArea,
     Service,
     ServiceAtLocation,
@@ -53,7 +71,8 @@ def filtered_services(coalition: Coalition, data: dict) -> QuerySet[Service]:
 
 
 def with_places(services):
-    """Services with their locations, opening hours and costs in as few queries as possible."""
+    """Services with their locations, opening hours, costs, languages and target groups (for the facts)
+    in as few queries as possible; not the levels, which the service page and the list do not show."""
     return services.select_related("organization", "national_intervention").prefetch_related(
         Prefetch(
             "service_at_locations",
@@ -61,7 +80,6 @@ def with_places(services):
         ),
         "cost_options",
         "languages",
-        "pyramid_levels",
         "target_groups",
     )
 
@@ -78,31 +96,6 @@ def by_relevance_to_phase(services: QuerySet[Service], points: list[ContactPoint
         ),
         lowest_level=Min("pyramid_levels__position"),
     ).order_by("at_contact_point", "lowest_level", "name")
-
-
-def as_listed(services):
-    """Services with what a results list shows beside the name: the towns of their places, costs,
-    languages, target groups and levels (for the professionals' details) and the intervention.
-
-    Lighter than `with_places`: no opening hours, no organisation, no full description, and only
-    the town of each place.
-    """
-    return (
-        services.defer("description")
-        .select_related("national_intervention")
-        .prefetch_related(
-            Prefetch(
-                "service_at_locations",
-                queryset=ServiceAtLocation.objects.select_related("location").only(
-                    "id", "service_id", "location__id", "location__city"
-                ),
-            ),
-            "cost_options",
-            "languages",
-            "pyramid_levels",
-            "target_groups",
-        )
-    )
 
 
 @dataclass
@@ -178,11 +171,116 @@ def by_distance(service_ids: list, distances: dict, max_km: float | None) -> lis
     return sorted(kept, key=lambda pk: (pk not in distances, distances.get(pk, 0.0)))
 
 
-def found_for(service_ids: list, coalition: Coalition, distances: dict | None = None) -> list[Found]:
-    """Load only the services to show (one page), with their places, in the given order."""
-    services = as_listed(public_services(coalition)).in_bulk(service_ids)
+# A results page's services load only the fields a result shows (the full description and the
+# timestamps stay in the database).
+LISTED_AWAY = ("description", "created_at", "modified_at")
+
+
+@dataclass
+class Listed:
+    """A service as a results list shows it, its facts read in a few flat queries (no model per place,
+    cost or term, no related managers) and worked out once, so the template only reads attributes.
+
+    The same attributes as `Found` (which the service page and the parents' list use), plus the
+    professionals' details: level and target group codes and the costs.
+    """
+
+    service: Service
+    distance: float | None = None
+    places: list[str] = field(default_factory=list)
+    is_free: bool = False
+    for_fathers: bool = False
+    speaks_page_language: bool = False
+    levels: list[str] = field(default_factory=list)
+    target_groups: list[str] = field(default_factory=list)
+    costs: list[tuple[str, Decimal | None]] = field(default_factory=list)
+    reasons: list = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # modeltranslation's accessors: the page language's text, else Dutch (see Found).
+        self.name = self.service.name
+        self.short_description = self.service.short_description
+        language = get_language()
+        self.is_translated = language == "nl" or bool(getattr(self.service, f"name_{language}", ""))
+
+    @property
+    def is_nearby(self) -> bool:
+        return self.distance is not None and self.distance <= NEARBY_KM
+
+
+def listed_facts(service_ids: list) -> dict:
+    """Per service id: the towns of its places, its costs, and its languages, target groups and levels.
+
+    Three queries of plain values; the three sets of codes come in one UNION.
+    """
+    facts = {
+        pk: {"places": set(), "costs": [], "languages": set(), "groups": [], "levels": []}
+        for pk in service_ids
+    }
+    places = ServiceAtLocation.objects.filter(service_id__in=service_ids).values_list(
+        "service_id", "location__city"
+    )
+    for service_id, city in places:
+        facts[service_id]["places"].add(city)
+    costs = (
+        CostOption.objects.filter(service_id__in=service_ids)
+        .order_by("id")
+        .values_list("service_id", "kind", "amount")
+    )
+    for service_id, kind, amount in costs:
+        facts[service_id]["costs"].append((kind, amount))
+    codes_of = [
+        Service.languages.through.objects.filter(service_id__in=service_ids).values_list(
+            "service_id", "language_id", Value(0, IntegerField()), Value("languages", CharField())
+        ),
+        Service.target_groups.through.objects.filter(service_id__in=service_ids).values_list(
+            "service_id", "term__code", "term__position", Value("groups", CharField())
+        ),
+        Service.pyramid_levels.through.objects.filter(service_id__in=service_ids).values_list(
+            "service_id", "term__code", "term__position", Value("levels", CharField())
+        ),
+    ]
+    rows = sorted(codes_of[0].union(*codes_of[1:], all=True), key=lambda row: (row[2], row[1]))
+    for service_id, code, _position, kind in rows:
+        found = facts[service_id][kind]
+        if kind == "languages":
+            found.add(code)
+        else:
+            found.append(code)
+    return facts
+
+
+def found_for(service_ids: list, coalition: Coalition, distances: dict | None = None) -> list[Listed]:
+    """Load only the services to show (one page), with the facts the list shows, in the given order."""
+    if not service_ids:
+        return []
+    services = (
+        public_services(coalition)
+        .defer(*LISTED_AWAY)
+        .select_related("national_intervention")
+        .in_bulk(service_ids)
+    )
+    shown = [pk for pk in service_ids if pk in services]
+    facts = listed_facts(shown)
     distances = distances or {}
-    return [Found(services[pk], distances.get(pk)) for pk in service_ids if pk in services]
+    language = get_language()
+    result = []
+    for pk in shown:
+        fact = facts[pk]
+        result.append(
+            Listed(
+                services[pk],
+                distance=distances.get(pk),
+                places=sorted(fact["places"]),
+                is_free=any(kind in FREE_FOR_PARENTS for kind, _amount in fact["costs"]),
+                for_fathers=any(code in FATHERS for code in fact["groups"]),
+                speaks_page_language=language != "nl" and language in fact["languages"],
+                levels=fact["levels"],
+                target_groups=fact["groups"],
+                costs=fact["costs"],
+            )
+        )
+    return result
 
 
 # How long a coalition's contact points stay cached; any change shows at once regardless (see below).
@@ -211,6 +309,30 @@ def coalition_contact_points(coalition: Coalition) -> list[ContactPoint]:
         )
         cache.set(key, points, CONTACT_POINTS_SECONDS)
     return points
+
+
+# How long the list of offered languages is kept; a change in this process forgets it at once
+# (finder/signals.py), other processes with a local-memory cache see it within this time.
+OFFERED_LANGUAGES_SECONDS = 300
+OFFERED_LANGUAGES_KEY = "finder:offered-languages"
+
+
+def offered_languages() -> list[Language]:
+    """The languages other than Dutch that at least one service is given in, for the form's language filter.
+
+    The same for every page with the form, so kept in Django's cache: one indexed probe per language
+    (not a DISTINCT over every service's languages in the country) when it is not there.
+    """
+    languages = cache.get(OFFERED_LANGUAGES_KEY)
+    if languages is None:
+        offered = Service.languages.through.objects.filter(language_id=OuterRef("pk"))
+        languages = list(Language.objects.exclude(code="nl").filter(Exists(offered)))
+        cache.set(OFFERED_LANGUAGES_KEY, languages, OFFERED_LANGUAGES_SECONDS)
+    return languages
+
+
+def forget_offered_languages() -> None:
+    cache.delete(OFFERED_LANGUAGES_KEY)
 
 
 def contact_points(
@@ -242,8 +364,21 @@ def short_code(service: Service) -> str:
 
 def services_by_codes(coalition: Coalition, codes: list[str]) -> list[Service]:
     """The coalition's active services for the codes, in the order given; unknown codes are skipped."""
-    wanted = [code for code in dict.fromkeys(codes) if len(code) == SHORT_CODE_LENGTH]
-    by_code = {short_code(service): service for service in with_places(public_services(coalition))}
+    wanted = [
+        code.lower()
+        for code in dict.fromkeys(codes)
+        if len(code) == SHORT_CODE_LENGTH and all(char in string.hexdigits for char in code)
+    ]
+    if not wanted:
+        return []
+    # A code is the start of a UUID: the ids from code-000… to code-fff…, a range of the primary key's
+    # index, instead of loading every service of the coalition to compare their codes.
+    in_ranges = Q()
+    for code in wanted:
+        in_ranges |= Q(pk__range=(uuid.UUID(code + "0" * 24), uuid.UUID(code + "f" * 24)))
+    by_code = {
+        short_code(service): service for service in with_places(public_services(coalition).filter(in_ranges))
+    }
     return [by_code[code] for code in wanted if code in by_code]
 
 

@@ -1,0 +1,75 @@
+"""The finder's pages run a fixed number of queries, whatever the page shows (demo loaded)."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from ookbalans.catalogue.models import Service
+from ookbalans.finder.finding import short_code
+
+pytestmark = pytest.mark.django_db
+
+SLUG = "voorbeeldregio"
+
+
+@pytest.fixture(scope="module")
+def demo(shared_demo):
+    """The demo coalition, loaded once for this module."""
+
+
+def services():
+    return list(Service.objects.filter(coalition__slug=SLUG, status=Service.Status.ACTIVE).order_by("id"))
+
+
+# The most queries each page may run with the demo loaded, from a warm process (the vocabulary, the
+# offered languages and the contact points in the cache; the stamps that tell a change still asked).
+PAGES = {
+    "results": ("finder:results", {"q": "borstvoeding"}, 12),
+    "results with filters": ("finder:results", {"q": "huilen", "fase": "baby", "gratis": "1"}, 12),
+    "results with a postcode": ("finder:results", {"q": "opvoeden", "postcode": "7241"}, 16),
+    "results without words": ("finder:results", {"fase": "zwangerschap"}, 10),
+    "professionals": ("finder:professionals", {"q": "borstvoeding", "niveau": "basis"}, 12),
+    "start": ("finder:start", {}, 5),
+}
+
+
+@pytest.mark.parametrize(("name", "page"), PAGES.items())
+def test_each_finder_page_runs_a_fixed_number_of_queries(
+    client, demo, name, page, django_assert_max_num_queries
+):
+    view, params, most = page
+    url = reverse(view, args=[SLUG])
+    assert client.get(url, params).status_code == 200  # warm: caches filled
+    with django_assert_max_num_queries(most):
+        assert client.get(url, params).status_code == 200
+
+
+def test_a_service_page_runs_a_fixed_number_of_queries(client, demo, django_assert_max_num_queries):
+    service = services()[0]
+    url = reverse("finder:service", args=[SLUG, service.pk])
+    client.get(url)
+    with django_assert_max_num_queries(14):
+        assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("count", [1, 3, 10])
+def test_a_parents_list_loads_only_its_services(client, demo, count, django_assert_max_num_queries):
+    chosen = services()[:count]
+    url = reverse("finder:list", args=[SLUG, ".".join(short_code(service) for service in chosen)])
+    client.get(url)
+    with django_assert_max_num_queries(12):
+        page = client.get(url).content.decode()
+    assert all(
+        service.name_nl in page or service.name_nl.replace("'", "&#x27;") in page for service in chosen
+    )
+
+
+def test_a_list_code_that_is_not_hexadecimal_or_of_another_coalition_shows_nothing(client, demo):
+    ours = services()[0]
+    assert client.get(reverse("finder:list", args=[SLUG, "zzzzzzzz"])).status_code == 404
+    theirs = Service.objects.exclude(coalition__slug=SLUG).first()
+    if theirs is not None:
+        url = reverse("finder:list", args=[SLUG, f"{short_code(theirs)}.{short_code(ours)}"])
+        page = client.get(url).content.decode()
+        assert theirs.name_nl not in page
