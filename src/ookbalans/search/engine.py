@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db import connection
 from django.db.models import F, QuerySet
@@ -113,7 +113,7 @@ def search(
         return outcome
     services_sql, params = active.query.sql_with_params()
     backend = backends.current()
-    rows = backend.search(_terms(analysis), services_sql, params, CANDIDATES, scope)
+    rows = backend.search(_terms(analysis), services_sql, params, CANDIDATES, scope, groups=_groups(analysis))
     hits = _ranked(analysis, rows)
     factors = _factor_terms(analysis)
     if hits and len(hits) < ranking.CLASSIFIED_FILL and factors and scope is not None:
@@ -143,6 +143,11 @@ def _terms(analysis: Understanding) -> list[backends.Term]:
             for code in sorted(need.codes | need.narrower | need.broader)
         )
     return terms
+
+
+def _groups(analysis: Understanding) -> list[list[backends.Term]]:
+    """The terms per need (common words left out), for a backend that prefers documents meeting every need."""
+    return [_terms(replace(analysis, needs=(need,))) for need in analysis.needs if not need.generic]
 
 
 def _factor_terms(analysis: Understanding) -> list[backends.Term]:
