@@ -311,7 +311,7 @@ def add_contact_points() -> int:
 
 @contextlib.contextmanager
 def without_vector_index():
-    """On PostgreSQL, drop the search vectors' GIN indexes while every vector is written, then build them once.
+    """On PostgreSQL, drop the search vectors' GIN indexes while the vectors are written; build them once.
 
     Only for this scratch database: on a live installation the dropped indexes would lock the
     finder out for the whole rebuild.

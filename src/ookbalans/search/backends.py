@@ -152,6 +152,7 @@ class PostgresBackend:
     # A whole-country search fetches this many times the candidates before the services' filter
     # (nearly every service is active), so that filter probes a few hundred services, not all.
     OVERFETCH = 2
+    EVERY_MATCH = 2**31 - 1
 
     def clear(self) -> None:
         with connection.cursor() as cursor:
@@ -252,22 +253,25 @@ class PostgresBackend:
         return self._rows(sql, [coalition, expression, *params, limit])
 
     def _country(self, expression, groups, services_sql, params, limit):
-        """The whole country's candidates, from the narrowest match that holds enough of them.
+        """The whole country's candidates, from the narrowest matches that hold enough of them.
 
         Ranking every match is what cost: a word like 'zwanger' matches 90,000 of 100,000 documents
-        (through the phase's label and concept). Instead the candidates are taken by tiers, each
-        found through its own GIN index and read in the shared ranking's tie order (name, then
-        service): documents that meet every need of the query in their name, in their name or short
-        description, anywhere; then those that meet any need in the same three places. A tier's
-        first `limit` fill what the tiers before it left, so the shared ranking gets the documents
-        that can rank highest (a name beats a short description beats a mention elsewhere, as in
-        `ranking.FIELD_WEIGHTS`), never more than `limit`, and every match when there are fewer.
+        (through the phase's label and its concepts). Instead the candidates are taken by tiers,
+        each found through a GIN index and read in the shared ranking's tie order (name, then
+        service), as `ranking` weighs a match: the query's own words and concepts (`groups`, per
+        need) for every need in the name, then in the name or short description; for any need in
+        the same two places; then any of its terms (narrower and broader concepts too) in the
+        name, the name or short description, and anywhere. Each tier's first `limit` fill what
+        the tiers before it left; every match is a candidate when there are no more than `limit`.
         """
         queries = []
-        needs = [self._expression(group) for group in groups if group]
-        if len(needs) > 1:
-            every = " & ".join(f"({need})" for need in needs)
-            queries += [("title_vector", every), ("head_vector", every), ("vector", every)]
+        direct = [self._expression(group) for group in groups if group]
+        if len(direct) > 1:
+            every = " & ".join(f"({need})" for need in direct)
+            queries += [("title_vector", every), ("head_vector", every)]
+        if direct:
+            any_need = " | ".join(direct)
+            queries += [("title_vector", any_need), ("head_vector", any_need)]
         queries += [("title_vector", expression), ("head_vector", expression), ("vector", expression)]
         chosen: dict = {}
         for column, query in queries:
@@ -278,29 +282,23 @@ class PostgresBackend:
         return list(chosen.values())[:limit]
 
     def _tier(self, column, expression, services_sql, params, limit):
-        """A tier's first `limit` matches among the services, by name and service."""
-        matches = (
-            "SELECT v.document_id, v.title, v.service_id "
-            f"FROM search_searchvector v, to_tsquery('dutch', %s) q WHERE v.{column} @@ q "
-        )
-        # First the matches alone, a few more than needed, then which of them are among the services.
+        """A tier's first `limit` matches among the services, by name and service.
+
+        `search_first_matches` (migration 0005) gives a tier's first matches through its GIN
+        index, a few more than needed; then which of them are among the services. When fewer
+        remain, the tier is small or the services' filter left many out: then all of its matches.
+        """
         sql = (
             f"SELECT {self.COLUMNS}, 0 AS score FROM ("  # noqa: S608 (constants only)
-            f"{matches}ORDER BY v.title, v.service_id LIMIT %s"
-            ") best JOIN search_searchdocument d ON d.id = best.document_id "
-            f"WHERE d.service_id IN ({services_sql}) ORDER BY best.title, best.service_id LIMIT %s"
-        )
-        rows = self._rows(sql, [expression, limit * self.OVERFETCH, *params, limit])
-        if len(rows) == limit:
-            return rows
-        # Fewer: the tier is small, or the services' filter left out many; ask with the filter inside.
-        sql = (
-            f"SELECT {self.COLUMNS}, 0 AS score FROM ("  # noqa: S608 (constants only)
-            f"{matches}AND v.service_id IN ({services_sql}) ORDER BY v.title, v.service_id LIMIT %s"
+            "SELECT * FROM search_first_matches(%s, to_tsquery('dutch', %s), %s) "
+            f"WHERE service_id IN ({services_sql}) ORDER BY title, service_id LIMIT %s"
             ") best JOIN search_searchdocument d ON d.id = best.document_id "
             "ORDER BY best.title, best.service_id"
         )
-        return self._rows(sql, [expression, *params, limit])
+        rows = self._rows(sql, [column, expression, limit * self.OVERFETCH, *params, limit])
+        if len(rows) < limit:
+            rows = self._rows(sql, [column, expression, self.EVERY_MATCH, *params, limit])
+        return rows
 
     @staticmethod
     def _rows(sql: str, params: list) -> list[tuple]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models import F, QuerySet
@@ -146,8 +146,16 @@ def _terms(analysis: Understanding) -> list[backends.Term]:
 
 
 def _groups(analysis: Understanding) -> list[list[backends.Term]]:
-    """The terms per need (common words left out), for a backend that prefers documents meeting every need."""
-    return [_terms(replace(analysis, needs=(need,))) for need in analysis.needs if not need.generic]
+    """Per need (common words left out), the terms that meet it directly: its words and its own
+    concepts, not the narrower or broader ones. A backend that must choose among very many matches
+    prefers documents meeting these (and every need) in their name."""
+    # As in the ranking: when every need is a common word, they are the needs themselves.
+    needs = [need for need in analysis.needs if not need.generic] or analysis.needs
+    return [
+        [(word, True) for word in need.words]
+        + [(backends.concept_token(code), False) for code in sorted(need.codes)]
+        for need in needs
+    ]
 
 
 def _factor_terms(analysis: Understanding) -> list[backends.Term]:
