@@ -156,7 +156,7 @@ def bare_search_sql(coalition, query: str):
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
                 cursor.execute(
-                    "SELECT service_id FROM search_searchdocument "
+                    "SELECT service_id FROM search_searchvector "
                     "WHERE coalition_id = %s AND vector @@ plainto_tsquery('dutch', %s) LIMIT 20",
                     [coalition.pk, query],
                 )

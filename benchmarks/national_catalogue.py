@@ -311,26 +311,29 @@ def add_contact_points() -> int:
 
 @contextlib.contextmanager
 def without_vector_index():
-    """On PostgreSQL, drop the search vectors' GIN index while every vector is written, then build it once.
+    """On PostgreSQL, drop the search vectors' GIN indexes while the vectors are written; build them once.
 
-    Only for this scratch database: on a live installation the dropped index would lock the finder
-    out for the whole rebuild.
+    Only for this scratch database: on a live installation the dropped indexes would lock the
+    finder out for the whole rebuild.
     """
     from django.db import connection
+
+    from ookbalans.search.backends import PostgresBackend
 
     if connection.vendor != "postgresql":
         yield
         return
     with connection.cursor() as cursor:
-        cursor.execute("DROP INDEX IF EXISTS search_document_vector")
+        for name in PostgresBackend.INDEXES:
+            cursor.execute(f"DROP INDEX IF EXISTS {name}")
     try:
         yield
     finally:
         with connection.cursor() as cursor:
-            cursor.execute(
-                "CREATE INDEX IF NOT EXISTS search_document_vector "
-                "ON search_searchdocument USING gin (vector)"
-            )
+            for name, column in PostgresBackend.INDEXES.items():
+                cursor.execute(
+                    f"CREATE INDEX IF NOT EXISTS {name} ON {PostgresBackend.table} USING gin ({column})"
+                )
 
 
 def stable_id(*parts: object) -> uuid.UUID:

@@ -30,7 +30,7 @@ CHUNK = 1000
 APPS = ("auth",)
 APP_PREFIX = "ookbalans."
 # Rows the code makes again by itself: the search index is rebuilt after a restore.
-REBUILT = {"auth.permission", "search.searchdocument", "search.searchword"}
+REBUILT = {"auth.permission", "search.searchdocument", "search.searchvector", "search.searchword"}
 # Reference data that the migrations load: replaced by the backup's copy when restoring.
 REFERENCE = {
     "framework.term",

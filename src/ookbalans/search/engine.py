@@ -113,7 +113,7 @@ def search(
         return outcome
     services_sql, params = active.query.sql_with_params()
     backend = backends.current()
-    rows = backend.search(_terms(analysis), services_sql, params, CANDIDATES, scope)
+    rows = backend.search(_terms(analysis), services_sql, params, CANDIDATES, scope, groups=_groups(analysis))
     hits = _ranked(analysis, rows)
     factors = _factor_terms(analysis)
     if hits and len(hits) < ranking.CLASSIFIED_FILL and factors and scope is not None:
@@ -143,6 +143,19 @@ def _terms(analysis: Understanding) -> list[backends.Term]:
             for code in sorted(need.codes | need.narrower | need.broader)
         )
     return terms
+
+
+def _groups(analysis: Understanding) -> list[list[backends.Term]]:
+    """Per need (common words left out), the terms that meet it directly: its words and its own
+    concepts, not the narrower or broader ones. A backend that must choose among very many matches
+    prefers documents meeting these (and every need) in their name."""
+    # As in the ranking: when every need is a common word, they are the needs themselves.
+    needs = [need for need in analysis.needs if not need.generic] or analysis.needs
+    return [
+        [(word, True) for word in need.words]
+        + [(backends.concept_token(code), False) for code in sorted(need.codes)]
+        for need in needs
+    ]
 
 
 def _factor_terms(analysis: Understanding) -> list[backends.Term]:

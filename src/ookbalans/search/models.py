@@ -36,6 +36,43 @@ class SearchDocument(models.Model):
         return self.title[:80]
 
 
+class VectorField(models.Field):
+    """A PostgreSQL `tsvector`; plain text elsewhere (on SQLite the column stays empty)."""
+
+    def db_type(self, connection):
+        return "tsvector" if connection.vendor == "postgresql" else "text"
+
+
+class SearchVector(models.Model):
+    """PostgreSQL's full-text index of one document, in a narrow table of its own.
+
+    A search reads and ranks only these rows (ids, title and vectors; no texts, no concepts), and
+    the row is written once with its vectors, so indexing leaves no dead row versions behind. Three
+    vectors, each with its own GIN index: the whole document (`vector`, weighted A to C as the
+    shared field weights), the name with the concepts it mentions (`title_vector`), and the name
+    plus short description and organisation with their concepts (`head_vector`). A whole-country
+    search takes its candidates from the narrowest of them that holds enough matches.
+
+    Empty on SQLite, where the FTS5 table `search_fts` plays this part.
+    """
+
+    document = models.OneToOneField(
+        SearchDocument, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    # Copies of the document's own, so a search filters without reading the documents.
+    service_id = models.UUIDField()
+    coalition_id = models.UUIDField(db_index=True)
+    title = models.TextField()
+    vector = VectorField()
+    title_vector = VectorField()
+    head_vector = VectorField()
+
+    # Never shown to anyone (no admin), so no translated names.
+
+    def __str__(self) -> str:
+        return self.title[:80]
+
+
 class SearchWord(models.Model):
     """A word that occurs in the index: to tell typos from known words and to split compounds."""
 
