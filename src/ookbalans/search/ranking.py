@@ -186,9 +186,9 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
     needs = understanding.needs
     if not needs or not documents:
         return {}
-    if all(need.generic for need in needs):
-        # 'geld' alone is the need itself, however common the word.
-        needs = tuple(replace(need, generic=False) for need in needs)
+    if all(need.generic for need in needs if not need.situation):
+        # 'geld' alone (or beside words of the situation only) is the need itself, however common the word.
+        needs = tuple(need if need.situation else replace(need, generic=False) for need in needs)
     strengths = {pk: [field_strengths(need, doc) for need in needs] for pk, doc in documents.items()}
     per_need = {
         pk: [need_score(need, documents[pk], found) for need, found in zip(needs, rows, strict=True)]

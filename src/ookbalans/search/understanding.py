@@ -458,32 +458,43 @@ def _merged(needs: list[Need]) -> tuple[Need, ...]:
 
 
 def _situational(needs: tuple[Need, ...]) -> tuple[Need, ...]:
-    """Mark the words of the parent's situation, when the query has a need that carries it.
+    """Mark the words of the parent's situation in a sentence, when something else carries the query.
 
     A need carries the query when the thesaurus understood it (not only who, when or in what form)
-    or when it is a word that Dutch uses rarely (a distinctive word of the index: 'kraamfeest',
-    'jaloers'). Beside such a need, a plain word of everyday life (Zipf 4 or more: 'bellen',
-    'vriendin', 'allebei') and a very common word naming a concept alone ('woon') only describe the
-    situation. Without such a need, or in a query of fewer than three needs, nothing changes.
+    or when it is a word that Dutch uses rarely (a distinctive word of the index: 'jaloers').
+    Beside such a need, a plain word of everyday life (Zipf 4 or more: 'bellen', 'vriendin',
+    'allebei') and a very common word naming a concept alone ('woon') only describe the situation.
+    Without one, any concept the thesaurus found carries it (who or when: 'zwanger'; a common word:
+    'praat') and only the plain everyday words describe the situation. In a query of fewer than
+    three needs, or one of everyday words only, nothing changes: the words are the need.
     """
 
     def single_common(need: Need, zipf: float) -> bool:
         return len(need.words) == 1 and _commonness(need.words[0]) >= zipf
 
-    def understood(need: Need) -> bool:
-        return bool(need.codes) and not need.generic and not single_common(need, SITUATION_CONCEPT_ZIPF)
+    def plain_common(need: Need) -> bool:
+        return not need.codes and (need.generic or single_common(need, SITUATION_ZIPF))
 
-    def distinctive(need: Need) -> bool:
-        return not need.codes and not need.generic and not single_common(need, SITUATION_ZIPF)
+    def concept_common(need: Need) -> bool:
+        return bool(need.codes) and single_common(need, SITUATION_CONCEPT_ZIPF)
 
-    if len(needs) < SENTENCE_NEEDS or not any(understood(need) or distinctive(need) for need in needs):
+    def carries(need: Need) -> bool:
+        if need.codes:
+            return not need.generic and not concept_common(need)
+        return not plain_common(need)
+
+    if len(needs) < SENTENCE_NEEDS:
         return needs
-    marked = []
-    for need in needs:
-        plain_common = not need.codes and (need.generic or single_common(need, SITUATION_ZIPF))
-        concept_common = bool(need.codes) and not need.generic and single_common(need, SITUATION_CONCEPT_ZIPF)
-        marked.append(replace(need, situation=True) if plain_common or concept_common else need)
-    return tuple(marked)
+    if any(carries(need) for need in needs):
+        situation = [plain_common(need) or concept_common(need) for need in needs]
+    elif any(need.codes and not single_common(need, GENERIC_CONCEPT_ZIPF) for need in needs):
+        situation = [plain_common(need) for need in needs]
+    else:
+        return needs
+    return tuple(
+        replace(need, situation=True) if marked else need
+        for need, marked in zip(needs, situation, strict=True)
+    )
 
 
 def _phase(needs: list[Need], concepts: ConceptIndex) -> str:
