@@ -35,7 +35,7 @@ GENERIC_CONCEPT_ZIPF = 5.3
 # In a sentence with a need the thesaurus understood (or a distinctive word), a plain word at least
 # this common is a word of the situation, and so is one very common word naming a concept of its own
 # beside a rarer one ('woon' beside 'borstvoeding').
-SITUATION_ZIPF = 4.0
+SITUATION_ZIPF = 3.5
 SITUATION_CONCEPT_ZIPF = 5.0
 # Only a sentence describes a situation: in a query of one or two needs every word was chosen
 # ('kraamfeest organiseren').
@@ -461,8 +461,8 @@ def _situational(needs: tuple[Need, ...]) -> tuple[Need, ...]:
     """Mark the words of the parent's situation in a sentence, when something else carries the query.
 
     A need carries the query when the thesaurus understood it (not only who, when or in what form)
-    or when it is a word that Dutch uses rarely (a distinctive word of the index: 'jaloers').
-    Beside such a need, a plain word of everyday life (Zipf 4 or more: 'bellen', 'vriendin',
+    or when it is a word that Dutch uses rarely.
+    Beside such a need, a plain word of everyday life (Zipf 3.5 or more: 'bellen', 'mailen',
     'allebei') and a very common word naming a concept alone ('woon') only describe the situation.
     Without one, any concept the thesaurus found carries it (who or when: 'zwanger'; a common word:
     'praat') and only the plain everyday words describe the situation. In a query of fewer than
