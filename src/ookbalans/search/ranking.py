@@ -33,6 +33,9 @@ GENERIC_WEIGHT = 0.3
 UNKNOWN_WEIGHT = 0.5
 # A real word of another language that nothing explains lowers it less (its grammar, not its need).
 FOREIGN_WEIGHT = 0.15
+# A word of the parent's situation ('bellen', 'woon') orders hits a little and never counts
+# towards the fit: the floor does not depend on how many such words a sentence has.
+SITUATION_WEIGHT = 0.1
 # Services for the phase the query names ('zwanger') come first among equals.
 PHASE_BONUS = 0.08
 # A need is met directly by its concept (or a narrower one) or the parent's own word, in these fields.
@@ -183,9 +186,9 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
     needs = understanding.needs
     if not needs or not documents:
         return {}
-    if all(need.generic for need in needs):
-        # 'geld' alone is the need itself, however common the word.
-        needs = tuple(replace(need, generic=False) for need in needs)
+    if all(need.generic for need in needs if not need.situation):
+        # 'geld' alone (or beside words of the situation only) is the need itself, however common the word.
+        needs = tuple(need if need.situation else replace(need, generic=False) for need in needs)
     strengths = {pk: [field_strengths(need, doc) for need in needs] for pk, doc in documents.items()}
     per_need = {
         pk: [need_score(need, documents[pk], found) for need, found in zip(needs, rows, strict=True)]
@@ -200,22 +203,36 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
         kind = GENERIC_WEIGHT if need.generic else 1.0 if need.codes else WORD_WEIGHT
         weights.append(kind * (0.5 + 0.5 * rarity))
     # Words nobody's text or the thesaurus knows count as needs that are not met.
+    carrying = [not need.situation for need in needs]
     total = (
-        sum(weights)
+        sum(weight for weight, counts in zip(weights, carrying, strict=True) if counts)
         + UNKNOWN_WEIGHT * len(understanding.unknown)
         + FOREIGN_WEIGHT * len(understanding.foreign)
     )
     # When the thesaurus understood a need, a service is about the query only through such a need,
     # not through a plain word beside it ('organiseren' in 'kraamfeest organiseren').
-    understood_needs = any(need.codes and not need.generic for need in needs)
+    understood_needs = any(need.codes and not need.generic and not need.situation for need in needs)
     ranked = {}
     for pk, text_scores in per_need.items():
-        met_by_text = any(value and not need.generic for need, value in zip(needs, text_scores, strict=True))
+        met_by_text = any(
+            value and not need.generic and not need.situation
+            for need, value in zip(needs, text_scores, strict=True)
+        )
         # The rarity above counts only texts; a classification adds where the text does not meet a need.
         scores = [max(value, other) for value, other in zip(text_scores, classified[pk], strict=True)]
         if not met_by_text and not any(classified[pk]):
             continue  # common words alone ('leren', 'praten') never make a hit
-        fit = score = sum(weight * value for weight, value in zip(weights, scores, strict=True)) / total
+        fit = score = (
+            sum(
+                weight * value
+                for weight, value, counts in zip(weights, scores, carrying, strict=True)
+                if counts
+            )
+            / total
+        )
+        situation = [value for value, counts in zip(scores, carrying, strict=True) if not counts]
+        if situation:
+            score += SITUATION_WEIGHT * sum(situation) / len(situation)
         if understanding.phase and understanding.phase in documents[pk].phases and score > 0:
             score += PHASE_BONUS
         doc = documents[pk]
@@ -225,9 +242,16 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
         direct = any(
             _direct(found)
             for need, found in zip(needs, strengths[pk], strict=True)
-            if not need.generic and (need.codes or not understood_needs)
+            if not need.generic and not need.situation and (need.codes or not understood_needs)
         )
-        ranked[pk] = Ranked(round(score, 6), reasons, all(scores), direct, round(fit, 6), any(classified[pk]))
+        ranked[pk] = Ranked(
+            round(score, 6),
+            reasons,
+            all(s for s, c in zip(scores, carrying, strict=True) if c),
+            direct,
+            round(fit, 6),
+            any(classified[pk]),
+        )
     return ranked
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import wordfreq
 from rapidfuzz import process
@@ -32,6 +32,14 @@ from ookbalans.search.text import MIN_PREFIX_STEM
 GENERIC_ZIPF = 5.0
 FILLER_ZIPF = 5.5
 GENERIC_CONCEPT_ZIPF = 5.3
+# In a sentence with a need the thesaurus understood (or a distinctive word), a plain word at least
+# this common is a word of the situation, and so is one very common word naming a concept of its own
+# beside a rarer one ('woon' beside 'borstvoeding').
+SITUATION_ZIPF = 3.5
+SITUATION_CONCEPT_ZIPF = 5.0
+# Only a sentence describes a situation: in a query of one or two needs every word was chosen
+# ('kraamfeest organiseren').
+SENTENCE_NEEDS = 3
 # A word of the lexicon at least this common is never taken for a typo.
 REAL_WORD_ZIPF = 2.5
 # Words of the lexicon this common are offered to the spelling corrector besides the index's words.
@@ -77,6 +85,9 @@ class Need:
     labels: tuple[tuple[str, str], ...] = ()
     # The framework factors its concepts point at: a service classified with one meets it a little.
     factors: frozenset[str] = frozenset()
+    # A word of the parent's situation beside the need ('woon', 'bellen', 'vriendin' in a sentence):
+    # it orders hits a little but does not count towards whether something fits.
+    situation: bool = False
 
 
 @dataclass(frozen=True)
@@ -372,9 +383,10 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
             foreign.append(word.plain)
         else:
             unknown.append(word.plain)
+    needs = list(_situational(_merged(needs)))
     return Understanding(
-        needs=_merged(needs),
-        phase=_phase(needs, concepts),
+        needs=tuple(needs),
+        phase=_phase([need for need in needs if not need.situation], concepts),
         negated=tuple(negated),
         unknown=tuple(unknown),
         corrected=corrected,
@@ -443,6 +455,46 @@ def _merged(needs: list[Need]) -> tuple[Need, ...]:
         else:
             unique[identity] = need
     return tuple(unique.values())
+
+
+def _situational(needs: tuple[Need, ...]) -> tuple[Need, ...]:
+    """Mark the words of the parent's situation in a sentence, when something else carries the query.
+
+    A need carries the query when the thesaurus understood it (not only who, when or in what form)
+    or when it is a word that Dutch uses rarely.
+    Beside such a need, a plain word of everyday life (Zipf 3.5 or more: 'bellen', 'mailen',
+    'allebei') and a very common word naming a concept alone ('woon') only describe the situation.
+    Without one, any concept the thesaurus found carries it (who or when: 'zwanger'; a common word:
+    'praat') and only the plain everyday words describe the situation. In a query of fewer than
+    three needs, or one of everyday words only, nothing changes: the words are the need.
+    """
+
+    def single_common(need: Need, zipf: float) -> bool:
+        return len(need.words) == 1 and _commonness(need.words[0]) >= zipf
+
+    def plain_common(need: Need) -> bool:
+        return not need.codes and (need.generic or single_common(need, SITUATION_ZIPF))
+
+    def concept_common(need: Need) -> bool:
+        return bool(need.codes) and single_common(need, SITUATION_CONCEPT_ZIPF)
+
+    def carries(need: Need) -> bool:
+        if need.codes:
+            return not need.generic and not concept_common(need)
+        return not plain_common(need)
+
+    if len(needs) < SENTENCE_NEEDS:
+        return needs
+    if any(carries(need) for need in needs):
+        situation = [plain_common(need) or concept_common(need) for need in needs]
+    elif any(need.codes and not single_common(need, GENERIC_CONCEPT_ZIPF) for need in needs):
+        situation = [plain_common(need) for need in needs]
+    else:
+        return needs
+    return tuple(
+        replace(need, situation=True) if marked else need
+        for need, marked in zip(needs, situation, strict=True)
+    )
 
 
 def _phase(needs: list[Need], concepts: ConceptIndex) -> str:
