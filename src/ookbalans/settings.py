@@ -1,5 +1,6 @@
 """Django settings, read from the environment; defaults give a working laptop setup on SQLite."""
 
+import json
 import os
 import secrets
 from datetime import timedelta
@@ -7,6 +8,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -346,6 +348,16 @@ EMAIL_HOST_USER = os.environ.get("OOKBALANS_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("OOKBALANS_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = env_flag("OOKBALANS_EMAIL_TLS", True)
 DEFAULT_FROM_EMAIL = os.environ.get("OOKBALANS_EMAIL_FROM", "ookbalans <noreply@localhost>")
+# A mail provider's API instead of SMTP, through django-anymail: OOKBALANS_EMAIL_BACKEND names the
+# provider's backend (e.g. anymail.backends.mailgun.EmailBackend) and OOKBALANS_ANYMAIL its settings
+# as a JSON object (e.g. {"MAILGUN_API_KEY": "...", "MAILGUN_SENDER_DOMAIN": "mail.example.nl"}).
+if anymail_settings := os.environ.get("OOKBALANS_ANYMAIL"):
+    try:
+        ANYMAIL = json.loads(anymail_settings)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"OOKBALANS_ANYMAIL is not valid JSON: {error}") from None
+    if not isinstance(ANYMAIL, dict):
+        raise ImproperlyConfigured('OOKBALANS_ANYMAIL must be a JSON object, like {"MAILGUN_API_KEY": "..."}')
 
 # Reminders to check services (`ookbalans remind`, docs/operations.md): the address the mails' links start
 # with, and how many days a "still correct" link works.
