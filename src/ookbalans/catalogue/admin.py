@@ -161,6 +161,24 @@ class CoalitionScopedMixin:
         return in_coalitions | Q(organization__in=organisations) | Q(id__in=in_use)
 
 
+class CoalitionRecordMixin(CoalitionScopedMixin):
+    """A record the system writes (searches without results, reminder mails): read only, and only for
+    the coalition's `edit_roles`; whether it may be deleted is the admin's own choice."""
+
+    def has_module_permission(self, request):
+        return bool(permissions.coalition_ids_for(request.user, self.edit_roles))
+
+    def has_view_permission(self, request, obj=None):
+        allowed = permissions.coalition_ids_for(request.user, self.edit_roles)
+        return bool(allowed) if obj is None else obj.coalition_id in allowed
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 class ScopedInlineMixin(CoalitionScopedMixin):
     """Inlines follow the rights on their parent object, which Django passes as `obj`.
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ookbalans.catalogue import permissions
-from ookbalans.catalogue.admin import CoalitionScopedMixin, extend_service_admin
+from ookbalans.catalogue.admin import CoalitionRecordMixin, CoalitionScopedMixin, extend_service_admin
 from ookbalans.catalogue.models import Service
 from ookbalans.reminders import schedule, start_page
 from ookbalans.reminders.models import CheckInterval, ReminderMail, ReminderSettings
@@ -28,7 +28,7 @@ class ReminderSettingsAdmin(CoalitionScopedMixin, admin.ModelAdmin):
 
 
 @admin.register(ReminderMail)
-class ReminderMailAdmin(CoalitionScopedMixin, admin.ModelAdmin):
+class ReminderMailAdmin(CoalitionRecordMixin, admin.ModelAdmin):
     """What `ookbalans remind` sent, for coordinators; written by the command only."""
 
     edit_roles = (permissions.Role.COORDINATOR,)
@@ -43,19 +43,6 @@ class ReminderMailAdmin(CoalitionScopedMixin, admin.ModelAdmin):
         if request.user.is_superuser:
             return queryset
         return queryset.filter(coalition__in=permissions.coalition_ids_for(request.user, self.edit_roles))
-
-    def has_module_permission(self, request):
-        return bool(permissions.coalition_ids_for(request.user, self.edit_roles))
-
-    def has_view_permission(self, request, obj=None):
-        allowed = permissions.coalition_ids_for(request.user, self.edit_roles)
-        return bool(allowed) if obj is None else obj.coalition_id in allowed
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=_("services due"))
     def due_count(self, mail):

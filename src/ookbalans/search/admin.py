@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin
 
 from ookbalans.catalogue import permissions
-from ookbalans.catalogue.admin import CoalitionScopedMixin
+from ookbalans.catalogue.admin import CoalitionRecordMixin, CoalitionScopedMixin
 from ookbalans.search.models import LocalWord, UnmetSearch, concept_choices
 
 
@@ -30,7 +30,7 @@ class LocalWordAdmin(CoalitionScopedMixin, admin.ModelAdmin):
 
 
 @admin.register(UnmetSearch)
-class UnmetSearchAdmin(CoalitionScopedMixin, admin.ModelAdmin):
+class UnmetSearchAdmin(CoalitionRecordMixin, admin.ModelAdmin):
     """Read only, for coordinators; terms seen fewer than three times a week are never listed."""
 
     list_display = ["term", "week", "count", "coalition"]
@@ -40,19 +40,6 @@ class UnmetSearchAdmin(CoalitionScopedMixin, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).shown()
-
-    def has_module_permission(self, request):
-        return bool(permissions.coalition_ids_for(request.user, self.edit_roles))
-
-    def has_view_permission(self, request, obj=None):
-        allowed = permissions.coalition_ids_for(request.user, self.edit_roles)
-        return bool(allowed) if obj is None else obj.coalition_id in allowed
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
     def has_delete_permission(self, request, obj=None):
         return False
