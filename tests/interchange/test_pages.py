@@ -53,8 +53,8 @@ def test_editor_downloads_the_three_formats(client, editor):
     assert client.get(reverse("interchange:export", args=[slug, "pdf"])).status_code == 404
 
 
-def test_editor_uploads_an_edited_workbook(client, editor):
-    slug = editor.coalition.slug
+def renamed_workbook(client, slug: str) -> io.BytesIO:
+    """The coalition's own Excel export with one cell changed (the first service's name), as an upload."""
     data = downloaded(client.get(reverse("interchange:export", args=[slug, "xlsx"])))
     workbook = load_workbook(io.BytesIO(data))
     workbook["Diensten"]["B2"] = "Borstvoedingscafé Zutphen"
@@ -62,6 +62,12 @@ def test_editor_uploads_an_edited_workbook(client, editor):
     workbook.save(out)
     out.name = "aanbod.xlsx"
     out.seek(0)
+    return out
+
+
+def test_editor_uploads_an_edited_workbook(client, editor):
+    slug = editor.coalition.slug
+    out = renamed_workbook(client, slug)
     checked = client.post(reverse("interchange:coalition", args=[slug]), {"file": out, "dry_run": "on"})
     assert checked.status_code == 200 and checked.context["report"].dry_run
     assert Service.objects.get(coalition=editor.coalition).name_nl == "Borstvoedingscafé"
@@ -96,13 +102,7 @@ def test_other_coalitions_and_viewers_are_refused(client, editor):
 
 def test_a_checked_file_is_imported_with_one_upload_and_only_once(client, editor):
     slug = editor.coalition.slug
-    data = downloaded(client.get(reverse("interchange:export", args=[slug, "xlsx"])))
-    workbook = load_workbook(io.BytesIO(data))
-    workbook["Diensten"]["B2"] = "Borstvoedingscafé Zutphen"
-    out = io.BytesIO()
-    workbook.save(out)
-    out.name = "aanbod.xlsx"
-    out.seek(0)
+    out = renamed_workbook(client, slug)
     page = client.get(reverse("interchange:coalition", args=[slug]))
     assert page.context["form"]["dry_run"].value() is True  # checking first is the default
     checked = client.post(reverse("interchange:coalition", args=[slug]), {"file": out, "dry_run": "on"})

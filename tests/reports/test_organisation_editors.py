@@ -2,7 +2,6 @@
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.urls import reverse
 
 from ookbalans.catalogue.models import Membership
@@ -14,13 +13,6 @@ pytestmark = pytest.mark.django_db
 
 Role = Membership.Role
 TEXT, SUGGESTION = "De mevrouw bij de balie zei dat het niet meer bestaat.", "Zet er Markt 3 bij."
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """Reports from the public: the form, what it refuses, its limits, and the coalition's queue in the admin."""
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
@@ -12,13 +11,6 @@ from ookbalans.reports.models import Report
 from tests.factories import MembershipFactory, ServiceFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
