@@ -140,7 +140,7 @@ def test_unknown_fields_are_kept_and_reported():
     report = formats.import_file(coalition, json.dumps(document).encode(), "a.json")
     [note] = [str(p) for p in report.problems.warnings if "x_gemeente_code" in str(p)]
     assert (
-        note.startswith("het bestand: Diensten (1): velden die ookbalans niet gebruikt")
+        note.startswith("het bestand: Diensten (1): velden die ookbalans niet precies zo overneemt")
         and "minimum_age" in note
     )
     again = json.loads(formats.export_bytes(coalition, "hsds-json"))["services"][0]

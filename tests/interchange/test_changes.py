@@ -127,7 +127,7 @@ def test_an_outside_hsds_file_imported_again_writes_nothing_and_notes_kept_field
     data = json.dumps([example]).encode()
     coalition = CoalitionFactory()
     first = formats.import_file(coalition, data, "service_full.json")
-    notes = [str(w) for w in first.problems.warnings if "ookbalans niet gebruikt" in str(w)]
+    notes = [str(w) for w in first.problems.warnings if "ookbalans niet precies zo overneemt" in str(w)]
     assert len(notes) == 3  # organisations, locations, services: not one per object
     assert all("gevonden ''" not in note for note in notes)
     with CaptureQueriesContext(connection) as queries:

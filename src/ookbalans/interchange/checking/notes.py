@@ -56,8 +56,8 @@ def note_kept_fields(problems: Problems, extras: dict[tuple[str, str], dict]) ->
             "",
             "",
             _(
-                "%(kind)s (%(count)s): fields that ookbalans does not use are kept and given back in the "
-                "next export: %(fields)s."
+                "%(kind)s (%(count)s): fields that ookbalans does not take over exactly as the file has them "
+                "are kept and given back unchanged in the next export: %(fields)s."
             )
             % {
                 "kind": capfirst(MODELS[kind]._meta.verbose_name_plural),

@@ -17,7 +17,7 @@ from ookbalans.interchange import mapping
 SHOWN = 200
 # A value longer than this is shortened on the page.
 LONGEST = 160
-# The marker of an object whose only change is in the fields that ookbalans does not use.
+# The marker of an object whose only change is in the fields that ookbalans keeps as the file has them.
 KEPT = "kept"
 
 
@@ -49,7 +49,7 @@ class Shower:
     def field(self, item) -> dict:
         if item == KEPT:
             return {
-                "label": _("fields that ookbalans does not use, kept for the next export"),
+                "label": _("fields that ookbalans does not take over exactly, kept for the next export"),
                 "old": "",
                 "new": "",
             }
