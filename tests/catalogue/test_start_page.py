@@ -20,7 +20,7 @@ def coordinator(client):
     return membership
 
 
-def test_stale_services_are_counted_and_lead_to_the_filtered_list(client, coordinator):
+def test_stale_services_lead_to_the_filtered_list(client, coordinator):
     today = timezone.localdate()
     ServiceFactory(coalition=coordinator.coalition, name_nl="Nooit gecontroleerd")
     ServiceFactory(
@@ -30,12 +30,32 @@ def test_stale_services_are_counted_and_lead_to_the_filtered_list(client, coordi
     )
     ServiceFactory(coalition=coordinator.coalition, name_nl="Net gecontroleerd", last_checked_on=today)
     ServiceFactory(name_nl="Van een andere coalitie")
-    page = client.get(reverse("admin:index")).content.decode()
-    assert "Vraagt aandacht" in page
-    assert "2 actieve diensten zijn het afgelopen jaar niet gecontroleerd" in page
-    listed = client.get(reverse("admin:catalogue_service_changelist") + "?gecontroleerd=verouderd")
+    items = coordinator_home.stale_services(coordinator.user, {coordinator.coalition_id})
+    assert [item.count for item in items] == [1 + 1]
+    assert items[0].text == "2 actieve diensten zijn het afgelopen jaar niet gecontroleerd"
+    listed = client.get(items[0].url)
     names = [service.name for service in listed.context["cl"].result_list]
     assert sorted(names) == ["Lang geleden", "Nooit gecontroleerd"]
+
+
+def test_the_start_page_counts_unchecked_services_once_by_the_coalitions_own_interval(client, coordinator):
+    # The reminders' interval (6 months by default, overdue 8 weeks later) replaces the rule of a year:
+    # one count, not two by different rules.
+    today = timezone.localdate()
+    ServiceFactory(
+        coalition=coordinator.coalition,
+        name_nl="Lang geleden",
+        last_checked_on=today - datetime.timedelta(days=400),
+    )
+    ServiceFactory(
+        coalition=coordinator.coalition,
+        name_nl="Acht maanden geleden",
+        last_checked_on=today - datetime.timedelta(days=250),
+    )
+    page = client.get(reverse("admin:index")).content.decode()
+    assert "Vraagt aandacht" in page
+    assert "afgelopen jaar niet gecontroleerd" not in page
+    assert "2 diensten zijn te laat gecontroleerd; ouders zien ze nog wel" in page
 
 
 def test_the_start_page_leads_to_analysis_vision_exchange_and_finder(client, coordinator):

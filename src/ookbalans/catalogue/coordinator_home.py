@@ -46,6 +46,11 @@ def contribute(name: str, provider: Provider, order: int = 50) -> None:
     _providers.sort(key=lambda entry: (entry[0], entry[1]))
 
 
+def withdraw(name: str) -> None:
+    """Take an item off the start page: an app whose count replaces another's (same question, better rule)."""
+    _providers[:] = [entry for entry in _providers if entry[1] != name]
+
+
 def stale_before(today: datetime.date | None = None) -> datetime.date:
     return (today or timezone.localdate()) - datetime.timedelta(days=STALE_AFTER_DAYS)
 

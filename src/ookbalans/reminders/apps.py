@@ -20,4 +20,7 @@ class RemindersConfig(demo_hooks.DemoAppConfig):
 
         track(ReminderSettings, lambda settings: settings.coalition_id)
         track(CheckInterval, lambda interval: interval.service.coalition_id)
+        # The coalition's own check interval replaces the catalogue's rule of one year on the start
+        # page: two counts of "not checked" by two rules would leave a coordinator guessing which holds.
+        coordinator_home.withdraw("catalogue")
         coordinator_home.contribute("reminders.overdue", start_page.overdue_services, order=15)
