@@ -168,3 +168,45 @@ def test_taking_over_a_feed_without_waiting_changes_does_nothing(client, world):
     assert "konden niet worden overgenomen" not in page
     assert "de wijzigingen zijn gepubliceerd" not in page
     assert "nog niet opgehaald" in page
+
+
+def change_form_data(feed: Feed, button: str) -> dict:
+    return {
+        "coalition": feed.coalition_id,
+        "name": feed.name,
+        "url": feed.url,
+        "mode": feed.mode,
+        "active": "on",
+        "source": feed.source,
+        button: "x",
+    }
+
+
+def test_the_change_page_takes_over_the_waiting_changes_with_its_own_button(client, world):
+    feed = world["feeds"]["east"]
+    pulling.pull(feed)
+    client.force_login(world["users"][Role.COORDINATOR])
+    change = reverse("admin:feeds_feed_change", args=[feed.pk])
+    page = client.get(change).content.decode()
+    assert 'name="_approve_pending"' in page and 'name="_reject_pending"' in page
+    assert "wachten op je beoordeling" in page
+    response = client.post(change, change_form_data(feed, "_approve_pending"), follow=True)
+    assert response.redirect_chain[-1][0] == change
+    assert "gepubliceerd" in response.content.decode()
+    assert Service.objects.filter(coalition=world["east"]).count() == 3
+    feed.refresh_from_db()
+    assert feed.pending_document is None
+    # Nothing waits any more: no review buttons.
+    assert 'name="_approve_pending"' not in client.get(change).content.decode()
+
+
+def test_the_change_page_turns_down_the_waiting_changes(client, world):
+    feed = world["feeds"]["east"]
+    pulling.pull(feed)
+    client.force_login(world["users"][Role.COORDINATOR])
+    change = reverse("admin:feeds_feed_change", args=[feed.pk])
+    response = client.post(change, change_form_data(feed, "_reject_pending"), follow=True)
+    assert "afgewezen" in response.content.decode()
+    feed.refresh_from_db()
+    assert feed.pending_document is None and feed.rejected_digest
+    assert not Service.objects.filter(coalition=world["east"]).exists()

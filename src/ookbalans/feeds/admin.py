@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.http import HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
@@ -32,11 +33,16 @@ def shown_changes(summary: dict, *, pending: bool) -> str:
     )
 
 
+# The submit buttons of the change page that decide on the waiting changes.
+REVIEW_BUTTONS = ("_approve_pending", "_reject_pending")
+
+
 @admin.register(Feed)
 class FeedAdmin(CoalitionScopedMixin, admin.ModelAdmin):
     """Only a coalition's coordinators see and keep its feeds: a feed can publish without review."""
 
     edit_roles = COORDINATORS
+    change_form_template = "feeds/admin/feed_change_form.html"
     list_display = ("name", "coalition", "mode", "active", "last_success_at", "state")
     list_filter = ("active", "mode")
     search_fields = ("name", "url")
@@ -131,23 +137,44 @@ class FeedAdmin(CoalitionScopedMixin, admin.ModelAdmin):
     @admin.action(description=_("Take over the waiting changes"))
     def approve_pending(self, request, queryset):
         for feed in self.editable(request, queryset).filter(pending_document__isnull=False):
-            result = pulling.approve(feed, request.user)
-            if result.ok:
-                self.message_user(request, gettext("%(feed)s: the changes are published.") % {"feed": feed})
-            else:
-                self.message_user(
-                    request,
-                    gettext("%(feed)s: the changes could not be taken over; see its problems.")
-                    % {"feed": feed},
-                    messages.ERROR,
-                )
+            self.approve(request, feed)
 
     @admin.action(description=_("Turn down the waiting changes"))
     def reject_pending(self, request, queryset):
         for feed in self.editable(request, queryset).filter(pending_document__isnull=False):
-            pulling.reject(feed)
+            self.reject(request, feed)
+
+    def approve(self, request, feed: Feed) -> None:
+        result = pulling.approve(feed, request.user)
+        if result.ok:
+            self.message_user(request, gettext("%(feed)s: the changes are published.") % {"feed": feed})
+        else:
             self.message_user(
                 request,
-                gettext("%(feed)s: the changes are turned down; the same changes are not proposed again.")
-                % {"feed": feed},
+                gettext("%(feed)s: the changes could not be taken over; see its problems.") % {"feed": feed},
+                messages.ERROR,
             )
+
+    def reject(self, request, feed: Feed) -> None:
+        pulling.reject(feed)
+        self.message_user(
+            request,
+            gettext("%(feed)s: the changes are turned down; the same changes are not proposed again.")
+            % {"feed": feed},
+        )
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # The review buttons sit on the page that shows the waiting changes, not only in the list.
+        context["feed_waiting"] = obj is not None and obj.pending_since is not None
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def response_change(self, request, obj):
+        decision = next((name for name in REVIEW_BUTTONS if name in request.POST), None)
+        if decision is None or obj.pending_since is None:
+            return super().response_change(request, obj)
+        feed = Feed.objects.get(pk=obj.pk)  # with the waiting document, which the form left out
+        if decision == "_approve_pending":
+            self.approve(request, feed)
+        else:
+            self.reject(request, feed)
+        return HttpResponseRedirect(request.path)
