@@ -79,7 +79,7 @@ def demo(extra: list[str]) -> None:
     env = {"OOKBALANS_REQUIRE_2FA": "0", "OOKBALANS_FEEDS_LOCAL_HTTP": "1", **os.environ}
     address = extra[0] if extra else "127.0.0.1:8000"
     # The demo's feed is pulled from the demo's own server, and the reminder mails link to it.
-    env = {"OOKBALANS_DEMO_ADDRESS": address, "OOKBALANS_SITE_URL": f"http://{address}", **env}
+    env = {"OOKBALANS_SITE_URL": f"http://{address}", **env}
     run(ookbalans, "migrate", "--no-input", env=env)
     run(ookbalans, "load_demo", env=env)
     # The worker sends the reminders to check services every morning (docs/operations.md).

@@ -234,8 +234,6 @@ OOKBALANS_IMPORT_MAX_JSON_BYTES = int(os.environ.get("OOKBALANS_IMPORT_MAX_JSON_
 # (and the demo's own feed at /demo-feed/) for the demo and the tests only, never in production.
 OOKBALANS_FEEDS_TIMEOUT = float(os.environ.get("OOKBALANS_FEEDS_TIMEOUT", "30"))
 OOKBALANS_FEEDS_LOCAL_HTTP = env_flag("OOKBALANS_FEEDS_LOCAL_HTTP")
-# Where `python3 dev.py demo` serves the demo (its feed is fetched from there).
-OOKBALANS_DEMO_ADDRESS = os.environ.get("OOKBALANS_DEMO_ADDRESS", "127.0.0.1:8000")
 # A web import of this many services or more runs in the background worker (`ookbalans db_worker`), with
 # its progress on a page; finished jobs and their uploaded files are deleted after so many days.
 OOKBALANS_IMPORT_BACKGROUND_FROM = int(os.environ.get("OOKBALANS_IMPORT_BACKGROUND_FROM", "2000"))

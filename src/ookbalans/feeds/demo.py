@@ -18,7 +18,7 @@ def load_demo() -> dict[str, int]:
         return {}
     # The running demo (`python3 dev.py demo`) serves the feed itself at its address; the load pulls
     # it from the same fixture served on a free port for a moment, through the same pull code.
-    url = f"http://{settings.OOKBALANS_DEMO_ADDRESS}{demo_feed.PATH}"
+    url = settings.OOKBALANS_SITE_URL.rstrip("/") + demo_feed.PATH
     feed = Feed.objects.create(coalition=coalition, name=NAME, url=url, mode=Feed.Mode.REVIEW)
     with demo_feed.served() as address:
         pulling.pull(feed, url=address, allow_local=True)
