@@ -288,7 +288,9 @@ def main() -> None:
     default_url = os.environ.get("DATABASE_URL") or f"sqlite:///{ROOT / 'var' / 'search-quality.sqlite3'}"
     parser.add_argument("--database-url", default=default_url)
     parser.add_argument("--half", choices=("dev", "test", "both"), default="both")
-    parser.add_argument("--set", action="append", default=[], help="a set of our own (benchmarks/search_sets/)")
+    parser.add_argument(
+        "--set", action="append", default=[], help="a set of our own (benchmarks/search_sets/)"
+    )
     parser.add_argument(
         "--verbose",
         action="store_true",
