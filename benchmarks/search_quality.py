@@ -5,6 +5,7 @@ Usage:
     .venv/bin/python benchmarks/search_quality.py
     .venv/bin/python benchmarks/search_quality.py --half dev --verbose
     .venv/bin/python benchmarks/search_quality.py --database-url postgres://postgres@127.0.0.1:5432/ookbalans_quality
+    .venv/bin/python benchmarks/search_quality.py --half dev --set benchmarks/search_sets/everyday_words.json
 
 The database is migrated; the demo coalition is loaded (`ookbalans load_demo`), the evaluation
 catalogue `benchmarks/search_eval/catalogue.json` is imported into the coalition `evaluatieregio`
@@ -21,6 +22,10 @@ Metrics (a service is relevant when its grade is at least 2):
   which the API answers no service at all.
 
 Tune only on the `dev` half; look at the `test` half through its totals only.
+
+`--set PATH` (repeatable) also scores a set of our own (benchmarks/search_sets/, README there): each
+query names its coalition and judges services by a readable label (the demo's service key; for the
+evaluation catalogue the first part of the service's web host and the last part of its URL path).
 """
 
 from __future__ import annotations
@@ -168,6 +173,37 @@ def demo_queries() -> list[dict]:
     ]
 
 
+def evaluation_labels(path: Path = EVALUATION_DIR / "catalogue.json") -> dict[str, str]:
+    """Readable labels of the evaluation catalogue's services ('jgz-betuwelek/cb') -> their ids."""
+    from urllib.parse import urlparse
+
+    labels = {}
+    for service in json.loads(path.read_text(encoding="utf-8"))["services"]:
+        url = urlparse(service["url"])
+        host = url.hostname.removeprefix("www.").split(".")[0]
+        labels[f"{host}/{url.path.strip('/').rsplit('/', 1)[-1]}"] = service["id"]
+    return labels
+
+
+def own_set(path: Path) -> list[dict]:
+    """A set of our own (benchmarks/search_sets/*.json), its judgments turned into service ids."""
+    from ookbalans.catalogue.demo import demo_id
+
+    labels = evaluation_labels()
+    queries = []
+    for query in json.loads(Path(path).read_text(encoding="utf-8")):
+        judgments = {}
+        for label, grade in query["judgments"].items():
+            if query["coalition"] == EVALUATION_SLUG:
+                if label not in labels:
+                    raise ValueError(f"{path}: {query['id']} judges an unknown service {label!r}")
+                judgments[labels[label]] = grade
+            else:
+                judgments[str(demo_id("service", label))] = grade
+        queries.append({**query, "half": query["coalition"], "judgments": judgments})
+    return queries
+
+
 # --- setting up the database -------------------------------------------------------------------
 
 
@@ -253,6 +289,9 @@ def main() -> None:
     parser.add_argument("--database-url", default=default_url)
     parser.add_argument("--half", choices=("dev", "test", "both"), default="both")
     parser.add_argument(
+        "--set", action="append", default=[], help="a set of our own (benchmarks/search_sets/)"
+    )
+    parser.add_argument(
         "--verbose",
         action="store_true",
         help="print the misses per query of the dev half and the demo set (test half: only with --half test)",
@@ -296,6 +335,25 @@ def main() -> None:
         kind_rows.append(cells)
     print_table(["kind", *halves], kind_rows)
 
+    own = {}
+    for path in args.set:
+        queries_of_set = own_set(Path(path))
+        results = []
+        for slug in (EVALUATION_SLUG, DEMO_SLUG):
+            chosen = [q for q in queries_of_set if q["coalition"] == slug]
+            if chosen:
+                results += evaluate(client, slug, chosen)["results"]
+        own[path] = results
+        print(f"\nOwn set {path}:\n")
+        rows = [summary_row("all", summarise(results))]
+        for slug in (EVALUATION_SLUG, DEMO_SLUG):
+            part = [r for r in results if r["half"] == slug]
+            if part:
+                rows.append(summary_row(slug, summarise(part)))
+        for kind in sorted({r["kind"] for r in results}):
+            rows.append(summary_row(f"  {kind}", summarise([r for r in results if r["kind"] == kind])))
+        print_table(header, rows)
+
     if args.verbose:
         names = {str(pk): name for pk, name in Service.objects.values_list("pk", "name_nl")}
         shown = halves if args.half != "both" else ("dev",)
@@ -304,6 +362,9 @@ def main() -> None:
             print_misses([r for r in evaluation["results"] if r["half"] == half], names)
         print("\nMisses, demo set:")
         print_misses(demo["results"], names)
+        for path, results in own.items():
+            print(f"\nMisses, {path}:")
+            print_misses(results, names)
 
 
 if __name__ == "__main__":

@@ -185,14 +185,17 @@ class ConceptIndex:
         )
         return narrower, broader
 
-    def find(self, keys: list[tuple[str, ...]], anywhere: bool = False) -> list[Match]:
+    def find(
+        self, keys: list[tuple[str, ...]], anywhere: bool = False, sentences: list[int] | None = None
+    ) -> list[Match]:
         """The thesaurus phrases among a sequence of word keys, longest first, not overlapping.
 
         In a service's text the words of a phrase must stand close together; in a query
-        (`anywhere`) they may stand anywhere ('moe en verdrietig, net bevallen'). A phrase with a
-        negation ('geen geld') always needs its words in order, next to each other.
+        (`anywhere`) they may stand anywhere in the same sentence ('moe en verdrietig, net
+        bevallen'; `sentences` numbers each word's sentence). A phrase with a negation ('geen
+        geld') always needs its words in order, next to each other.
         """
-        candidates = self.find_all(keys, anywhere)
+        candidates = self.find_all(keys, anywhere, sentences)
         taken: set[int] = set()
         chosen: list[Match] = []
         for match in candidates:
@@ -201,16 +204,20 @@ class ConceptIndex:
                 taken.update(match.positions)
         return sorted(chosen, key=lambda match: match.positions)
 
-    def find_all(self, keys: list[tuple[str, ...]], anywhere: bool = False) -> list[Match]:
+    def find_all(
+        self, keys: list[tuple[str, ...]], anywhere: bool = False, sentences: list[int] | None = None
+    ) -> list[Match]:
         """Every thesaurus phrase among the keys, overlapping ones too, longest first."""
         candidates: list[Match] = []
         present = {part for alternatives in keys for part in alternatives}
+        bounds = _sentence_bounds(sentences) if anywhere and sentences else None
         for position, alternatives in enumerate(keys):
             for part in alternatives:
                 for phrase in self._by_key.get(part, ()):
                     if len(phrase) > 1 and not present.issuperset(phrase):
                         continue
-                    if found := self._place(phrase, keys, position, anywhere):
+                    span = bounds[sentences[position]] if bounds else None
+                    if found := self._place(phrase, keys, position, anywhere, span):
                         codes = frozenset(self.phrases[phrase])
                         if len(phrase) == 1 and position and NEGATION in keys[position - 1]:
                             # 'niet zwanger' is no mention of pregnancy; 'wil niet slapen' is of sleep.
@@ -221,7 +228,13 @@ class ConceptIndex:
         return candidates
 
     @staticmethod
-    def _place(phrase: tuple[str, ...], keys: list[tuple[str, ...]], position: int, anywhere: bool):
+    def _place(
+        phrase: tuple[str, ...],
+        keys: list[tuple[str, ...]],
+        position: int,
+        anywhere: bool,
+        span: tuple[int, int] | None = None,
+    ):
         if NEGATION in phrase or len(phrase) == 1:
             following = keys[position : position + len(phrase)]
             if len(following) == len(phrase) and all(
@@ -230,7 +243,7 @@ class ConceptIndex:
                 return tuple(range(position, position + len(phrase)))
             return ()
         if anywhere:
-            start, end = 0, len(keys)
+            start, end = span or (0, len(keys))
         else:
             start = max(0, position - len(phrase) - WINDOW_SLACK)
             end = min(len(keys), position + len(phrase) + WINDOW_SLACK + 1)
@@ -241,6 +254,15 @@ class ConceptIndex:
                 return ()
             positions.append(spot)
         return tuple(sorted(positions))
+
+
+def _sentence_bounds(sentences: list[int]) -> dict[int, tuple[int, int]]:
+    """Per sentence number, the first and one past the last position of its words."""
+    bounds: dict[int, tuple[int, int]] = {}
+    for position, sentence in enumerate(sentences):
+        start, _end = bounds.get(sentence, (position, position))
+        bounds[sentence] = (start, position + 1)
+    return bounds
 
 
 @functools.cache

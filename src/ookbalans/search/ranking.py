@@ -25,6 +25,10 @@ CONCEPT, NARROWER, OWN_WORD, WORD_PREFIX = 1.0, 0.7, 0.9, 0.6
 RELATED, SIBLING, BROADER = 0.9, 0.3, 0.35
 # A field that meets a need by its concept and also holds the parent's own words meets it a little more.
 LITERAL = 0.05
+# A name or short description about the broader concept ('Urgentie en woonbemiddeling': housing) of
+# a service whose text names the need itself elsewhere ('dakloosheid' in its description) is about
+# the need: the two places confirm each other.
+CONFIRMED = 0.8
 # A need the thesaurus understood weighs most; a word of the query it does not know, less; a very
 # common word ('praten', 'zoon') least.
 WORD_WEIGHT = 0.6
@@ -119,6 +123,14 @@ def field_strength(need: Need, doc: Document, name: str) -> float:
     for codes, weight in ((need.siblings, SIBLING), (need.broader, BROADER)):
         if strength < weight and codes and not codes.isdisjoint(concepts):
             strength = weight
+    if (
+        strength < CONFIRMED
+        and name in DIRECT_FIELDS
+        and need.broader
+        and not need.broader.isdisjoint(concepts)
+        and any(not need.codes.isdisjoint(found) for found in doc.concepts.values())
+    ):
+        strength = CONFIRMED
     return strength
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -172,6 +173,7 @@ class _Word:
     plain: str
     keys: tuple[str, ...]
     parts: tuple[str, ...] = ()  # an unknown compound's known parts: one need, all parts required
+    sentence: int = 0  # which sentence of the query it stands in
 
 
 def _words(
@@ -303,18 +305,35 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
     index or the thesaurus knows cannot be met and is left out). A concept that belongs to one
     phase sets the phase.
     """
-    typed = raw_words(query)
+    typed, sentence_of = _sentences(query)
     pairs, early = _corrected_first(typed, lookup, concepts) if correct else (typed, {})
     idioms = concepts.find_idioms([plain for _raw, plain in pairs])
     in_idiom = {position for _codes, span in idioms for position in span}
-    words, unknown, foreign, fixes = _words(
-        [pair for position, pair in enumerate(pairs) if position not in in_idiom], lookup, concepts, correct
-    )
+    words, unknown, foreign, fixes = [], [], [], {}
+    for sentence in sorted(set(sentence_of)):
+        # Sentence by sentence, so each word knows its sentence: a phrase never joins two of them.
+        found = _words(
+            [
+                pair
+                for position, pair in enumerate(pairs)
+                if position not in in_idiom and sentence_of[position] == sentence
+            ],
+            lookup,
+            concepts,
+            correct,
+        )
+        for word in found[0]:
+            word.sentence = sentence
+        words += found[0]
+        unknown += found[1]
+        foreign += found[2]
+        fixes |= found[3]
     fixes = early | fixes
     corrected = " ".join(fixes.get(plain, raw) for raw, plain in typed) if fixes else ""
     keys = [word.keys for word in words]
-    every = concepts.find_all(keys, anywhere=True)
-    matches = concepts.find(keys, anywhere=True)
+    sentences = [word.sentence for word in words]
+    every = concepts.find_all(keys, anywhere=True, sentences=sentences)
+    matches = concepts.find(keys, anywhere=True, sentences=sentences)
     taken = {position for match in matches for position in match.positions}
     needs: list[Need] = [_idiom_need(codes, [pairs[p][1] for p in span], concepts) for codes, span in idioms]
     for match in matches:
@@ -392,6 +411,21 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
         corrected=corrected,
         foreign=tuple(foreign),
     )
+
+
+# Where one sentence of a query ends and the next begins: '.', '!', '?' or ';' before a space or the
+# end, or a new line ('2,5 jaar' and 'p.s' stay whole).
+SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+def _sentences(query: str) -> tuple[list[tuple[str, str]], list[int]]:
+    """The query's (raw, normalised) words and, per word, the number of the sentence it stands in."""
+    typed, sentence_of = [], []
+    for number, sentence in enumerate(SENTENCE_END.split(query)):
+        words = raw_words(sentence)
+        typed += words
+        sentence_of += [number] * len(words)
+    return typed, sentence_of
 
 
 def _only_context(codes: frozenset[str]) -> bool:
