@@ -91,8 +91,17 @@ def test_words_typed_together_with_a_small_word_are_told_apart(demo):
 
 
 @pytestmark_db
-def test_two_thesaurus_words_typed_together_are_each_understood(demo):
-    assert ids("triple-p") & top("cursusopvoeden")
+def test_a_small_word_typed_together_is_split_off(demo):
+    result = outcome("ikzwanger")
+    assert result.analysis.corrected == "ik zwanger"
+    assert [pk for pk, _ in result.ranked] == [pk for pk, _ in outcome("ik zwanger").ranked]
+    assert ids("centering-zwangerschap", "verloskundige-berkel", "verloskundige-lochem") & top("ikzwanger")
+
+
+@pytestmark_db
+def test_an_unknown_compound_of_known_words_needs_all_its_parts(demo):
+    # not every service about babies, nor the massage course: nothing here is about baby yoga
+    assert outcome("babyyoga").ranked == []
 
 
 @pytestmark_db

@@ -269,24 +269,6 @@ def _typed_together(word: str, lookup: Lookup) -> tuple[str, ...]:
     return _run_together(word, lookup, small_only=True)
 
 
-def _regrouped(parts: tuple[str, ...], lookup: Lookup) -> list[str]:
-    """Compound parts joined back into the longest runs that are known words (peuter puberteit drift
-    buien -> peuterpuberteit driftbuien)."""
-    result, start = [], 0
-    while start < len(parts):
-        end = next(
-            (
-                end
-                for end in range(len(parts), start + 1, -1)
-                if "".join(parts[start:end]) in lookup.known_words
-            ),
-            start + 1,
-        )
-        result.append("".join(parts[start:end]))
-        start = end
-    return result
-
-
 def _split_into_known(word: str, lookup: Lookup) -> tuple[str, ...]:
     parts = split_compound(lemma(word))
     return parts if parts and all(lookup.knows(part) for part in parts) else ()
@@ -360,18 +342,16 @@ def _words(
             # 'babie' is a Polish word too, but here it is the baby; 'voorlesen' is not 'voor lesen'.
             words.extend(_Word(part, part, word_keys(part)) for part in fixed.split())
             fixes[plain] = fixed
-        elif correct and (parts := _run_together(plain, lookup)):
-            # 'ruziesinds', 'gekolfdemelk': two words typed as one.
-            words.extend(
-                _Word(part, part, word_keys(part)) for part in _regrouped(parts, lookup) if is_content(part)
-            )
+        elif correct and not _foreign_word(raw) and (parts := _run_together(plain, lookup, small_only=True)):
+            # 'ruziesinds': a word typed together with a small word beside it (not English 'reveal').
+            words.extend(_Word(part, part, word_keys(part)) for part in parts if is_content(part))
             fixes[plain] = " ".join(parts)
-        elif parts := _split_into_known(plain, lookup):
-            if any(lookup.in_thesaurus(word_keys(part)) for part in parts):
-                # 'cursusopvoeden', 'melkbewaren': words the thesaurus knows, typed together.
-                words.extend(_Word(part, part, word_keys(part)) for part in _regrouped(parts, lookup))
-            else:
-                words.append(_Word(raw, plain, (key(plain),), parts))
+        elif (parts := _split_into_known(plain, lookup)) or (
+            correct and (parts := _run_together(plain, lookup))
+        ):
+            # An unknown compound of known words ('opvoedcursus', 'gekolfdemelk'): one need, all its
+            # parts required, so 'babyyoga' does not find every service about babies or about yoga.
+            words.append(_Word(raw, plain, (key(plain),), parts))
         elif _foreign_word(raw):
             foreign.append(plain)
         elif correct and (fixed := lookup.correction(plain)):
