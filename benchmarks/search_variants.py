@@ -479,7 +479,7 @@ def main() -> None:
     )
     parser.add_argument("--show", action="store_true", help="print the generated queries and stop")
     parser.add_argument(
-        "--seeds", default=",".join(map(str, SEEDS)), help="the typos' seeds (1,2 were tuned on; 3,4 held out)"
+        "--seeds", default=",".join(map(str, SEEDS)), help="typo seeds (1,2 tuned on; 3,4 held out)"
     )
     parser.add_argument("--verbose", action="store_true", help="print the misses")
     args = parser.parse_args()
