@@ -138,6 +138,7 @@ def _terms(analysis: Understanding) -> list[backends.Term]:
     terms: list[backends.Term] = []
     for need in analysis.needs:
         terms.extend((word, True) for word in need.words)
+        terms.extend((word, False) for word in need.family)
         terms.extend(
             (backends.concept_token(code), False)
             for code in sorted(need.codes | need.narrower | need.broader)

@@ -244,3 +244,119 @@ def indexed_words(text: str) -> list[str]:
             continue
         result.extend(word_forms(word))
     return result
+
+
+# --- a Dutch phonetic key and a derivational root ---------------------------------------------------
+
+# Spellings of one Dutch sound, longest first: a word and its misspelling by ear share the key
+# (kraamzorch, kraamzorg; eensaam, eenzaam; babie, baby; consultatsie, consultatie).
+_SOUNDS = (
+    ("tsie", "ti"),
+    ("sch", "s"),
+    ("auw", "au"),
+    ("ouw", "au"),
+    ("eau", "o"),
+    ("sg", "s"),
+    ("ch", "g"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("dt", "t"),
+    ("qu", "kw"),
+    ("ck", "k"),
+    ("ij", "ei"),
+    ("y", "i"),
+    ("ou", "au"),
+    ("ie", "i"),
+    ("ee", "e"),
+    ("aa", "a"),
+    ("oo", "o"),
+    ("uu", "u"),
+    ("x", "ks"),
+    ("v", "f"),
+    ("z", "s"),
+)
+_SOUND_PATTERN = re.compile("|".join(re.escape(spelling) for spelling, _sound in _SOUNDS))
+_SOUND_OF = dict(_SOUNDS)
+_DOUBLE = re.compile(r"([bcdfgklmnprst])\1")
+
+
+@functools.lru_cache(maxsize=100_000)
+def sound(word: str) -> str:
+    """A Dutch phonetic key of a normalised word: its spellings of one sound made one.
+
+    ei/ij/y, au/ou/auw, g/ch, f/v, s/z, c/k (and c/s before e and i), ie/i, long vowels written
+    double or single, double consonants single, and a final d as t: 'kraamzorch' and 'kraamzorg',
+    'eensaam' and 'eenzaam', 'babie' and 'baby' sound the same.
+    """
+    text = re.sub(r"c(?=[eiy])", "s", word)
+    text = text.replace("c", "k") if "ch" not in text else re.sub(r"c(?!h)", "k", text)
+    text = _SOUND_PATTERN.sub(lambda match: _SOUND_OF[match.group(0)], text)
+    text = _DOUBLE.sub(r"\1", text)
+    if text.endswith("d"):
+        text = text[:-1] + "t"
+    return text
+
+
+# A verb this common in Dutch is the base of a derived noun or form ('voeding' of 'voeden').
+ROOT_VERB_ZIPF = 3.0
+_VOWELS = "aeiou"
+_DIMINUTIVES = ("etjes", "etje", "tjes", "tje", "pjes", "pje", "jes", "je")
+
+
+def _verb_stem(verb: str) -> str:
+    """The stem of a Dutch verb, its 'ik' form: slapen -> slaap, bellen -> bel, lezen -> lees."""
+    base = verb[:-2]
+    if len(base) >= 2 and base[-1] == base[-2] and base[-1] not in _VOWELS:
+        return base[:-1]
+    if base[-1] == "v":
+        base = base[:-1] + "f"
+    elif base[-1] == "z":
+        base = base[:-1] + "s"
+    if len(base) >= 3 and base[-1] not in _VOWELS and base[-2] in "aeou" and base[-3] not in _VOWELS:
+        long = base[:-1] + base[-2] + base[-1]  # an open syllable: slap-en -> slaap, not regel-en -> regeel
+        if long in lexicon():
+            return long
+    return base
+
+
+def _is_verb(word: str) -> bool:
+    return word.endswith("en") and len(word) >= 5 and lexicon().get(word, 0.0) >= ROOT_VERB_ZIPF
+
+
+@functools.lru_cache(maxsize=200_000)
+def root(word: str) -> str:
+    """The derivational root of a normalised Dutch word: forms and derivations of one verb, noun or
+    adjective share it where the lemma and Snowball's stem do not.
+
+    voeding, voeden -> voed; gehuil, huilen, huilend -> huil; slaap, slapen, geslapen -> slaap;
+    scheiding, gescheiden -> scheid; ruzietje -> ruzie; somberheid -> somber; opvoeder -> opvoed.
+    A form is only taken back to a verb that is a common word of the lexicon.
+    """
+    if not word.isalpha() or not word.isascii() or len(word) < 4:
+        return word
+    base = lemma(word)
+    smaller = [
+        form[: -len(ending)]
+        for form in (word, base)
+        for ending in _DIMINUTIVES
+        if form.endswith(ending) and lexicon().get(form[: -len(ending)], 0.0) >= ROOT_VERB_ZIPF
+    ]
+    if smaller:
+        # the most common of the words a diminutive may be made of: ruzie-tje, not ruzi-etje
+        base = lemma(max(smaller, key=lambda part: (lexicon()[part], part)))
+    if base.endswith("heid") and len(base) > 7 and base[:-4] in lexicon():
+        return base[:-4]
+    verbs = []
+    if base.endswith("ing") and len(base) >= 6:
+        verbs.append(base[:-3] + "en")
+    if base.endswith(("end", "ende")) and len(base) >= 6:
+        verbs.append(base[: base.rindex("end")] + "en")
+    if base.startswith("ge") and len(base) >= 6:
+        verbs.append(base[2:] + "en")
+    if base.endswith("er") and len(base) >= 6:
+        verbs.append(base[:-2] + "en")
+    verbs.append(base)
+    for verb in verbs:
+        if _is_verb(verb) and lemma(verb) == verb:
+            return _verb_stem(verb)
+    return base

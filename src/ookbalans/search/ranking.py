@@ -23,6 +23,8 @@ FURTHER_FIELD = 0.05
 # word it starts), or only the broader concept.
 CONCEPT, NARROWER, OWN_WORD, WORD_PREFIX = 1.0, 0.7, 0.9, 0.6
 RELATED, SIBLING, BROADER = 0.9, 0.3, 0.35
+# A plain word met by another word of its derivational root ('voeden' for 'voeding', 'gehuil' for 'huilen').
+FAMILY = 0.8
 # A field that meets a need by its concept and also holds the parent's own words meets it a little more.
 LITERAL = 0.05
 # A name or short description about the broader concept ('Urgentie en woonbemiddeling': housing) of
@@ -120,6 +122,8 @@ def field_strength(need: Need, doc: Document, name: str) -> float:
     if need.keys:
         found = [_word_strength(part, doc.keys[name]) for part in need.keys]
         strength = sum(found) / len(found) if need.partial_words else min(found)
+        if strength < FAMILY and not need.family_keys.isdisjoint(doc.keys[name]):
+            strength = FAMILY
     for codes, weight in ((need.siblings, SIBLING), (need.broader, BROADER)):
         if strength < weight and codes and not codes.isdisjoint(concepts):
             strength = weight

@@ -22,7 +22,9 @@ from ookbalans.search.language import (
     lemma,
     lexicon,
     raw_words,
+    root,
     script,
+    sound,
     split_compound,
     word_keys,
 )
@@ -89,6 +91,10 @@ class Need:
     # A word of the parent's situation beside the need ('woon', 'bellen', 'vriendin' in a sentence):
     # it orders hits a little but does not count towards whether something fits.
     situation: bool = False
+    # Known words of the same derivational root with other keys ('voeden' for 'voeding', 'huilen' for
+    # 'gehuil'), and their keys: they meet a plain word's need a little less than the word itself.
+    family: tuple[str, ...] = ()
+    family_keys: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -115,15 +121,29 @@ class Lookup:
     def __init__(self, index_words: Iterable[str], concepts: ConceptIndex):
         self.words = frozenset(index_words)
         self.thesaurus_keys = frozenset(part for phrase in concepts.phrases for part in phrase)
-        self.keys = sorted({key(word) for word in self.words} | self.thesaurus_keys)
+        self.key_set = frozenset({key(word) for word in self.words} | self.thesaurus_keys)
+        self.keys = sorted(self.key_set)
         # Phrases typed as one word ('huiselijkgeweld') are choices too; correcting to one gives its words.
         self.joined = {
             joined: phrase for joined, phrase in concepts.joined_phrases.items() if len(joined) >= 8
         }
         self.domain = frozenset(self.words | concepts.dutch_words | set(self.joined))
+        # Whole words of the index and the thesaurus (not phrases typed as one).
+        self.known_words = frozenset(self.words | concepts.dutch_words)
         # Common Dutch words too, so a typo in 'misschien' is corrected (and then left out as filler).
         common = {word for word, zipf in lexicon().items() if zipf >= COMMON_CHOICE_ZIPF and len(word) >= 5}
         self.choices = sorted(self.domain | common)
+        # The choices by their Dutch sound: a word misspelt by ear ('kraamzorch') sounds like one of them.
+        self.by_sound: dict[str, list[str]] = {}
+        for choice in self.choices:
+            if choice.isalpha():
+                self.by_sound.setdefault(sound(choice), []).append(choice)
+        self.sounds = sorted(self.by_sound)
+        # The index's and the thesaurus' words by their derivational root ('voeding', 'voeden').
+        self.families: dict[str, set[str]] = {}
+        for word in self.words | concepts.dutch_words:
+            if word.isalpha() and len(word) >= MIN_FAMILY_WORD:
+                self.families.setdefault(root(word), set()).add(word)
 
     def in_thesaurus(self, keys: tuple[str, ...]) -> bool:
         return not self.thesaurus_keys.isdisjoint(keys)
@@ -139,25 +159,115 @@ class Lookup:
     def is_real(self, word: str) -> bool:
         return self.knows(word) or lexicon().get(word, 0.0) >= REAL_WORD_ZIPF
 
+    def family(self, word: str) -> tuple[str, ...]:
+        """The known words of the word's derivational root whose key differs from its own (gehuil:
+        huilen; voeding: voeden), most common first, at most a few."""
+        if len(word) < MIN_FAMILY_WORD:
+            return ()
+        own = key(word)
+        found = [other for other in self.families.get(root(word), ()) if key(other) != own]
+        found.sort(key=lambda other: (-lexicon().get(other, 0.0), other))
+        return tuple(found[:FAMILY_WORDS])
+
+    def sound_twin(self, word: str) -> str:
+        """The index's or the thesaurus' word that sounds exactly like an unknown word ('ruzi': ruzie;
+        'babie': baby), or ''."""
+        if len(word) < 4 or not word.isalpha() or key(word) in self.key_set:
+            return ""
+        twins = [
+            choice
+            for choice in self.by_sound.get(sound(word), ())
+            if choice in self.domain and choice != word
+        ]
+        if not twins:
+            return ""
+        chosen = min(twins, key=lambda choice: (-lexicon().get(choice, 0.0), choice))
+        return self.joined.get(chosen, chosen) if chosen not in self.words else chosen
+
     def correction(self, word: str, most: int = 3) -> str:
         """The closest known word within the allowed edits (1 up to 8 letters, 2 up to 13, then 3; at
-        most `most`); a thesaurus phrase typed as one word comes back as its words ('huiselijk geweld')."""
-        if len(word) < 5:
+        most `most`); a thesaurus phrase typed as one word comes back as its words ('huiselijk geweld').
+
+        A word that sounds like a known one (the same Dutch phonetic key: 'kraamzorch', 'eensaam',
+        'sulden') counts as half an edit away from it, plus the edits between their sounds; a word of
+        four letters is corrected only to one that sounds the same ('ruzi').
+        """
+        if len(word) < 4 or not word.isalpha():
             return ""
-        limit = min(most, 1 if len(word) < 9 else 2 if len(word) < 14 else 3)
-        found = process.extract(
-            word, self.choices, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=5
-        )
-        if not found:
+        limit = min(most, 0 if len(word) < 5 else 1 if len(word) < 9 else 2 if len(word) < 14 else 3)
+        distances: dict[str, float] = {}
+        if limit:
+            found = process.extract(
+                word, self.choices, scorer=DamerauLevenshtein.distance, score_cutoff=limit, limit=5
+            )
+            distances = {choice: distance for choice, distance, _index in found}
+        sound_limit = int(limit - SOUND_EDIT) if limit >= SOUND_EDIT else 0
+        for heard, distance, _index in process.extract(
+            sound(word), self.sounds, scorer=DamerauLevenshtein.distance, score_cutoff=sound_limit, limit=5
+        ):
+            for choice in self.by_sound[heard]:
+                distances[choice] = min(distances.get(choice, limit + 1), distance + SOUND_EDIT)
+        distances = {
+            choice: distance for choice, distance in distances.items() if distance <= max(limit, SOUND_EDIT)
+        }
+        if not distances:
             return ""
-        best = min(distance for _choice, distance, _index in found)
-        # Equally close: the more common word in Dutch, then alphabetical, so both databases agree.
-        closest = [choice for choice, distance, _index in found if distance == best]
-        # The index's and the thesaurus' words before other common words.
+        best = min(distances.values())
+        # Equally close: the index's and the thesaurus' words first, then the more common word in
+        # Dutch, then alphabetical, so both databases agree.
+        closest = [choice for choice, distance in distances.items() if distance == best]
         chosen = sorted(
             closest, key=lambda choice: (choice not in self.domain, -lexicon().get(choice, 0.0), choice)
         )[0]
         return self.joined.get(chosen, chosen) if chosen not in self.words else chosen
+
+
+# A word's known relatives by derivation (at most this many, of at least this many letters) meet it too.
+FAMILY_WORDS = 6
+MIN_FAMILY_WORD = 4
+# Sounding like a known word is this far from it, in edits: closer than one edit, farther than none.
+SOUND_EDIT = 0.5
+
+
+# Two words typed as one are told from a typo only in a word this long ('metroken', 'huurniet'); in a
+# shorter one a letter off a known word wins ('rugzie' is 'ruzie'). The word beside the small one is
+# known to the search or this common.
+RUN_TOGETHER_LENGTH = 8
+RUN_TOGETHER_ZIPF = 3.0
+
+
+def _small(word: str) -> bool:
+    """A small word of the language: a stop word, filler, negator or one of the most common words."""
+    return not is_content(word) or word in NEGATORS or lexicon().get(word, 0.0) >= FILLER_ZIPF
+
+
+def _run_together(word: str, lookup: Lookup, small_only: bool = False) -> tuple[str, ...]:
+    """Two words typed as one ('huurniet', 'ruziesinds', 'gekolfdemelk'): a small word of the language
+    beside a known one, or two words the index or the thesaurus holds; the most common such pair."""
+    best, best_score = (), 0.0
+    for cut in range(2, len(word) - 1):
+        parts = (word[:cut], word[cut:])
+        small = [_small(part) for part in parts]
+        if all(small) or (small_only and not any(small)):
+            continue
+        if any(small):
+            other = parts[small.index(False)]
+            fits = len(other) >= 3 and (
+                key(other) in lookup.key_set or _commonness(other) >= RUN_TOGETHER_ZIPF
+            )
+        else:
+            fits = all(len(part) >= 4 and key(part) in lookup.key_set for part in parts)
+        score = min(_commonness(part) for part in parts)
+        if fits and score > best_score:
+            best, best_score = parts, score
+    return best
+
+
+def _typed_together(word: str, lookup: Lookup) -> tuple[str, ...]:
+    """A long word that is a small word and a known one typed together, and sounds like no known word."""
+    if len(word) < RUN_TOGETHER_LENGTH or lookup.sound_twin(word):
+        return ()
+    return _run_together(word, lookup, small_only=True)
 
 
 def _split_into_known(word: str, lookup: Lookup) -> tuple[str, ...]:
@@ -196,20 +306,53 @@ def _words(
             continue  # 'bijna', 'helemaal': out before phrases are found ('praat nog bijna niet')
         known = plain in NEGATORS or lookup.is_real(plain) or script(raw) != "latin"
         in_thesaurus = lookup.in_thesaurus(word_keys(raw))
-        if known and correct and not in_thesaurus and (fixed := _real_word_typo(plain, lookup)):
+        prefix_only = (
+            known
+            and correct
+            and not in_thesaurus
+            and script(raw) == "latin"
+            and lexicon().get(plain, 0.0) < REAL_WORD_ZIPF
+            and key(plain) not in lookup.key_set
+        )
+        fixed = ""
+        if prefix_only:
+            # 'ruzi', 'opvoedsen' only start a known word: one that sounds the same, or one letter off.
+            fixed = lookup.sound_twin(plain) or (
+                len(plain) >= CLOSE_TYPO_LENGTH and lookup.correction(plain, most=1)
+            )
+        elif known and correct and not in_thesaurus:
             # 'soberheid': a rare real word that nothing here holds, one letter from one that is.
+            fixed = _real_word_typo(plain, lookup)
+        if fixed:
             words.extend(_Word(part, part, word_keys(part)) for part in fixed.split())
             fixes[plain] = fixed
-        elif known or in_thesaurus:
+        elif known or in_thesaurus or (script(raw) == "latin" and lookup.family(plain)):
+            # (a form nothing holds of a word the search knows: 'gehuil', 'ruzietje', 'jaloersheid')
             words.append(_Word(raw, plain, word_keys(raw)))
         elif phrase := _split_into_phrase(plain, concepts):
             # 'huiselijkgeweld': two words typed as one that together are a thesaurus phrase.
             words.extend(_Word(part, part, (key(part),)) for part in phrase)
+        elif correct and (parts := _typed_together(plain, lookup)):
+            # 'metroken' is 'met roken' (not 'meeroken'), 'huurniet' 'huur niet'.
+            words.extend(_Word(part, part, word_keys(part)) for part in parts if is_content(part))
+            fixes[plain] = " ".join(parts)
         elif correct and len(plain) >= CLOSE_TYPO_LENGTH and (fixed := lookup.correction(plain, most=1)):
             # One letter off a known word ('borstvoedring'): a typo, not a compound of 'ring'.
             words.extend(_Word(part, part, word_keys(part)) for part in fixed.split())
             fixes[plain] = fixed
-        elif parts := _split_into_known(plain, lookup):
+        elif correct and (fixed := lookup.sound_twin(plain)):
+            # 'babie' is a Polish word too, but here it is the baby; 'voorlesen' is not 'voor lesen'.
+            words.extend(_Word(part, part, word_keys(part)) for part in fixed.split())
+            fixes[plain] = fixed
+        elif correct and not _foreign_word(raw) and (parts := _run_together(plain, lookup, small_only=True)):
+            # 'ruziesinds': a word typed together with a small word beside it (not English 'reveal').
+            words.extend(_Word(part, part, word_keys(part)) for part in parts if is_content(part))
+            fixes[plain] = " ".join(parts)
+        elif (parts := _split_into_known(plain, lookup)) or (
+            correct and (parts := _run_together(plain, lookup))
+        ):
+            # An unknown compound of known words ('opvoedcursus', 'gekolfdemelk'): one need, all its
+            # parts required, so 'babyyoga' does not find every service about babies or about yoga.
             words.append(_Word(raw, plain, (key(plain),), parts))
         elif _foreign_word(raw):
             foreign.append(plain)
@@ -236,6 +379,42 @@ def _real_word_typo(plain: str, lookup: Lookup) -> str:
     return lookup.correction(plain, most=1)
 
 
+# A compound typed as two words ('kraam zorg', 'voor-lezen') is joined when the search knows the whole
+# word; when one part is a small word ('voor', 'op'), only into a word at least this long.
+JOINED_WITH_SMALL_WORD = 7
+
+
+def _joined_compounds(pairs: list[tuple[str, str]], lookup: Lookup) -> list[tuple[str, str]]:
+    """The query's words with a compound typed apart ('borst voeding', 'kraam-zorg') made one word
+    again, when the index or the thesaurus holds the whole."""
+    result: list[tuple[str, str]] = []
+    position = 0
+    while position < len(pairs):
+        if position + 1 < len(pairs):
+            (_raw, first), (_raw2, second) = pairs[position], pairs[position + 1]
+            whole = first + second
+            content = [
+                is_content(first) and first not in NEGATORS,
+                is_content(second) and second not in NEGATORS,
+            ]
+            if (
+                first.isalpha()
+                and second.isalpha()
+                and first.isascii()
+                and second.isascii()
+                and min(len(first), len(second)) >= 2
+                and any(content)
+                and (all(content) or len(whole) >= JOINED_WITH_SMALL_WORD)
+                and whole in lookup.known_words
+            ):
+                result.append((whole, whole))
+                position += 2
+                continue
+        result.append(pairs[position])
+        position += 1
+    return result
+
+
 def _corrected_first(
     pairs: list[tuple[str, str]], lookup: Lookup, concepts: ConceptIndex
 ) -> tuple[list[tuple[str, str]], dict[str, str]]:
@@ -251,6 +430,7 @@ def _corrected_first(
             and not lookup.in_thesaurus(word_keys(raw))
             and not _split_into_phrase(plain, concepts)
             and not _foreign_word(raw)
+            and not _typed_together(plain, lookup)
             and " " not in (fixed := lookup.correction(plain, most=1) or " ")
         ):
             result.append((fixed, fixed))
@@ -305,8 +485,18 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
     index or the thesaurus knows cannot be met and is left out). A concept that belongs to one
     phase sets the phase.
     """
-    typed, sentence_of = _sentences(query)
-    pairs, early = _corrected_first(typed, lookup, concepts) if correct else (typed, {})
+    typed, typed_sentence = _sentences(query)
+    pairs, sentence_of = typed, typed_sentence
+    if correct:
+        # A compound typed apart is joined within its sentence only.
+        pairs, sentence_of = [], []
+        for number in sorted(set(typed_sentence)):
+            joined = _joined_compounds(
+                [pair for pair, its in zip(typed, typed_sentence, strict=True) if its == number], lookup
+            )
+            pairs += joined
+            sentence_of += [number] * len(joined)
+    pairs, early = _corrected_first(pairs, lookup, concepts) if correct else (pairs, {})
     idioms = concepts.find_idioms([plain for _raw, plain in pairs])
     in_idiom = {position for _codes, span in idioms for position in span}
     words, unknown, foreign, fixes = [], [], [], {}
@@ -330,6 +520,13 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
         fixes |= found[3]
     fixes = early | fixes
     corrected = " ".join(fixes.get(plain, raw) for raw, plain in typed) if fixes else ""
+    for word in words:
+        if script(word.raw) == "latin" and not word.parts and not lookup.in_thesaurus(word.keys):
+            # 'gehuil', 'ruzietje': a form the thesaurus lacks of a word it has ('huilen', 'ruzie').
+            relatives = tuple(
+                part for other in lookup.family(word.plain) if (part := key(other)) in lookup.thesaurus_keys
+            )
+            word.keys = tuple(dict.fromkeys(word.keys + relatives))
     keys = [word.keys for word in words]
     sentences = [word.sentence for word in words]
     every = concepts.find_all(keys, anywhere=True, sentences=sentences)
@@ -392,11 +589,21 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
         elif len(word.plain) < 2 or _commonness(word.plain) >= FILLER_ZIPF:
             continue  # 'sinds', 'steeds', 'misschien': common words that name no need
         elif script(word.raw) == "latin" and (
-            lookup.knows(word.plain) or lexicon().get(word.plain, 0.0) >= REAL_WORD_ZIPF
+            lookup.knows(word.plain)
+            or lexicon().get(word.plain, 0.0) >= REAL_WORD_ZIPF
+            or lookup.family(word.plain)
         ):
             generic = _commonness(word.plain) >= GENERIC_ZIPF
+            family = lookup.family(word.plain)
             needs.append(
-                Need(words=(word.plain,), keys=(key(word.plain),), label=word.plain, generic=generic)
+                Need(
+                    words=(word.plain,),
+                    keys=(key(word.plain),),
+                    label=word.plain,
+                    generic=generic,
+                    family=family,
+                    family_keys=frozenset(key(other) for other in family),
+                )
             )
         elif _foreign_word(word.raw):
             foreign.append(word.plain)

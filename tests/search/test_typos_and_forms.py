@@ -1,0 +1,130 @@
+"""Typos by ear, words typed apart or together, and other forms of one root: parents still find the help."""
+
+import pytest
+
+from ookbalans.catalogue.demo import demo_id
+from ookbalans.catalogue.models import Coalition, Service
+from ookbalans.search.engine import search
+from ookbalans.search.language import root, sound
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("kraamzorch", "kraamzorg"),
+        ("eensaam", "eenzaam"),
+        ("babie", "baby"),
+        ("consultatsiebureau", "consultatiebureau"),
+        ("sgulden", "schulden"),
+        ("borstfoeding", "borstvoeding"),
+        ("peutter", "peuter"),
+        ("huisellijk", "huiselijk"),
+        ("verloskundiche", "verloskundige"),
+    ],
+)
+def test_a_word_misspelt_by_ear_sounds_like_the_word(typed, meant):
+    assert sound(typed) == sound(meant)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"), [("kraamzorg", "kraambed"), ("borstvoeding", "flesvoeding"), ("huilen", "huis")]
+)
+def test_different_words_sound_different(one, other):
+    assert sound(one) != sound(other)
+
+
+@pytest.mark.parametrize(
+    "family",
+    [
+        ("voeding", "voeden"),
+        ("gehuil", "huilen", "huilend"),
+        ("slaap", "slapen", "slaapt", "geslapen"),
+        ("scheiding", "scheiden", "gescheiden"),
+        ("ruzietje", "ruzie"),
+        ("somberheid", "somber"),
+        ("opvoeder", "opvoeden", "opvoeding"),
+    ],
+)
+def test_forms_and_derivations_of_one_word_share_a_root(family):
+    assert len({root(word) for word in family}) == 1, {word: root(word) for word in family}
+
+
+@pytest.mark.parametrize(
+    ("one", "other"), [("regeling", "regen"), ("moeder", "moed"), ("gezond", "zonde"), ("water", "wat")]
+)
+def test_words_of_other_meanings_do_not_share_a_root(one, other):
+    assert root(one) != root(other)
+
+
+pytestmark_db = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def demo(shared_demo):
+    """The demo coalition, loaded once for this module."""
+
+
+def outcome(query):
+    coalition = Coalition.objects.get(slug="voorbeeldregio")
+    return search(query, Service.objects.filter(coalition=coalition), coalition=coalition)
+
+
+def top(query, depth=3):
+    return {pk for pk, _score in outcome(query).ranked[:depth]}
+
+
+def ids(*keys):
+    return {demo_id("service", key) for key in keys}
+
+
+@pytestmark_db
+@pytest.mark.parametrize("query", ["kraam zorg", "kraam-zorg"])
+def test_a_compound_typed_apart_finds_what_the_whole_word_finds(demo, query):
+    assert ids("kraamzorg", "kraamzorg-intake") & top(query)
+
+
+@pytestmark_db
+def test_words_typed_together_with_a_small_word_are_told_apart(demo):
+    result = outcome("stoppen metroken")
+    assert result.analysis.corrected == "stoppen met roken"  # not 'meeroken'
+    assert ids("stoppen-met-roken-zwanger") & {pk for pk, _ in result.ranked[:3]}
+
+
+@pytestmark_db
+def test_a_small_word_typed_together_is_split_off(demo):
+    result = outcome("ikzwanger")
+    assert result.analysis.corrected == "ik zwanger"
+    assert [pk for pk, _ in result.ranked] == [pk for pk, _ in outcome("ik zwanger").ranked]
+    assert ids("centering-zwangerschap", "verloskundige-berkel", "verloskundige-lochem") & top("ikzwanger")
+
+
+@pytestmark_db
+def test_an_unknown_compound_of_known_words_needs_all_its_parts(demo):
+    # not every service about babies, nor the massage course: nothing here is about baby yoga
+    assert outcome("babyyoga").ranked == []
+
+
+@pytestmark_db
+@pytest.mark.parametrize(("query", "corrected"), [("kraamzorch", "kraamzorg"), ("sgulden", "schulden")])
+def test_a_word_misspelt_by_ear_is_corrected_and_said(demo, query, corrected):
+    result = outcome(query)
+    assert result.analysis.corrected == corrected
+    assert result.ranked
+
+
+@pytestmark_db
+def test_a_word_that_only_starts_a_known_one_is_corrected_to_the_one_it_sounds_like(demo):
+    assert outcome("ruzi met mijn vriend").analysis.corrected.startswith("ruzie")
+
+
+@pytestmark_db
+def test_a_form_nothing_holds_meets_the_thesaurus_word_of_its_root(demo):
+    assert ids("huilspreekuur", "infobijeenkomst-huilen-slapen") & top("baby gehuil")
+    assert ids("papa-cafe", "vadergesprek-online") & top("vadertje")
+
+
+@pytestmark_db
+def test_real_words_and_nonsense_are_left_alone(demo):
+    dog = outcome("onze hond is jaloers op de baby")
+    assert dog.analysis.corrected == ""
+    assert outcome("xyzzy qwerty").ranked == []
