@@ -20,7 +20,6 @@ from django.db.models import (
     Prefetch,
     Q,
     QuerySet,
-    Subquery,
     Value,
     When,
 )
@@ -312,16 +311,65 @@ def _decimal(value, field) -> Decimal | None:
     return Decimal(str(value)).quantize(Decimal(1).scaleb(-field.decimal_places))
 
 
+def _services_sql() -> str:
+    """The SQL of `listed_services`, with `{ids}` for the ids' placeholders."""
+    quote = connection.ops.quote_name
+    table = quote(Service._meta.db_table)
+    listed = [
+        f"s.{quote(field.column)}"
+        for field in Service._meta.concrete_fields
+        # Not the full description in any language (modeltranslation's `description_<lang>`).
+        if field.name not in LISTED_AWAY and not field.name.startswith("description_")
+    ]
+    intervention = Service._meta.get_field("national_intervention")
+    other = intervention.related_model
+    level = quote(other._meta.get_field("recognition_level").column)
+    return (
+        f"SELECT {', '.join(listed)}, i.{level} AS intervention_level FROM {table} s "  # noqa: S608
+        f"LEFT JOIN {quote(other._meta.db_table)} i "
+        f"ON i.{quote(other._meta.pk.column)} = s.{quote(intervention.column)} "
+        f"WHERE s.{quote(Service._meta.get_field('coalition').column)} = %s "
+        f"AND s.{quote(Service._meta.get_field('status').column)} = %s "
+        f"AND s.{quote(Service._meta.pk.column)} IN ({{ids}})"
+    )
+
+
+_SERVICES_SQL: dict[str, str] = {}
+
+
+def listed_services(service_ids: list, coalition: Coalition) -> dict:
+    """The coalition's active services among the ids, by id, with the fields a result shows (every
+    translation of the name and short description; not the full descriptions) and their intervention's
+    evidence level. Plain SQL made once: building this query with the ORM on every page cost more
+    CPU than reading the rows."""
+    sql = _SERVICES_SQL.get(connection.alias)
+    if sql is None:
+        sql = _SERVICES_SQL[connection.alias] = _services_sql()
+    pk_field = Service._meta.pk
+    params = [
+        Service._meta.get_field("coalition").get_db_prep_value(coalition.pk, connection),
+        Service.Status.ACTIVE.value,
+        *(pk_field.get_db_prep_value(pk, connection) for pk in service_ids),
+    ]
+    intervention = Service._meta.get_field("national_intervention")
+    found = {}
+    for service in Service.objects.raw(sql.format(ids=", ".join(["%s"] * len(service_ids))), params):
+        if service.national_intervention_id is not None:
+            other = intervention.related_model(
+                pk=service.national_intervention_id, recognition_level=service.intervention_level
+            )
+            intervention.set_cached_value(service, other)
+        else:
+            intervention.set_cached_value(service, None)
+        found[service.pk] = service
+    return found
+
+
 def found_for(service_ids: list, coalition: Coalition, distances: dict | None = None) -> list[Listed]:
     """Load only the services to show (one page), with the facts the list shows, in the given order."""
     if not service_ids:
         return []
-    services = (
-        public_services(coalition)
-        .defer(*LISTED_AWAY)
-        .select_related("national_intervention")
-        .in_bulk(service_ids)
-    )
+    services = listed_services(service_ids, coalition)
     shown = [pk for pk in service_ids if pk in services]
     facts = listed_facts(shown)
     distances = distances or {}
@@ -349,20 +397,52 @@ def found_for(service_ids: list, coalition: Coalition, distances: dict | None = 
 CONTACT_POINTS_SECONDS = 24 * 3600
 
 
+def _page_sql() -> str:
+    """The SQL of `coalition_for_page`, made once from the models' table and column names."""
+    quote = connection.ops.quote_name
+
+    def name(model, field: str | None = None) -> str:
+        return quote(model._meta.db_table if field is None else model._meta.get_field(field).column)
+
+    coalitions, points = name(Coalition), name(ContactPoint)
+    of_coalition = f"FROM {points} p WHERE p.{name(ContactPoint, 'coalition')} = c.{name(Coalition, 'id')}"
+    return (
+        f"SELECT c.*, EXISTS (SELECT 1 FROM {coalitions} d WHERE d.{name(Coalition, 'is_demo')}) "  # noqa: S608
+        f"AS site_has_demo_data, (SELECT COUNT(*) {of_coalition}) AS contact_points_count, "
+        f"(SELECT MAX(p.{name(ContactPoint, 'modified_at')}) {of_coalition}) AS contact_points_changed "
+        f"FROM {coalitions} c WHERE c.{name(Coalition, 'slug')} = %s"
+    )
+
+
+_PAGE_SQL: dict[str, str] = {}
+
+
 def coalition_for_page(slug: str) -> Coalition | None:
     """The coalition of a finder page, with in the same query what every page asks besides it: whether
     the site holds demonstration data (the header's notice) and its contact points' stamp (their
-    number and latest change, the key of the cached points). One query instead of three."""
-    points = ContactPoint.objects.filter(coalition=OuterRef("pk")).order_by().values("coalition")
-    return (
-        Coalition.objects.annotate(
-            site_has_demo_data=Exists(Coalition.objects.filter(is_demo=True)),
-            contact_points_count=Subquery(points.annotate(count=Count("id")).values("count")),
-            contact_points_changed=Subquery(points.annotate(changed=Max("modified_at")).values("changed")),
-        )
-        .filter(slug=slug)
-        .first()
-    )
+    number and latest change, the key of the cached points). One query instead of three, and its SQL
+    made once (building such a query with the ORM cost more CPU than the two queries it saves)."""
+    sql = _PAGE_SQL.get(connection.alias)
+    if sql is None:
+        sql = _PAGE_SQL[connection.alias] = _page_sql()
+    found = list(Coalition.objects.raw(sql, [slug]))
+    if not found:
+        return None
+    coalition = found[0]
+    coalition.site_has_demo_data = bool(coalition.site_has_demo_data)
+    changed = ContactPoint._meta.get_field("modified_at")
+    coalition.contact_points_changed = _from_db(changed, coalition.contact_points_changed)
+    return coalition
+
+
+def _from_db(field, value):
+    """A value read by plain SQL as the ORM gives it for the field (SQLite keeps datetimes as text)."""
+    if value is None:
+        return None
+    column = field.get_col(field.model._meta.db_table)
+    for converter in connection.ops.get_db_converters(column) + field.get_db_converters(connection):
+        value = converter(value, column, connection)
+    return value
 
 
 def coalition_contact_points(coalition: Coalition) -> list[ContactPoint]:
