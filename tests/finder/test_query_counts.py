@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ookbalans.catalogue.models import Service
@@ -73,3 +75,18 @@ def test_a_list_code_that_is_not_hexadecimal_or_of_another_coalition_shows_nothi
         url = reverse("finder:list", args=[SLUG, f"{short_code(theirs)}.{short_code(ours)}"])
         page = client.get(url).content.decode()
         assert theirs.name_nl not in page
+
+
+def test_a_results_page_asks_the_coalition_its_demo_flag_and_contact_points_in_one_query(client, demo):
+    """The coalition, whether the site holds demo data and the contact points' stamp: one query; the
+    page's services and their facts: two (whatever the page shows)."""
+    url = reverse("finder:results", args=[SLUG])
+    client.get(url, {"q": "borstvoeding"})
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(url, {"q": "borstvoeding"})
+    assert page.status_code == 200 and page.context["page"].object_list
+    sql = [query["sql"] for query in queries.captured_queries]
+    assert sum("catalogue_coalition" in statement for statement in sql) == 1
+    assert sum("catalogue_contactpoint" in statement for statement in sql) == 1
+    assert sum("catalogue_costoption" in statement for statement in sql) == 1  # with every other fact
+    assert len(sql) <= 6, sql

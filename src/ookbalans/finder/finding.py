@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import (
     Case,
-    CharField,
     Count,
     Exists,
     IntegerField,
@@ -32,6 +32,7 @@ from ookbalans.catalogue.models import (
     ContactPoint,
     CostOption,
     Language,
+    Location,
     PostcodeArea,
     Service,
     ServiceAtLocation,
@@ -208,40 +209,93 @@ class Listed:
         return self.distance is not None and self.distance <= NEARBY_KM
 
 
-def listed_facts(service_ids: list) -> dict:
-    """Per service id: the towns of its places, its costs, and its languages, target groups and levels.
+def _facts_sql() -> str:
+    """The SQL of `listed_facts`, with `{ids}` for the ids' placeholders: one UNION ALL over five
+    tables, made from the models' own table and column names. Costs come first, so that PostgreSQL
+    gives the NULLs of the other parts the types of the amount and the cost's id."""
+    quote = connection.ops.quote_name
 
-    Three queries of plain values; the three sets of codes come in one UNION.
+    def name(model, field: str | None = None) -> str:
+        return quote(model._meta.db_table if field is None else model._meta.get_field(field).column)
+
+    def part(kind: str, values: str, tables: str, service: str) -> str:
+        # Names and constants only; the ids are the query's parameters.
+        return f"SELECT {service}, '{kind}', {values} FROM {tables} WHERE {service} IN ({{ids}})"  # noqa: S608
+
+    term = Service.target_groups.field.related_model
+    place, location = ServiceAtLocation, Location
+    parts = [
+        part(
+            "costs",
+            f"{name(CostOption, 'kind')}, 0, {name(CostOption, 'amount')}, {name(CostOption, 'id')}",
+            name(CostOption),
+            name(CostOption, "service"),
+        ),
+        part(
+            "places",
+            f"l.{name(location, 'city')}, 0, NULL, NULL",
+            f"{name(place)} s JOIN {name(location)} l "
+            f"ON l.{name(location, 'id')} = s.{name(place, 'location')}",
+            f"s.{name(place, 'service')}",
+        ),
+        part(
+            "languages",
+            f"{name(Service.languages.through, 'language')}, 0, NULL, NULL",
+            name(Service.languages.through),
+            name(Service.languages.through, "service"),
+        ),
+    ]
+    labels = (("groups", Service.target_groups.through), ("levels", Service.pyramid_levels.through))
+    for kind, through in labels:
+        parts.append(
+            part(
+                kind,
+                f"t.{name(term, 'code')}, t.{name(term, 'position')}, NULL, NULL",
+                f"{name(through)} m JOIN {name(term)} t ON t.{name(term, 'id')} = m.{name(through, 'term')}",
+                f"m.{name(through, 'service')}",
+            )
+        )
+    return " UNION ALL ".join(parts)
+
+
+_FACTS_SQL: dict[str, str] = {}
+
+
+def listed_facts(service_ids: list) -> dict:
+    """Per service id: the towns of its places, its costs (in the order of their ids), its languages,
+    and its target groups and levels (in the framework's order).
+
+    One query of plain values over the five tables (no model instances, and no query built by the
+    ORM for each page: the SQL is made once per database).
     """
     facts = {
         pk: {"places": set(), "costs": [], "languages": set(), "groups": [], "levels": []}
         for pk in service_ids
     }
-    places = ServiceAtLocation.objects.filter(service_id__in=service_ids).values_list(
-        "service_id", "location__city"
-    )
-    for service_id, city in places:
-        facts[service_id]["places"].add(city)
-    costs = (
-        CostOption.objects.filter(service_id__in=service_ids)
-        .order_by("id")
-        .values_list("service_id", "kind", "amount")
-    )
-    for service_id, kind, amount in costs:
+    if not service_ids:
+        return facts
+    sql = _FACTS_SQL.get(connection.alias)
+    if sql is None:
+        sql = _FACTS_SQL[connection.alias] = _facts_sql()
+    pk_field = Service._meta.pk
+    ids = [pk_field.get_db_prep_value(pk, connection) for pk in service_ids]
+    placeholders = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        cursor.execute(sql.format(ids=placeholders), ids * 5)
+        rows = cursor.fetchall()
+    to_pk = pk_field.to_python  # SQLite gives the UUIDs as text
+    amount_field = CostOption._meta.get_field("amount")
+    costs, codes_of = [], []
+    for service_id, kind, code, position, amount, cost_id in rows:
+        if kind == "places":
+            facts[to_pk(service_id)]["places"].add(code)
+        elif kind == "costs":
+            costs.append((str(to_pk(cost_id)), to_pk(service_id), code, _decimal(amount, amount_field)))
+        else:
+            codes_of.append((position, code, to_pk(service_id), kind))
+    for _id, service_id, kind, amount in sorted(costs, key=lambda row: row[0]):
         facts[service_id]["costs"].append((kind, amount))
-    codes_of = [
-        Service.languages.through.objects.filter(service_id__in=service_ids).values_list(
-            "service_id", "language_id", Value(0, IntegerField()), Value("languages", CharField())
-        ),
-        Service.target_groups.through.objects.filter(service_id__in=service_ids).values_list(
-            "service_id", "term__code", "term__position", Value("groups", CharField())
-        ),
-        Service.pyramid_levels.through.objects.filter(service_id__in=service_ids).values_list(
-            "service_id", "term__code", "term__position", Value("levels", CharField())
-        ),
-    ]
-    rows = sorted(codes_of[0].union(*codes_of[1:], all=True), key=lambda row: (row[2], row[1]))
-    for service_id, code, _position, kind in rows:
+    for _position, code, service_id, kind in sorted(codes_of, key=lambda row: (row[0], row[1])):
         found = facts[service_id][kind]
         if kind == "languages":
             found.add(code)
@@ -250,16 +304,72 @@ def listed_facts(service_ids: list) -> dict:
     return facts
 
 
+def _decimal(value, field) -> Decimal | None:
+    """An amount as the ORM gives it: SQLite returns a float or an integer, PostgreSQL a Decimal."""
+    if value is None or isinstance(value, Decimal):
+        return value
+    return Decimal(str(value)).quantize(Decimal(1).scaleb(-field.decimal_places))
+
+
+def _services_sql() -> str:
+    """The SQL of `listed_services`, with `{ids}` for the ids' placeholders."""
+    quote = connection.ops.quote_name
+    table = quote(Service._meta.db_table)
+    listed = [
+        f"s.{quote(field.column)}"
+        for field in Service._meta.concrete_fields
+        # Not the full description in any language (modeltranslation's `description_<lang>`).
+        if field.name not in LISTED_AWAY and not field.name.startswith("description_")
+    ]
+    intervention = Service._meta.get_field("national_intervention")
+    other = intervention.related_model
+    level = quote(other._meta.get_field("recognition_level").column)
+    return (
+        f"SELECT {', '.join(listed)}, i.{level} AS intervention_level FROM {table} s "  # noqa: S608
+        f"LEFT JOIN {quote(other._meta.db_table)} i "
+        f"ON i.{quote(other._meta.pk.column)} = s.{quote(intervention.column)} "
+        f"WHERE s.{quote(Service._meta.get_field('coalition').column)} = %s "
+        f"AND s.{quote(Service._meta.get_field('status').column)} = %s "
+        f"AND s.{quote(Service._meta.pk.column)} IN ({{ids}})"
+    )
+
+
+_SERVICES_SQL: dict[str, str] = {}
+
+
+def listed_services(service_ids: list, coalition: Coalition) -> dict:
+    """The coalition's active services among the ids, by id, with the fields a result shows (every
+    translation of the name and short description; not the full descriptions) and their intervention's
+    evidence level. Plain SQL made once: building this query with the ORM on every page cost more
+    CPU than reading the rows."""
+    sql = _SERVICES_SQL.get(connection.alias)
+    if sql is None:
+        sql = _SERVICES_SQL[connection.alias] = _services_sql()
+    pk_field = Service._meta.pk
+    params = [
+        Service._meta.get_field("coalition").get_db_prep_value(coalition.pk, connection),
+        Service.Status.ACTIVE.value,
+        *(pk_field.get_db_prep_value(pk, connection) for pk in service_ids),
+    ]
+    intervention = Service._meta.get_field("national_intervention")
+    found = {}
+    for service in Service.objects.raw(sql.format(ids=", ".join(["%s"] * len(service_ids))), params):
+        if service.national_intervention_id is not None:
+            other = intervention.related_model(
+                pk=service.national_intervention_id, recognition_level=service.intervention_level
+            )
+            intervention.set_cached_value(service, other)
+        else:
+            intervention.set_cached_value(service, None)
+        found[service.pk] = service
+    return found
+
+
 def found_for(service_ids: list, coalition: Coalition, distances: dict | None = None) -> list[Listed]:
     """Load only the services to show (one page), with the facts the list shows, in the given order."""
     if not service_ids:
         return []
-    services = (
-        public_services(coalition)
-        .defer(*LISTED_AWAY)
-        .select_related("national_intervention")
-        .in_bulk(service_ids)
-    )
+    services = listed_services(service_ids, coalition)
     shown = [pk for pk in service_ids if pk in services]
     facts = listed_facts(shown)
     distances = distances or {}
@@ -287,19 +397,71 @@ def found_for(service_ids: list, coalition: Coalition, distances: dict | None = 
 CONTACT_POINTS_SECONDS = 24 * 3600
 
 
+def _page_sql() -> str:
+    """The SQL of `coalition_for_page`, made once from the models' table and column names."""
+    quote = connection.ops.quote_name
+
+    def name(model, field: str | None = None) -> str:
+        return quote(model._meta.db_table if field is None else model._meta.get_field(field).column)
+
+    coalitions, points = name(Coalition), name(ContactPoint)
+    of_coalition = f"FROM {points} p WHERE p.{name(ContactPoint, 'coalition')} = c.{name(Coalition, 'id')}"
+    return (
+        f"SELECT c.*, EXISTS (SELECT 1 FROM {coalitions} d WHERE d.{name(Coalition, 'is_demo')}) "  # noqa: S608
+        f"AS site_has_demo_data, (SELECT COUNT(*) {of_coalition}) AS contact_points_count, "
+        f"(SELECT MAX(p.{name(ContactPoint, 'modified_at')}) {of_coalition}) AS contact_points_changed "
+        f"FROM {coalitions} c WHERE c.{name(Coalition, 'slug')} = %s"
+    )
+
+
+_PAGE_SQL: dict[str, str] = {}
+
+
+def coalition_for_page(slug: str) -> Coalition | None:
+    """The coalition of a finder page, with in the same query what every page asks besides it: whether
+    the site holds demonstration data (the header's notice) and its contact points' stamp (their
+    number and latest change, the key of the cached points). One query instead of three, and its SQL
+    made once (building such a query with the ORM cost more CPU than the two queries it saves)."""
+    sql = _PAGE_SQL.get(connection.alias)
+    if sql is None:
+        sql = _PAGE_SQL[connection.alias] = _page_sql()
+    found = list(Coalition.objects.raw(sql, [slug]))
+    if not found:
+        return None
+    coalition = found[0]
+    coalition.site_has_demo_data = bool(coalition.site_has_demo_data)
+    changed = ContactPoint._meta.get_field("modified_at")
+    coalition.contact_points_changed = _from_db(changed, coalition.contact_points_changed)
+    return coalition
+
+
+def _from_db(field, value):
+    """A value read by plain SQL as the ORM gives it for the field (SQLite keeps datetimes as text)."""
+    if value is None:
+        return None
+    column = field.get_col(field.model._meta.db_table)
+    for converter in connection.ops.get_db_converters(column) + field.get_db_converters(connection):
+        value = converter(value, column, connection)
+    return value
+
+
 def coalition_contact_points(coalition: Coalition) -> list[ContactPoint]:
     """The coalition's contact points with their phase and municipality, in the phases' order.
 
     The same for every visitor, so kept in Django's cache (local memory, or Redis where configured).
     The key holds the number of points and the latest change: a point saved in the admin, through
     the API or by an import (whose bulk writes send no signals but set `modified_at`), and a point
-    deleted, all give a new key. One small query instead of one per phase.
+    deleted, all give a new key. The stamp comes with the coalition when it was read by
+    `coalition_for_page`; otherwise one small query asks it.
     """
-    stamp = ContactPoint.objects.filter(coalition=coalition).aggregate(
-        count=Count("id"), changed=Max("modified_at")
-    )
-    changed = stamp["changed"].timestamp() if stamp["changed"] else 0
-    key = f"finder:contact-points:{coalition.pk}:{stamp['count']}:{changed}"
+    if hasattr(coalition, "contact_points_count"):
+        count, changed = coalition.contact_points_count or 0, coalition.contact_points_changed
+    else:
+        stamp = ContactPoint.objects.filter(coalition=coalition).aggregate(
+            count=Count("id"), changed=Max("modified_at")
+        )
+        count, changed = stamp["count"], stamp["changed"]
+    key = f"finder:contact-points:{coalition.pk}:{count}:{changed.timestamp() if changed else 0}"
     points = cache.get(key)
     if points is None:
         points = list(

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 
@@ -27,8 +27,15 @@ def language_query() -> dict:
     return {} if language == "nl" else {"lang": language}
 
 
-def coalition_or_404(slug: str) -> Coalition:
-    return get_object_or_404(Coalition, slug=slug)
+def coalition_or_404(slug: str, request=None) -> Coalition:
+    """The page's coalition (with the site's demonstration flag and its contact points' stamp)."""
+    coalition = finding.coalition_for_page(slug)
+    if coalition is None:
+        raise Http404
+    if request is not None:
+        # Asked together with the coalition: the header's notice needs no query of its own.
+        request.site_has_demo_data = coalition.site_has_demo_data
+    return coalition
 
 
 def all_contact_points(coalition: Coalition, area) -> list[tuple[str, list[ContactPoint]]]:
@@ -52,7 +59,7 @@ def contact_context(coalition: Coalition, phase: str, area, professional: bool =
 
 
 def start(request, coalition: str):
-    coalition = coalition_or_404(coalition)
+    coalition = coalition_or_404(coalition, request)
     form = FinderForm()
     return render(
         request,
@@ -68,7 +75,7 @@ def start(request, coalition: str):
 
 
 def results(request, coalition: str, professional: bool = False):
-    coalition = coalition_or_404(coalition)
+    coalition = coalition_or_404(coalition, request)
     form_class = ProfessionalForm if professional else FinderForm
     form = form_class(request.GET or None)
     context = {"coalition": coalition, "form": form, "professional": professional, "lang": language_query()}
@@ -143,7 +150,7 @@ def professionals(request, coalition: str):
 
 
 def service_detail(request, coalition: str, service_id):
-    coalition = coalition_or_404(coalition)
+    coalition = coalition_or_404(coalition, request)
     service = finding.with_places(finding.public_services(coalition)).filter(pk=service_id).first()
     if service is None:
         raise Http404
@@ -190,7 +197,7 @@ def service_detail(request, coalition: str, service_id):
 
 def parent_list(request, coalition: str):
     """The professionals' picked services become a short URL: only service codes and a language."""
-    coalition = coalition_or_404(coalition)
+    coalition = coalition_or_404(coalition, request)
     codes = [code for code in request.GET.getlist("s") if code.isalnum()]
     if not codes:
         return redirect(
@@ -206,7 +213,7 @@ def parent_list(request, coalition: str):
 
 
 def parent_list_codes(request, coalition: str, codes: str):
-    coalition = coalition_or_404(coalition)
+    coalition = coalition_or_404(coalition, request)
     services = finding.services_by_codes(coalition, codes.split("."))
     if not services:
         raise Http404
