@@ -1,4 +1,4 @@
-"""The interface language: Dutch everywhere, except on views marked multilingual, where `?lang=` decides."""
+"""Marks for public views, and the interface language: Dutch, except where `?lang=` may choose another."""
 
 from __future__ import annotations
 
@@ -10,6 +10,18 @@ def multilingual(view):
     """Mark a public view whose page a parent may read in another language, asked for with `?lang=`."""
     view.multilingual = True
     return view
+
+
+def public_page(view):
+    """Mark a public view whose answers to anonymous visitors the page cache may keep (pagecache.py)."""
+    view.public_page = True
+    return view
+
+
+def keep_out_of_page_cache(response):
+    """Mark a public view's response that must be made afresh for every visitor (it recorded something)."""
+    response.page_cache = False
+    return response
 
 
 class InterfaceLanguageMiddleware:

@@ -14,6 +14,7 @@ from ookbalans.catalogue.models import Coalition, ContactPoint
 from ookbalans.finder import finding, labels
 from ookbalans.finder.forms import FinderForm, ProfessionalForm
 from ookbalans.finder.readback import read_date
+from ookbalans.middleware import keep_out_of_page_cache
 from ookbalans.search.concepts import term_in
 from ookbalans.search.engine import record_unmet_search, search
 
@@ -101,6 +102,7 @@ def results(request, coalition: str, professional: bool = False):
                 ).ranked
             ):
                 record_unmet_search(coalition, query)
+                context["unmet"] = True
         else:
             # Filtered without words: what the phase's contact point offers and the pyramid's base first.
             points = finding.contact_points(coalition, data["fase"], area) if data.get("fase") else []
@@ -135,7 +137,9 @@ def results(request, coalition: str, professional: bool = False):
     if professional:
         context["list_phases"] = labels.PHASES_FOR_PROFESSIONALS
     template = "finder/professionals.html" if professional else "finder/results.html"
-    return render(request, template, context)
+    response = render(request, template, context)
+    # Every search that finds nothing is counted (the demand signal): such a page is never kept.
+    return keep_out_of_page_cache(response) if context.get("unmet") else response
 
 
 def professionals(request, coalition: str):

@@ -22,6 +22,7 @@ from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 
 from ookbalans.audit import context as audit
+from ookbalans.operations import pagecache
 
 FORMAT = "ookbalans-backup"
 VERSION = 1
@@ -30,7 +31,14 @@ CHUNK = 1000
 APPS = ("auth",)
 APP_PREFIX = "ookbalans."
 # Rows the code makes again by itself: the search index is rebuilt after a restore.
-REBUILT = {"auth.permission", "search.searchdocument", "search.searchvector", "search.searchword"}
+# The page cache's catalogue versions are not data either: a restore gives every coalition a new one.
+REBUILT = {
+    "auth.permission",
+    "search.searchdocument",
+    "search.searchvector",
+    "search.searchword",
+    "operations.catalogueversion",
+}
 # Reference data that the migrations load: replaced by the backup's copy when restoring.
 REFERENCE = {
     "framework.term",
@@ -167,7 +175,7 @@ def restore_backup(path: Path) -> dict[str, int]:
     models = backed_up_models()
     by_label = {model._meta.label_lower: model for model in models}
     # The restored rows bring their own audit trail; restoring them (m2m sets included) writes none.
-    with transaction.atomic(), audit.quiet():
+    with transaction.atomic(), audit.quiet(), pagecache.every_coalition_afterwards():
         check_restorable(header, models)
         for model in reversed(models):
             if model._meta.label_lower in REFERENCE:
