@@ -31,14 +31,7 @@ CHUNK = 1000
 APPS = ("auth",)
 APP_PREFIX = "ookbalans."
 # Rows the code makes again by itself: the search index is rebuilt after a restore.
-# The page cache's catalogue versions are not data either: a restore gives every coalition a new one.
-REBUILT = {
-    "auth.permission",
-    "search.searchdocument",
-    "search.searchvector",
-    "search.searchword",
-    "operations.catalogueversion",
-}
+REBUILT = {"auth.permission", "search.searchdocument", "search.searchvector", "search.searchword"}
 # Reference data that the migrations load: replaced by the backup's copy when restoring.
 REFERENCE = {
     "framework.term",
@@ -175,6 +168,7 @@ def restore_backup(path: Path) -> dict[str, int]:
     models = backed_up_models()
     by_label = {model._meta.label_lower: model for model in models}
     # The restored rows bring their own audit trail; restoring them (m2m sets included) writes none.
+    # Every coalition gets one new catalogue version at the end, so no page kept before is shown.
     with transaction.atomic(), audit.quiet(), pagecache.every_coalition_afterwards():
         check_restorable(header, models)
         for model in reversed(models):

@@ -1,12 +1,12 @@
 """The public page cache: anonymous GETs of the finder and the HSDS read API, answered from Django's cache.
 
 A page is kept under a key made of its full address (scheme, host, path and query string), the page's
-language, today's date and the version of its coalition's catalogue (`CatalogueVersion`), for at most
-`OOKBALANS_PAGE_CACHE_SECONDS` (0 turns the cache off). Every write to what a public page shows (a
+language, today's date and its coalition's catalogue version (`Coalition.catalogue_version`), for at
+most `OOKBALANS_PAGE_CACHE_SECONDS` (0 turns the cache off). Every write to what a public page shows (a
 service, its places, costs, opening hours and labels, an organisation, a location, a contact point, the
 coalition, local search words, and the reference data and framework every coalition shares) gives the
-coalition, or every coalition, a new version, so its pages are made afresh at the next visit; a write
-that sends no Django signal at all is seen when the kept page expires.
+coalition, or every coalition, a new version in the same transaction, so its pages are made afresh at
+the next visit; a write that sends no Django signal at all is seen when the kept page expires.
 
 Views take part when marked with `ookbalans.middleware.public_page`. Never cached: a request with a
 session cookie (a signed-in user: their pages show their menu) or messages waiting, any method but GET,
@@ -26,7 +26,7 @@ from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Max
+from django.db import connection
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
@@ -40,15 +40,26 @@ MESSAGES_COOKIE = "messages"
 NOT_TO_KEEP = ("private", "no-store", "no-cache")
 
 
-def catalogue_version(slug: str | None) -> int:
-    """The coalition's catalogue version; without a coalition (the national API) the latest of all."""
-    from ookbalans.operations.models import CatalogueVersion
+def catalogue_version(slug: str | None) -> str:
+    """The coalition's catalogue version; without a coalition (the national API) the latest of all.
 
-    if slug is None:
-        return CatalogueVersion.objects.aggregate(latest=Max("version"))["latest"] or 0
-    return (
-        CatalogueVersion.objects.filter(coalition__slug=slug).values_list("version", flat=True).first() or 0
-    )
+    Asked on every cacheable request, hits included: plain SQL, a third of the ORM's CPU for it.
+    """
+    from ookbalans.catalogue.models import Coalition
+
+    with connection.cursor() as cursor:
+        if slug is None:
+            # A coalition added or deleted changes the count, any other change the latest version.
+            cursor.execute(
+                f"SELECT MAX(catalogue_version), COUNT(*) FROM {Coalition._meta.db_table}"  # noqa: S608
+            )
+        else:
+            cursor.execute(
+                f"SELECT catalogue_version FROM {Coalition._meta.db_table} WHERE slug = %s",  # noqa: S608
+                [slug],
+            )
+        row = cursor.fetchone()
+    return ":".join(str(value) for value in row) if row else "none"
 
 
 def page_key(request, slug: str | None) -> str:
@@ -59,7 +70,7 @@ def page_key(request, slug: str | None) -> str:
             request.get_full_path(),
             get_language(),
             timezone.localdate().isoformat(),
-            str(catalogue_version(slug)),
+            catalogue_version(slug),
         )
     )
     return KEY_PREFIX + hashlib.sha256(address.encode()).hexdigest()
@@ -156,30 +167,22 @@ def new_version() -> int:
 
 
 def bump(coalition_ids) -> None:
-    """Give these coalitions a new catalogue version (one UPDATE; a row is made for a new coalition)."""
-    from ookbalans.operations.models import CatalogueVersion
+    """Give these coalitions a new catalogue version (one UPDATE, or a subquery's coalitions)."""
+    from ookbalans.catalogue.models import Coalition
 
-    ids = {pk for pk in coalition_ids if pk is not None}
-    if not ids:
-        return
-    version = new_version()
-    if CatalogueVersion.objects.filter(coalition_id__in=ids).update(version=version) < len(ids):
-        CatalogueVersion.objects.bulk_create(
-            [CatalogueVersion(coalition_id=pk, version=version) for pk in ids], ignore_conflicts=True
-        )
+    Coalition.objects.filter(pk__in=coalition_ids).update(catalogue_version=new_version())
 
 
 def bump_all() -> None:
     """Give every coalition a new catalogue version (shared data changed, or a restore)."""
     from ookbalans.catalogue.models import Coalition
 
-    bump(Coalition.objects.values_list("pk", flat=True))
+    Coalition.objects.update(catalogue_version=new_version())
 
 
 def bump_owner_of(instance) -> None:
     """A new version for the coalition whose public pages show this row, or for all when it is shared."""
     from ookbalans.catalogue.models import Coalition, Service, ServiceAtLocation
-    from ookbalans.operations.models import CatalogueVersion
 
     if isinstance(instance, Coalition):
         bump([instance.pk])
@@ -187,15 +190,13 @@ def bump_owner_of(instance) -> None:
         bump([instance.coalition_id])
     elif getattr(instance, "service_id", None):
         # A place or cost of a service: one UPDATE through the service's coalition.
-        owner = Service.objects.filter(pk=instance.service_id).values("coalition_id")
-        if not CatalogueVersion.objects.filter(coalition__in=owner).update(version=new_version()):
-            bump(owner.values_list("coalition_id", flat=True))  # the coalition's first version
+        bump(Service.objects.filter(pk=instance.service_id).values("coalition_id"))
     elif getattr(instance, "service_at_location_id", None):
-        owner = ServiceAtLocation.objects.filter(pk=instance.service_at_location_id).values(
-            "service__coalition_id"
+        bump(
+            ServiceAtLocation.objects.filter(pk=instance.service_at_location_id).values(
+                "service__coalition_id"
+            )
         )
-        if not CatalogueVersion.objects.filter(coalition__in=owner).update(version=new_version()):
-            bump(owner.values_list("service__coalition_id", flat=True))
     else:
         bump_all()
 
@@ -225,7 +226,7 @@ def labels_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
         bump_owner_of(instance)  # a service's (or coalition's) own labels, languages or municipalities
     elif model is Service and pk_set:
         # A term or language gained or lost services: their coalitions.
-        bump(Service.objects.filter(pk__in=pk_set).values_list("coalition_id", flat=True).distinct())
+        bump(Service.objects.filter(pk__in=pk_set).values("coalition_id"))
     elif model is Coalition and pk_set:
         bump(pk_set)
     else:
@@ -238,7 +239,7 @@ def services_written(sender, service_ids, **kwargs):
 
     if _all_afterwards.get():
         return
-    bump(Service.objects.filter(pk__in=list(service_ids)).values_list("coalition_id", flat=True).distinct())
+    bump(Service.objects.filter(pk__in=list(service_ids)).values("coalition_id"))
 
 
 def coalition_written_in_bulk(sender, coalition_id, **kwargs):
