@@ -18,9 +18,13 @@ def public_page(view):
     return view
 
 
-def keep_out_of_page_cache(response):
-    """Mark a public view's response that must be made afresh for every visitor (it recorded something)."""
-    response.page_cache = False
+def again_on_every_visit(response, function: str, *args):
+    """Have the page cache call `function(*args)` (a dotted path) whenever it answers with this response.
+
+    For a view that records something on each visit (the demand signal): a kept page records it too.
+    The arguments are kept with the page, so they must be plain values.
+    """
+    response.page_cache_replay = (function, args)
     return response
 
 

@@ -94,15 +94,18 @@ def test_a_signed_in_user_never_gets_or_leaves_a_kept_page(client):
     assert again["X-Cache"] == "hit" and 'href="/analyse/"' not in again.content.decode()
 
 
-def test_every_search_without_results_is_counted_and_never_kept(client):
+def test_every_search_without_results_is_counted_also_when_its_page_is_kept(client):
     service = ServiceFactory(name_nl="Babymassage")
     url = reverse("finder:results", args=[service.coalition.slug])
-    for _ in range(3):
-        response = client.get(url, {"q": "tweelingcursus"})
-        assert "X-Cache" not in response
+    answers = [client.get(url, {"q": "tweelingcursus"}) for _ in range(3)]
+    assert [answer["X-Cache"] for answer in answers] == ["miss", "hit", "hit"]
+    assert answers[2].content == answers[0].content
     assert UnmetSearch.objects.get().count == 3  # the demand signal as without the cache
-    found = [client.get(url, {"q": "babymassage"})["X-Cache"] for _ in range(2)]
-    assert found == ["miss", "hit"]
+    client.get(url, {"q": "babymassage"}), client.get(url, {"q": "babymassage"})
+    assert UnmetSearch.objects.get().count == 3  # a search that finds something counts nothing
+    filtered = {"q": "tweelingcursus", "fase": "baby"}  # with a filter: both searches find nothing
+    assert [client.get(url, filtered)["X-Cache"] for _ in range(2)] == ["miss", "hit"]
+    assert UnmetSearch.objects.get().count == 5
 
 
 def test_each_language_and_each_query_string_is_a_page_of_its_own(client):

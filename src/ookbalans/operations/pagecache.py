@@ -11,9 +11,9 @@ the next visit; a write that sends no Django signal at all is seen when the kept
 Views take part when marked with `ookbalans.middleware.public_page`. Never cached: a request with a
 session cookie (a signed-in user: their pages show their menu) or messages waiting, any method but GET,
 a response that sets a cookie, carries a CSRF token or says `private`/`no-store`/`no-cache`, anything
-but HTTP 200, and a response marked with `keep_out_of_page_cache` (a search without results, so that the
-demand signal counts every such search exactly as before). Kept answers say `X-Cache: hit`, answers
-just kept say `miss`.
+but HTTP 200. A response marked with `again_on_every_visit` (a search without results, which the demand
+signal counts) has its function called again at every answer from the cache, so the count is exactly
+as without the cache. Kept answers say `X-Cache: hit`, answers just kept say `miss`.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 
 KEY_PREFIX = "page:"
@@ -91,7 +92,6 @@ def may_keep(request, response) -> bool:
     return (
         response.status_code == 200
         and not response.streaming
-        and getattr(response, "page_cache", True)
         and not response.cookies
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and not (session is not None and session.modified)
@@ -114,7 +114,8 @@ class PublicPageCacheMiddleware:
         key = getattr(request, "page_cache_key", None)
         if key and not getattr(response, "from_page_cache", False) and may_keep(request, response):
             headers = [(name, value) for name, value in response.items() if name.lower() != "vary"]
-            kept = (response.status_code, headers, response.content)
+            replay = getattr(response, "page_cache_replay", None)
+            kept = (response.status_code, headers, response.content, replay)
             cache.set(key, kept, settings.OOKBALANS_PAGE_CACHE_SECONDS)
             response["X-Cache"] = "miss"
         return response
@@ -126,7 +127,10 @@ class PublicPageCacheMiddleware:
         kept = cache.get(request.page_cache_key)
         if kept is None:
             return None
-        status, headers, content = kept
+        status, headers, content, replay = kept
+        if replay is not None:
+            function, args = replay
+            import_string(function)(*args)
         response = HttpResponse(content, status=status, headers=headers)
         # As the view's own answer has: whether someone is signed in decides the page's menu.
         patch_vary_headers(response, ("Cookie",))
