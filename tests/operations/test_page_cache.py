@@ -160,3 +160,10 @@ def test_a_restore_gives_every_coalition_a_new_version():
         service.save()
         assert pagecache.catalogue_version(service.coalition.slug) == before
     assert pagecache.catalogue_version(service.coalition.slug) != before
+
+
+def test_a_kept_page_costs_one_query(client, django_assert_num_queries):
+    service = ServiceFactory()
+    service_page(client, service)
+    with django_assert_num_queries(1):  # the coalition's catalogue version
+        assert service_page(client, service)["X-Cache"] == "hit"

@@ -113,7 +113,7 @@ class PublicPageCacheMiddleware:
         response = self.get_response(request)
         key = getattr(request, "page_cache_key", None)
         if key and not getattr(response, "from_page_cache", False) and may_keep(request, response):
-            headers = [(name, value) for name, value in response.items() if name.lower() != "vary"]
+            headers = list(response.items())
             replay = getattr(response, "page_cache_replay", None)
             kept = (response.status_code, headers, response.content, replay)
             cache.set(key, kept, settings.OOKBALANS_PAGE_CACHE_SECONDS)
