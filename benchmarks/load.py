@@ -246,14 +246,18 @@ def start_server(
 
 
 def cpu_seconds(pids) -> dict[int, float]:
-    """CPU seconds (user + system) used so far by each process still running (Linux /proc)."""
+    """CPU seconds (user + system) used so far by each process still running (Linux /proc).
+
+    With what its ended children used: gunicorn's master reaps the workers it replaces (after
+    --max-requests), so their CPU still counts.
+    """
     used = {}
     for pid in pids:
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        used[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        used[pid] = sum(int(value) for value in fields[11:15]) / os.sysconf("SC_CLK_TCK")
     return used
 
 
