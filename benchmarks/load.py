@@ -384,7 +384,8 @@ def phase(args, paths: list[str], options: list[str], page_cache: bool) -> None:
             run_load(args.port, paths, args.clients, args.seconds, args.max_requests, args.think)
         )
         own_cpu = time.process_time() - own_cpu
-        server_cpu = cpu_used(server_cpu, cpu_seconds(server_processes(server)))
+        # All of it, before and after: a replaced worker's CPU moves into the master's reaped children.
+        server_cpu = sum(cpu_seconds(server_processes(server)).values()) - sum(server_cpu.values())
         database_cpu = cpu_used(database_cpu, cpu_seconds({*database_before, *database_processes()}))
     finally:
         stop_server(server)
