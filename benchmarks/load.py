@@ -17,8 +17,10 @@ import asyncio
 import os
 import platform
 import random
+import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.parse
 from pathlib import Path
@@ -210,6 +212,8 @@ def start_server(
 
     The public page cache is off unless asked for: a benchmark of the pages' work must not time the cache.
     """
+    if port_open(port):
+        raise SystemExit(f"something already answers on {HOST}:{port}; choose another --port")
     environment = {**os.environ, "DATABASE_URL": database_url, "OOKBALANS_DEBUG": ""}
     if not page_cache:
         environment["OOKBALANS_PAGE_CACHE_SECONDS"] = "0"
@@ -236,7 +240,7 @@ def start_server(
     for _ in range(600):
         results, errors = asyncio.run(single_client(port, ["/gezond/"]))
         if results and not errors:
-            print(log_path.read_text().splitlines()[0])
+            print(next(iter(log_path.read_text().splitlines()), ""))
             return server
         if server.poll() is not None:
             raise SystemExit(f"the server stopped; see {log_path}")
@@ -292,13 +296,49 @@ def cpu_used(before: dict[int, float], after: dict[int, float]) -> float:
     return sum(seconds - before.get(pid, 0.0) for pid, seconds in after.items())
 
 
-def stop_server(server: subprocess.Popen) -> None:
+class ServerCpu:
+    """The CPU the server's master and workers use from now until `stop()`, sampled twice a second.
+
+    gunicorn replaces a worker after --max-requests, and a process that has ended can no longer be
+    read: each one's last sample counts (at most half a second of it is missed).
+    """
+
+    def __init__(self, server: subprocess.Popen) -> None:
+        self.server = server
+        self.before = cpu_seconds(server_processes(server))
+        self.last = dict(self.before)
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self.sample, daemon=True)
+        self.thread.start()
+
+    def sample(self) -> None:
+        while not self.done.wait(0.5):
+            self.last.update(cpu_seconds(server_processes(self.server)))
+
+    def stop(self) -> float:
+        self.done.set()
+        self.thread.join()
+        self.last.update(cpu_seconds(server_processes(self.server)))
+        return sum(self.last.values()) - sum(self.before.values())
+
+
+def port_open(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex((HOST, port)) == 0
+
+
+def stop_server(server: subprocess.Popen, port: int | None = None) -> None:
+    """Stop the server and wait until nothing answers on its port (workers may outlive the master)."""
     server.terminate()
     try:
         server.wait(timeout=60)
     except subprocess.TimeoutExpired:
         server.kill()
         server.wait()
+    for _ in range(120 if port else 0):
+        if not port_open(port):
+            return
+        time.sleep(0.5)
 
 
 def main() -> None:
@@ -377,18 +417,17 @@ def phase(args, paths: list[str], options: list[str], page_cache: bool) -> None:
             run_load(args.port, paths[:200], 1, 3600, 200)
         )
         database_before = database_processes()
-        server_cpu = cpu_seconds(server_processes(server))
         database_cpu = cpu_seconds(database_before)
+        sampler = ServerCpu(server)
         own_cpu = time.process_time()
         results, errors, elapsed, caching = asyncio.run(
             run_load(args.port, paths, args.clients, args.seconds, args.max_requests, args.think)
         )
         own_cpu = time.process_time() - own_cpu
-        # All of it, before and after: a replaced worker's CPU moves into the master's reaped children.
-        server_cpu = sum(cpu_seconds(server_processes(server)).values()) - sum(server_cpu.values())
+        server_cpu = sampler.stop()
         database_cpu = cpu_used(database_cpu, cpu_seconds({*database_before, *database_processes()}))
     finally:
-        stop_server(server)
+        stop_server(server, args.port)
     ms = [value * 1000 for value in results]
     single = [value * 1000 for value in alone]
     print(f"\n-- page cache {'ON' if page_cache else 'OFF'} --")
