@@ -17,8 +17,10 @@ import asyncio
 import os
 import platform
 import random
+import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.parse
 from pathlib import Path
@@ -97,8 +99,9 @@ def request_mix(rng: random.Random, count: int) -> list[str]:
     return paths
 
 
-async def fetch(reader, writer, path: str) -> int:
-    """One GET over a kept-alive connection; returns the status code."""
+async def fetch(reader, writer, path: str) -> tuple[int, bool, str]:
+    """One GET over a kept-alive connection: the status code, whether the server keeps the connection
+    open, and what its page cache says (`X-Cache`: hit, miss, or nothing when it did not take part)."""
     writer.write(f"GET {path} HTTP/1.1\r\nHost: {HOST}\r\nConnection: keep-alive\r\n\r\n".encode())
     await writer.drain()
     head = await reader.readuntil(b"\r\n\r\n")
@@ -107,7 +110,9 @@ async def fetch(reader, writer, path: str) -> int:
     headers = {
         line.split(":", 1)[0].lower(): line.split(":", 1)[1].strip() for line in lines[1:] if ":" in line
     }
-    if "content-length" in headers:
+    if status in (204, 304):
+        pass  # no body
+    elif "content-length" in headers:
         await reader.readexactly(int(headers["content-length"]))
     elif headers.get("transfer-encoding") == "chunked":
         while True:
@@ -115,9 +120,11 @@ async def fetch(reader, writer, path: str) -> int:
             await reader.readexactly(size + 2)
             if size == 0:
                 break
-    if headers.get("connection", "").lower() == "close":
-        raise ConnectionResetError("server closed the connection")
-    return status
+    else:
+        await reader.read()  # no length given: the body ends where the server closes the connection
+        return status, False, headers.get("x-cache", "")
+    # A server without keep-alive (gunicorn's sync workers) answers and closes: that is no error.
+    return status, headers.get("connection", "").lower() != "close", headers.get("x-cache", "")
 
 
 async def client(
@@ -128,7 +135,9 @@ async def client(
     results: list,
     errors: list,
     think: float = 0.0,
+    caching: dict | None = None,
 ):
+    caching = {} if caching is None else caching
     reader = writer = None
     answered = time.perf_counter()
     position = random.randrange(len(paths))
@@ -149,7 +158,7 @@ async def client(
             if writer is None:
                 reader, writer = await asyncio.open_connection(HOST, port)
             try:
-                status = await asyncio.wait_for(fetch(reader, writer, path), timeout=30)
+                status, kept, cached = await asyncio.wait_for(fetch(reader, writer, path), timeout=30)
             except (ConnectionResetError, BrokenPipeError, asyncio.IncompleteReadError):
                 if not reused:
                     raise
@@ -157,8 +166,12 @@ async def client(
                 # client, send the (idempotent) request once more on a new connection.
                 writer.close()
                 reader, writer = await asyncio.open_connection(HOST, port)
-                status = await asyncio.wait_for(fetch(reader, writer, path), timeout=30)
+                status, kept, cached = await asyncio.wait_for(fetch(reader, writer, path), timeout=30)
             answered = time.perf_counter()
+            caching[cached] = caching.get(cached, 0) + 1
+            if not kept:
+                writer.close()
+                reader = writer = None
             results.append(answered - started)
             if status >= 400:
                 errors.append(f"HTTP {status} {path}")
@@ -178,22 +191,34 @@ async def run_load(
 ):
     results: list[float] = []
     errors: list[str] = []
+    caching: dict[str, int] = {}
     budget = [max_requests]
     started = time.perf_counter()
     deadline = started + seconds
     await asyncio.gather(
-        *(client(port, paths, deadline, budget, results, errors, think) for _ in range(clients))
+        *(client(port, paths, deadline, budget, results, errors, think, caching) for _ in range(clients))
     )
-    return results, errors, time.perf_counter() - started
+    return results, errors, time.perf_counter() - started, caching
 
 
 async def single_client(port: int, paths: list[str]) -> tuple[list[float], list[str]]:
     return (await run_load(port, paths, 1, 3600, len(paths)))[:2]
 
 
-def start_server(database_url: str, port: int) -> subprocess.Popen:
-    """`ookbalans serve` on a loopback port; its own output goes to var/load-server.log."""
+def start_server(
+    database_url: str, port: int, options: list[str] = (), page_cache: bool = False
+) -> subprocess.Popen:
+    """`ookbalans serve` on a loopback port; its own output goes to var/load-server.log.
+
+    The public page cache is off unless asked for: a benchmark of the pages' work must not time the cache.
+    """
+    if port_open(port):
+        raise SystemExit(f"something already answers on {HOST}:{port}; choose another --port")
     environment = {**os.environ, "DATABASE_URL": database_url, "OOKBALANS_DEBUG": ""}
+    if not page_cache:
+        environment["OOKBALANS_PAGE_CACHE_SECONDS"] = "0"
+    elif environment.get("OOKBALANS_PAGE_CACHE_SECONDS") == "0":
+        del environment["OOKBALANS_PAGE_CACHE_SECONDS"]
     log_path = ROOT / "var" / "load-server.log"
     log_path.parent.mkdir(exist_ok=True)
     with log_path.open("w") as log:
@@ -204,6 +229,7 @@ def start_server(database_url: str, port: int) -> subprocess.Popen:
                 "--bind",
                 f"{HOST}:{port}",
                 "--no-access-log",
+                *options,
             ],
             env=environment,
             stdout=log,
@@ -214,7 +240,7 @@ def start_server(database_url: str, port: int) -> subprocess.Popen:
     for _ in range(600):
         results, errors = asyncio.run(single_client(port, ["/gezond/"]))
         if results and not errors:
-            print(log_path.read_text().splitlines()[0])
+            print(next(iter(log_path.read_text().splitlines()), ""))
             return server
         if server.poll() is not None:
             raise SystemExit(f"the server stopped; see {log_path}")
@@ -224,14 +250,18 @@ def start_server(database_url: str, port: int) -> subprocess.Popen:
 
 
 def cpu_seconds(pids) -> dict[int, float]:
-    """CPU seconds (user + system) used so far by each process still running (Linux /proc)."""
+    """CPU seconds (user + system) used so far by each process still running (Linux /proc).
+
+    With what its ended children used: gunicorn's master reaps the workers it replaces (after
+    --max-requests), so their CPU still counts.
+    """
     used = {}
     for pid in pids:
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        used[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        used[pid] = sum(int(value) for value in fields[11:15]) / os.sysconf("SC_CLK_TCK")
     return used
 
 
@@ -266,13 +296,49 @@ def cpu_used(before: dict[int, float], after: dict[int, float]) -> float:
     return sum(seconds - before.get(pid, 0.0) for pid, seconds in after.items())
 
 
-def stop_server(server: subprocess.Popen) -> None:
+class ServerCpu:
+    """The CPU the server's master and workers use from now until `stop()`, sampled twice a second.
+
+    gunicorn replaces a worker after --max-requests, and a process that has ended can no longer be
+    read: each one's last sample counts (at most half a second of it is missed).
+    """
+
+    def __init__(self, server: subprocess.Popen) -> None:
+        self.server = server
+        self.before = cpu_seconds(server_processes(server))
+        self.last = dict(self.before)
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self.sample, daemon=True)
+        self.thread.start()
+
+    def sample(self) -> None:
+        while not self.done.wait(0.5):
+            self.last.update(cpu_seconds(server_processes(self.server)))
+
+    def stop(self) -> float:
+        self.done.set()
+        self.thread.join()
+        self.last.update(cpu_seconds(server_processes(self.server)))
+        return sum(self.last.values()) - sum(self.before.values())
+
+
+def port_open(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex((HOST, port)) == 0
+
+
+def stop_server(server: subprocess.Popen, port: int | None = None) -> None:
+    """Stop the server and wait until nothing answers on its port (workers may outlive the master)."""
     server.terminate()
     try:
         server.wait(timeout=60)
     except subprocess.TimeoutExpired:
         server.kill()
         server.wait()
+    for _ in range(120 if port else 0):
+        if not port_open(port):
+            return
+        time.sleep(0.5)
 
 
 def main() -> None:
@@ -293,7 +359,15 @@ def main() -> None:
         help="mean seconds a client waits between its requests (0: the next one at once, the default)",
     )
     parser.add_argument("--port", type=int, default=8799)
+    parser.add_argument("--workers", type=int, help="the server's workers (default: `ookbalans serve`'s)")
+    parser.add_argument("--threads", type=int, help="threads per worker (default: `ookbalans serve`'s)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument(
+        "--page-cache",
+        choices=("both", "on", "off"),
+        default="both",
+        help="run with the public page cache, without it, or both in turn (the default)",
+    )
     args = parser.parse_args()
     setup_django(args.database_url)
     from django.db import connection
@@ -304,26 +378,59 @@ def main() -> None:
     paths = request_mix(random.Random(args.seed), 400)
     connection.close()
 
-    server = start_server(args.database_url, args.port)
+    options = [*(["--workers", str(args.workers)] if args.workers else [])]
+    options += ["--threads", str(args.threads)] if args.threads else []
+    phases = {"both": (True, False), "on": (True,), "off": (False,)}[args.page_cache]
+    print(
+        f"{args.clients} clients for {args.seconds:.0f} s over a mix of {len(paths)} paths"
+        + (f", think {args.think:g} s" if args.think else ", closed loop (no pauses)")
+        + f"; the server on {HOST}:{args.port}"
+    )
+    for page_cache in phases:
+        phase(args, paths, options, page_cache)
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, {connection.vendor}, "
+        f"{Service.objects.count()} services; the load generator shares the cores; "
+        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
+    )
+
+
+def hit_rate(caching: dict[str, int]) -> str:
+    counted = caching.get("hit", 0) + caching.get("miss", 0)
+    total = sum(caching.values())
+    if not counted:
+        return "page cache: took no part"
+    return (
+        f"page cache: {caching.get('hit', 0) / total:.0%} of answers from the cache "
+        f"({caching.get('hit', 0)} hits, {caching.get('miss', 0)} kept, {total - counted} never kept)"
+    )
+
+
+def phase(args, paths: list[str], options: list[str], page_cache: bool) -> None:
+    """Start the server (with or without the page cache), measure one client, then N clients; print."""
+    server = start_server(args.database_url, args.port, options, page_cache=page_cache)
     load_before = os.getloadavg()
     try:
         # Warm every worker's caches: clients on several connections reach several workers.
         asyncio.run(run_load(args.port, paths[:100], 10, 600, 100))
-        alone, alone_errors = asyncio.run(single_client(args.port, paths[:200]))
+        alone, alone_errors, _elapsed, alone_caching = asyncio.run(
+            run_load(args.port, paths[:200], 1, 3600, 200)
+        )
         database_before = database_processes()
-        server_cpu = cpu_seconds(server_processes(server))
         database_cpu = cpu_seconds(database_before)
+        sampler = ServerCpu(server)
         own_cpu = time.process_time()
-        results, errors, elapsed = asyncio.run(
+        results, errors, elapsed, caching = asyncio.run(
             run_load(args.port, paths, args.clients, args.seconds, args.max_requests, args.think)
         )
         own_cpu = time.process_time() - own_cpu
-        server_cpu = cpu_used(server_cpu, cpu_seconds(server_processes(server)))
+        server_cpu = sampler.stop()
         database_cpu = cpu_used(database_cpu, cpu_seconds({*database_before, *database_processes()}))
     finally:
-        stop_server(server)
+        stop_server(server, args.port)
     ms = [value * 1000 for value in results]
     single = [value * 1000 for value in alone]
+    print(f"\n-- page cache {'ON' if page_cache else 'OFF'} --")
     print(f"{'':24} {'requests':>9} {'req/s':>7} {'p50':>8} {'p95':>8} {'p99':>8} {'errors':>7}")
     print(
         f"{'one client (floor)':24} {len(single):9} {len(single) / (sum(alone) or 1):7.1f} "
@@ -339,12 +446,16 @@ def main() -> None:
         f"{percentile(ms, 0.5):6.0f}ms {percentile(ms, 0.95):6.0f}ms {percentile(ms, 0.99):6.0f}ms "
         f"{len(errors):7}"
     )
+    met = len(ms) / elapsed >= 40 and percentile(ms, 0.95) <= 1000 and not errors
     print(
         f"{'target':24} {'':9} {'>= 40':>7} {'':>8} {'<= 1000':>6}ms {'':>8} {'0':>7}   "
-        f"{'met' if len(ms) / elapsed >= 40 and percentile(ms, 0.95) <= 1000 and not errors else 'NOT met'}"
+        f"{'met' if met else 'NOT met'}"
     )
     for error in sorted(set(errors))[:10]:
         print("  error:", error, f"(x{errors.count(error)})")
+    if page_cache:
+        print(f"one client: {hit_rate(alone_caching)}")
+        print(f"{args.clients} clients: {hit_rate(caching)}")
     # What the requests cost, independent of the other work on the machine: CPU per request of the
     # server, the database and this load generator, and the rate two idle cores could carry at that cost.
     per_request = {
@@ -361,11 +472,7 @@ def main() -> None:
         else "CPU per request: not measured"
     )
     load = os.getloadavg()
-    print(
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, load average {load[0]:.1f} "
-        f"(at the start {load_before[0]:.1f}), {connection.vendor}, {Service.objects.count()} services; "
-        f"the load generator shares the cores; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"
-    )
+    print(f"load average {load_before[0]:.1f} at the start, {load[0]:.1f} at the end")
 
 
 if __name__ == "__main__":

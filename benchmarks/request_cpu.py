@@ -89,6 +89,8 @@ def main() -> None:
     os.environ["DATABASE_URL"] = args.database_url
     os.environ["OOKBALANS_DEBUG"] = ""
     os.environ.setdefault("OOKBALANS_CONN_MAX_AGE", "60")
+    # The pages' own work, not the public page cache's (which would answer the measured round).
+    os.environ.setdefault("OOKBALANS_PAGE_CACHE_SECONDS", "0")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ookbalans.settings")
     from django.core.wsgi import get_wsgi_application
 

@@ -1,4 +1,4 @@
-"""The interface language: Dutch everywhere, except on views marked multilingual, where `?lang=` decides."""
+"""Marks for public views, and the interface language: Dutch, except where `?lang=` may choose another."""
 
 from __future__ import annotations
 
@@ -10,6 +10,22 @@ def multilingual(view):
     """Mark a public view whose page a parent may read in another language, asked for with `?lang=`."""
     view.multilingual = True
     return view
+
+
+def public_page(view):
+    """Mark a public view whose answers to anonymous visitors the page cache may keep (pagecache.py)."""
+    view.public_page = True
+    return view
+
+
+def again_on_every_visit(response, function: str, *args):
+    """Have the page cache call `function(*args)` (a dotted path) whenever it answers with this response.
+
+    For a view that records something on each visit (the demand signal): a kept page records it too.
+    The arguments are kept with the page, so they must be plain values.
+    """
+    response.page_cache_replay = (function, args)
+    return response
 
 
 class InterfaceLanguageMiddleware:

@@ -96,6 +96,9 @@ MIDDLEWARE = [
     "ookbalans.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Anonymous GETs of public pages from the cache, under the coalition's catalogue version (after the
+    # language is chosen: it is part of the key). OOKBALANS_PAGE_CACHE_SECONDS=0 turns it off.
+    "ookbalans.operations.pagecache.PublicPageCacheMiddleware",
     # Last, as django-axes asks: it turns a refused login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -140,7 +143,19 @@ if redis_url := os.environ.get("OOKBALANS_REDIS_URL"):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for the public page cache's pages (about 10-25 kB each, so at most about 40 MB per process);
+    # past it the oldest third is dropped (Django's default of 300 entries held too few pages).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    }
+
+# The public page cache (operations/pagecache.py): anonymous visitors' finder pages and HSDS API answers
+# are kept this many seconds in the cache above, under their coalition's catalogue version, so that any
+# change of the catalogue shows at once. 0 turns it off.
+OOKBALANS_PAGE_CACHE_SECONDS = int(os.environ.get("OOKBALANS_PAGE_CACHE_SECONDS", "300"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

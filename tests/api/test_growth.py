@@ -24,6 +24,12 @@ from tests.factories import term
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    """The API's own queries; the catalogue grows by bulk_create, which no page cache could notice."""
+    settings.OOKBALANS_PAGE_CACHE_SECONDS = 0
+
+
 class FetchedRows:
     """Counts the queries and the rows fetched from the database while it is active."""
 

@@ -11,6 +11,12 @@ from tests.factories import ContactPointFactory, term
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    """These tests write as an import does, row by row without signals: the cache under the page cache."""
+    settings.OOKBALANS_PAGE_CACHE_SECONDS = 0
+
+
 def start_page(client, coalition) -> str:
     return client.get(reverse("finder:start", args=[coalition.slug])).content.decode()
 

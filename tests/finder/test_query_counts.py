@@ -15,6 +15,12 @@ pytestmark = pytest.mark.django_db
 SLUG = "voorbeeldregio"
 
 
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    """The pages' own queries, not the public page cache's answers (tests/operations/test_page_cache.py)."""
+    settings.OOKBALANS_PAGE_CACHE_SECONDS = 0
+
+
 @pytest.fixture(scope="module")
 def demo(shared_demo):
     """The demo coalition, loaded once for this module."""

@@ -40,9 +40,10 @@ def test_health_says_503_when_the_database_is_unreachable(client, monkeypatch):
 
 
 def test_server_size_follows_the_cores():
-    assert server_size(cores=2, max_connections=None) == server_size(2, None, threads=4)
-    size = server_size(cores=2, max_connections=None)
-    assert (size.workers, size.threads) == (5, 4)
+    assert server_size(cores=2, max_connections=None) == server_size(2, None, threads=8)
+    assert (server_size(cores=2, max_connections=None).workers, server_size(2, None).threads) == (2, 8)
+    assert server_size(cores=1, max_connections=None).workers == 2  # one restarting worker is no outage
+    assert server_size(cores=8, max_connections=None).workers == 8
 
 
 @pytest.mark.parametrize("max_connections,app_servers", [(100, 1), (30, 1), (100, 4), (12, 2)])

@@ -14,6 +14,7 @@ from ookbalans.catalogue.models import Coalition, ContactPoint
 from ookbalans.finder import finding, labels
 from ookbalans.finder.forms import FinderForm, ProfessionalForm
 from ookbalans.finder.readback import read_date
+from ookbalans.middleware import again_on_every_visit
 from ookbalans.search.concepts import term_in
 from ookbalans.search.engine import record_unmet_search, search
 
@@ -108,6 +109,7 @@ def results(request, coalition: str, professional: bool = False):
                 ).ranked
             ):
                 record_unmet_search(coalition, query)
+                context["unmet"] = True
         else:
             # Filtered without words: what the phase's contact point offers and the pyramid's base first.
             points = finding.contact_points(coalition, data["fase"], area) if data.get("fase") else []
@@ -142,7 +144,16 @@ def results(request, coalition: str, professional: bool = False):
     if professional:
         context["list_phases"] = labels.PHASES_FOR_PROFESSIONALS
     template = "finder/professionals.html" if professional else "finder/results.html"
-    return render(request, template, context)
+    response = render(request, template, context)
+    if context.get("unmet"):
+        # Every search that finds nothing is counted (the demand signal), also when its page is kept.
+        again_on_every_visit(response, "ookbalans.finder.views.count_unmet_search", coalition.pk, query)
+    return response
+
+
+def count_unmet_search(coalition_id, query: str) -> None:
+    """The demand signal of a results page that the page cache answers (the view counted it when made)."""
+    record_unmet_search(Coalition(pk=coalition_id), query)
 
 
 def professionals(request, coalition: str):

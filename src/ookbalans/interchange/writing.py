@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from ookbalans.catalogue.changes import services_changed
+from ookbalans.catalogue.changes import services_changed, writing_in_bulk
 from ookbalans.catalogue.models import (
     ContactPoint,
     CostOption,
@@ -52,14 +52,17 @@ class Report:
 def write_plans(check: CheckContext, report: Report) -> None:
     """Save every plan; the caller holds the transaction."""
     now = timezone.now()
-    save_plans(check, Organisation, check.organisations, "organisation", report, "organisations", now)
-    save_plans(check, Location, check.locations, "location", report, "locations", now, location_values(check))
-    save_plans(check, Service, check.services, "service", report, "services", now, service_values)
-    write_service_parts(check, report)
-    save_plans(check, ContactPoint, check.contacts, "contact point", report, "contact_points", now)
-    if not check.strict:
-        # An Excel workbook holds only what ookbalans has columns for: nothing to keep.
-        keep_extras(check)
+    with writing_in_bulk(Service, check.coalition.pk):
+        save_plans(check, Organisation, check.organisations, "organisation", report, "organisations", now)
+        save_plans(
+            check, Location, check.locations, "location", report, "locations", now, location_values(check)
+        )
+        save_plans(check, Service, check.services, "service", report, "services", now, service_values)
+        write_service_parts(check, report)
+        save_plans(check, ContactPoint, check.contacts, "contact point", report, "contact_points", now)
+        if not check.strict:
+            # An Excel workbook holds only what ookbalans has columns for: nothing to keep.
+            keep_extras(check)
     if not report.dry_run:
         # Bulk writes send no model signals: the catalogue tells its receivers (the search index) once.
         services_changed(Service, check.services)

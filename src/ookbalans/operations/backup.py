@@ -22,6 +22,7 @@ from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 
 from ookbalans.audit import context as audit
+from ookbalans.operations import pagecache
 
 FORMAT = "ookbalans-backup"
 VERSION = 1
@@ -167,7 +168,8 @@ def restore_backup(path: Path) -> dict[str, int]:
     models = backed_up_models()
     by_label = {model._meta.label_lower: model for model in models}
     # The restored rows bring their own audit trail; restoring them (m2m sets included) writes none.
-    with transaction.atomic(), audit.quiet():
+    # Every coalition gets one new catalogue version at the end, so no page kept before is shown.
+    with transaction.atomic(), audit.quiet(), pagecache.every_coalition_afterwards():
         check_restorable(header, models)
         for model in reversed(models):
             if model._meta.label_lower in REFERENCE:

@@ -22,18 +22,25 @@ class ServerSize:
         return self.workers * self.threads
 
 
+# Threads per worker: they wait for the database and the client together, while one holds the GIL.
+THREADS = 8
+
+
 def server_size(
     cores: int,
     max_connections: int | None,
     app_servers: int = 1,
-    threads: int = 4,
+    threads: int = THREADS,
     workers: int | None = None,
 ) -> ServerSize:
-    """Workers from the cores (2 per core + 1), threads per worker, both within the database's connections.
+    """One worker per core (at least 2), threads per worker, both within the database's connections.
 
-    With several app servers against one database, each gets its share of the connections.
+    The work is CPU-bound Python: more processes than cores only share the same cores, and each process
+    keeps its own caches (the public page cache in local memory, the search's vocabulary and contact
+    points), which each must fill. With several app servers against one database, each gets its share
+    of the connections.
     """
-    wanted = workers if workers else 2 * max(1, cores) + 1
+    wanted = workers if workers else max(2, cores)
     threads = max(1, threads)
     if max_connections is not None:
         budget = max(1, (max_connections - RESERVED_CONNECTIONS) // max(1, app_servers))

@@ -60,6 +60,9 @@ class Coalition(models.Model):
         default=False,
         help_text=_("Invented data to show how ookbalans works. Marked as such on every page."),
     )
+    # Set to a new value by every write to what the coalition's public pages show, in the same transaction:
+    # the public page cache's keys hold it (operations/pagecache.py). Not shown or edited anywhere.
+    catalogue_version = models.BigIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("coalition")

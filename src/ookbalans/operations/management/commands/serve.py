@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection
 
-from ookbalans.operations.server import gunicorn_arguments, server_size
+from ookbalans.operations.server import THREADS, gunicorn_arguments, server_size
 
 
 def database_max_connections() -> int | None:
@@ -28,7 +28,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--bind", default=os.environ.get("OOKBALANS_BIND", "127.0.0.1:8000"))
         parser.add_argument("--workers", type=int, default=int(os.environ.get("OOKBALANS_WORKERS", "0")))
-        parser.add_argument("--threads", type=int, default=int(os.environ.get("OOKBALANS_THREADS", "4")))
+        parser.add_argument(
+            "--threads", type=int, default=int(os.environ.get("OOKBALANS_THREADS", str(THREADS)))
+        )
         parser.add_argument(
             "--app-servers",
             type=int,
