@@ -167,3 +167,17 @@ def test_a_kept_page_costs_one_query(client, django_assert_num_queries):
     service_page(client, service)
     with django_assert_num_queries(1):  # the coalition's catalogue version
         assert service_page(client, service)["X-Cache"] == "hit"
+
+
+def test_a_search_that_may_name_a_person_or_holds_a_number_is_never_kept(client):
+    # The cache keeps a page with its search text: only texts the demand signal could keep whole.
+    service = ServiceFactory(name_nl="Babymassage")
+    url = reverse("finder:results", args=[service.coalition.slug])
+    for personal in ("hulp voor Sanne", "fatima de vries", "babymassage 0612345678"):
+        answers = [client.get(url, {"q": personal}) for _ in range(2)]
+        assert ["X-Cache" in answer for answer in answers] == [False, False], personal
+        # A service page gets the search for its 'back' link: the same rule.
+        assert "X-Cache" not in service_page(client, service, q=personal)
+        api = reverse("api:hsds-services", kwargs={"slug": service.coalition.slug})
+        assert "X-Cache" not in client.get(api, {"search": personal})
+    assert [client.get(url, {"q": "babymassage"})["X-Cache"] for _ in range(2)] == ["miss", "hit"]

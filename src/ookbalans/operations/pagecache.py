@@ -11,9 +11,12 @@ the next visit; a write that sends no Django signal at all is seen when the kept
 Views take part when marked with `ookbalans.middleware.public_page`. Never cached: a request with a
 session cookie (a signed-in user: their pages show their menu) or messages waiting, any method but GET,
 a response that sets a cookie, carries a CSRF token or says `private`/`no-store`/`no-cache`, anything
-but HTTP 200. A response marked with `again_on_every_visit` (a search without results, which the demand
-signal counts) has its function called again at every answer from the cache, so the count is exactly
-as without the cache. Kept answers say `X-Cache: hit`, answers just kept say `miss`.
+but HTTP 200, and a page whose search words (`q`, `search`) may name a person or hold a number: the
+cache keeps a page with its search text, so only texts the demand signal could keep whole
+(`search.demand.is_impersonal`: known words, no digits, nothing like a name). A response marked with
+`again_on_every_visit` (a search without results, which the demand signal counts) has its function
+called again at every answer from the cache, so the count is exactly as without the cache. Kept
+answers say `X-Cache: hit`, answers just kept say `miss`.
 """
 
 from __future__ import annotations
@@ -34,11 +37,16 @@ from django.utils.cache import patch_vary_headers
 from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 
+from ookbalans.search.engine import impersonal_query
+
 KEY_PREFIX = "page:"
 # The cookie in which Django keeps messages for the next page (django.contrib.messages' cookie storage).
 MESSAGES_COOKIE = "messages"
 # Cache-Control values with which a response refuses to be kept.
 NOT_TO_KEEP = ("private", "no-store", "no-cache")
+# Parameters that carry a visitor's own words: the finder's search (also passed on to a service page
+# for its 'back' link) and the API's. A page is kept with them only when they say nothing of a person.
+FREE_TEXT_PARAMETERS = ("q", "search")
 
 
 def catalogue_version(slug: str | None) -> str:
@@ -97,6 +105,7 @@ def may_keep(request, response) -> bool:
         and not (session is not None and session.modified)
         and not (messages is not None and messages.added_new)
         and not any(word in response.get("Cache-Control", "") for word in NOT_TO_KEEP)
+        and all(impersonal_query(text) for name in FREE_TEXT_PARAMETERS for text in request.GET.getlist(name))
     )
 
 

@@ -45,21 +45,40 @@ def demand_term(query: str, lexicons: Lexicons) -> str:
     with a digit go (postcodes, dates, phone numbers), and so do stop words and the fillers around
     a need.
     """
-    kept = []
+    read = _read(query, lexicons)
+    if read is None:
+        return ""
+    kept, _complete = read
+    return " ".join(sorted(dict.fromkeys(kept))[:TERM_MAX_WORDS])
+
+
+def is_impersonal(query: str, lexicons: Lexicons) -> bool:
+    """Whether a search text may be kept whole (the public page cache keeps pages with their search):
+    every word a known word without a digit, and nothing that looks like a person's name."""
+    read = _read(query, lexicons)
+    return read is not None and read[1]
+
+
+def _read(query: str, lexicons: Lexicons) -> tuple[list[str], bool] | None:
+    """The query's known words worth keeping and whether every other word is a stop word or filler;
+    None when the query looks like it names a person (the rules of `demand_term`)."""
+    kept, complete = [], True
     for position, raw in enumerate(_RAW_WORD.findall(strip_accents(query))):
         word = raw.lower()
         capitalised = raw[:1].isupper() and not raw.isupper()
         in_thesaurus = word in lexicons.thesaurus
         known = in_thesaurus or word in lexicons.indexed or lexicons.is_dutch(word)
         if capitalised and not in_thesaurus and (position > 0 or not known):
-            return ""
+            return None
         if word in stopwords() or word in query_fillers():
             continue  # 'de' and 'van' are parts of names too
         if lexicons.is_name(word) and not in_thesaurus:
-            return ""
+            return None
         if known and not any(char.isdigit() for char in word) and len(word) <= WORD_MAX_LENGTH:
             kept.append(word)
-    return " ".join(sorted(dict.fromkeys(kept))[:TERM_MAX_WORDS])
+        else:
+            complete = False
+    return kept, complete
 
 
 @cache

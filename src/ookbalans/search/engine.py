@@ -12,7 +12,7 @@ from django.db.models import F, QuerySet
 from ookbalans.catalogue.models import Coalition, Service
 from ookbalans.search import backends, ranking
 from ookbalans.search.concepts import index_with_local_words
-from ookbalans.search.demand import current_lexicons, demand_term
+from ookbalans.search.demand import Lexicons, current_lexicons, demand_term, is_impersonal
 from ookbalans.search.indexing import local_words_of
 from ookbalans.search.models import SearchWord, UnmetSearch
 from ookbalans.search.understanding import Lookup, Understanding, understand
@@ -207,11 +207,20 @@ def search_services(
 
 def unmet_term(query: str) -> str:
     """The term kept for a search that found nothing (`demand.demand_term` with today's lexicons)."""
+    return demand_term(query, _lexicons())
+
+
+def _lexicons() -> Lexicons:
     cache = _current()
     indexed = cache.get("word_set")
     if indexed is None:
         indexed = cache["word_set"] = frozenset(cache["words"])
-    return demand_term(query, current_lexicons(indexed))
+    return current_lexicons(indexed)
+
+
+def impersonal_query(query: str) -> bool:
+    """Whether a search text says nothing about a person and may be kept whole (`demand.is_impersonal`)."""
+    return is_impersonal(query, _lexicons())
 
 
 def record_unmet_search(coalition: Coalition, query: str, today: datetime.date | None = None) -> None:
