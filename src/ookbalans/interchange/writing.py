@@ -17,11 +17,12 @@ from ookbalans.catalogue.models import (
     Service,
     ServiceAtLocation,
 )
-from ookbalans.interchange import comparing, mapping
+from ookbalans.interchange import comparing, mapping, written
 from ookbalans.interchange.checking.attributes import phase_of
 from ookbalans.interchange.checking.changes import kept_of
 from ookbalans.interchange.checking.context import CheckContext
 from ookbalans.interchange.checking.notes import note_kept_fields
+from ookbalans.interchange.copying import insert_objects, insert_rows
 from ookbalans.interchange.exporting.loading import services_in_chunks
 from ookbalans.interchange.models import KeptFields
 from ookbalans.interchange.problems import SOURCE, Problems
@@ -53,16 +54,24 @@ def write_plans(check: CheckContext, report: Report) -> None:
     """Save every plan; the caller holds the transaction."""
     now = timezone.now()
     with writing_in_bulk(Service, check.coalition.pk):
-        save_plans(check, Organisation, check.organisations, "organisation", report, "organisations", now)
-        save_plans(
-            check, Location, check.locations, "location", report, "locations", now, location_values(check)
+        new = {
+            "organization": save_plans(
+                check, Organisation, check.organisations, "organisation", report, "organisations", now
+            ),
+            "location": save_plans(
+                check, Location, check.locations, "location", report, "locations", now, location_values(check)
+            ),
+            "service": save_plans(
+                check, Service, check.services, "service", report, "services", now, service_values
+            ),
+        }
+        places = write_service_parts(check, report)
+        new["contact"] = save_plans(
+            check, ContactPoint, check.contacts, "contact point", report, "contact_points", now
         )
-        save_plans(check, Service, check.services, "service", report, "services", now, service_values)
-        write_service_parts(check, report)
-        save_plans(check, ContactPoint, check.contacts, "contact point", report, "contact_points", now)
         if not check.strict:
             # An Excel workbook holds only what ookbalans has columns for: nothing to keep.
-            keep_extras(check)
+            keep_extras(check, new, places)
     if not report.dry_run:
         # Bulk writes send no model signals: the catalogue tells its receivers (the search index) once.
         services_changed(Service, check.services)
@@ -108,8 +117,8 @@ def save_plans(
     kind: str,
     now,
     values_of=plan_values,
-) -> None:
-    """Create the new objects and update those the coalition has already, in batches."""
+) -> list:
+    """Create the new objects and update those the coalition has already, in batches; the new ones."""
     own = check.own[own_kind]
     new, existing = [], []
     names = set()
@@ -123,17 +132,21 @@ def save_plans(
         else:
             obj.created_at = now
             new.append(obj)
-    model.objects.bulk_create(new, batch_size=BATCH)
+    insert_objects(model, new)
     if existing:
         model.objects.bulk_update(existing, sorted(names | {"modified_at"}), batch_size=1000)
     if new:
         report.created[kind] = len(new)
     if existing:
         report.updated[kind] = len(existing)
+    return new
 
 
-def write_service_parts(check: CheckContext, report: Report) -> None:
-    """A service's links and parts are replaced by those in the file, keeping the file's ids."""
+def write_service_parts(check: CheckContext, report: Report) -> dict[str, list[ServiceAtLocation]]:
+    """A service's links and parts are replaced by those in the file, keeping the file's ids.
+
+    Returns the services' places (at a location) as written, by service id.
+    """
     # Only services that were there before have parts to replace (none, for a new coalition's file).
     service_ids = [i for i in check.services if i in check.own["service"]]
     if service_ids:
@@ -143,12 +156,9 @@ def write_service_parts(check: CheckContext, report: Report) -> None:
     language_rows, sals, schedules, options = [], [], [], []
     for service_id, plan in check.services.items():
         for name, term_ids in plan["terms"].items():
-            through = getattr(Service, name).through
-            through_rows[name] += [through(service_id=service_id, term_id=t) for t in term_ids]
-        language_rows += [
-            Service.languages.through(service_id=service_id, language_id=c) for c in plan["languages"]
-        ]
-        options += [CostOption(service_id=service_id, **option) for option in plan["cost_options"]]
+            through_rows[name] += [(service_id, t) for t in term_ids]
+        language_rows += [(service_id, code) for code in plan["languages"]]
+        options += [(o["id"], service_id, o["kind"], o["amount"], o["option"]) for o in plan["cost_options"]]
         for sal in plan["service_at_locations"]:
             sals.append(
                 ServiceAtLocation(
@@ -158,18 +168,20 @@ def write_service_parts(check: CheckContext, report: Report) -> None:
                     description=sal["description"],
                 )
             )
-            schedules += [Schedule(service_at_location_id=sal["id"], **s) for s in sal["schedules"]]
+            schedules += [
+                (s["id"], sal["id"], s["weekday"], s["opens_at"], s["closes_at"]) for s in sal["schedules"]
+            ]
     for name, rows in through_rows.items():
         through = getattr(Service, name).through
         if service_ids:
             through.objects.filter(service_id__in=service_ids).delete()
-        through.objects.bulk_create(rows, batch_size=BATCH)
+        insert_rows(through, ("service", "term"), rows)
     if service_ids:
         Service.languages.through.objects.filter(service_id__in=service_ids).delete()
-    Service.languages.through.objects.bulk_create(language_rows, batch_size=BATCH)
-    CostOption.objects.bulk_create(options, batch_size=BATCH)
-    ServiceAtLocation.objects.bulk_create(sals, batch_size=BATCH)
-    Schedule.objects.bulk_create(schedules, batch_size=BATCH)
+    insert_rows(Service.languages.through, ("service", "language"), language_rows)
+    insert_rows(CostOption, ("id", "service", "kind", "amount", "option"), options)
+    insert_objects(ServiceAtLocation, sals)
+    insert_rows(Schedule, ("id", "service_at_location", "weekday", "opens_at", "closes_at"), schedules)
     for kind, count in (
         ("cost_options", len(options)),
         ("service_at_locations", len(sals)),
@@ -177,6 +189,10 @@ def write_service_parts(check: CheckContext, report: Report) -> None:
     ):
         if count:
             report.created[kind] = count
+    places: dict[str, list[ServiceAtLocation]] = {}
+    for sal in sals:
+        places.setdefault(sal.service_id, []).append(sal)
+    return places
 
 
 def without_source(value):
@@ -222,8 +238,12 @@ def kept_fields(check: CheckContext, kind: str, original: dict, mapped: dict) ->
     return kept
 
 
-def keep_extras(check: CheckContext) -> None:
-    """Keep every field of the file that the export would not give back the same, for the next export."""
+def keep_extras(check: CheckContext, new: dict[str, list], places: dict[str, list]) -> None:
+    """Keep every field of the file that the export would not give back the same, for the next export.
+
+    `new` are the objects just created by kind, mapped as they are (`written`); the objects updated
+    are loaded again. `places` are the written services' places by service id.
+    """
     coalition = check.coalition
     ids = {kind: [object_id for (k, object_id) in check.originals if k == kind] for kind in NOT_KEPT}
     KeptFields.objects.filter(object_id__in=[i for group in ids.values() for i in group]).delete()
@@ -239,23 +259,38 @@ def keep_extras(check: CheckContext) -> None:
             context.extras[(kind, object_id)] = kept
             rows.append(KeptFields(coalition=coalition, kind=kind, object_id=object_id, fields=kept))
 
-    for organisation in Organisation.objects.filter(id__in=ids["organization"]):
+    created = {kind: [written.as_loaded(obj) for obj in objects] for kind, objects in new.items()}
+    done = {kind: {str(obj.id) for obj in objects} for kind, objects in created.items()}
+    again = {kind: [i for i in ids[kind] if i not in done[kind]] for kind in created}
+    for organisation in [
+        *created["organization"],
+        *Organisation.objects.filter(id__in=again["organization"]),
+    ]:
         keep(
             "organization",
             str(organisation.id),
             mapping.organization_to_hsds(organisation, mapping.Context()),
         )
-    for location in Location.objects.filter(id__in=ids["location"]).select_related("municipality"):
+    locations = written.with_municipalities(created["location"])
+    locations += Location.objects.filter(id__in=again["location"]).select_related("municipality")
+    for location in locations:
         keep("location", str(location.id), mapping.location_to_hsds(location, mapping.Context()))
-    for point in ContactPoint.objects.filter(id__in=ids["contact"]).select_related("phase"):
+    for point in [
+        *created["contact"],
+        *ContactPoint.objects.filter(id__in=again["contact"]).select_related("phase"),
+    ]:
         keep("contact", str(point.id), mapping.contact_to_hsds(point, mapping.Context()))
-    services = Service.objects.filter(coalition=coalition)
-    wanted = set(ids["service"])
-    if len(wanted) * 2 < services.count():  # a few services of a large coalition: by their ids
-        services = services.filter(id__in=wanted)
-    for chunk in services_in_chunks(services):
-        for service in chunk:
-            if str(service.id) in wanted:
-                keep("service", str(service.id), mapping.service_to_hsds(service, context))
+    shared = {str(location.id): location for location in created["location"]}
+    for service in written.with_parts(check, created["service"], places, shared):
+        keep("service", str(service.id), mapping.service_to_hsds(service, context))
+    if again["service"]:
+        services = Service.objects.filter(coalition=coalition)
+        wanted = set(again["service"])
+        if len(wanted) * 2 < services.count():  # a few services of a large coalition: by their ids
+            services = services.filter(id__in=wanted)
+        for chunk in services_in_chunks(services):
+            for service in chunk:
+                if str(service.id) in wanted:
+                    keep("service", str(service.id), mapping.service_to_hsds(service, context))
     KeptFields.objects.bulk_create(rows, batch_size=1000)
     note_kept_fields(check.problems, context.extras)

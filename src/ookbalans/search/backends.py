@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from django.db import connection
@@ -16,8 +17,12 @@ Term = tuple[str, bool]
 DOCUMENT_COLUMNS = "d.service_id, d.title, d.body, d.labels, d.description, d.concepts"
 
 
+@functools.cache
 def concept_token(code: str) -> str:
-    """A concept as one word in the backends' index: 'zq' and the code's letters (never a Dutch word)."""
+    """A concept as one word in the backends' index: 'zq' and the code's letters (never a Dutch word).
+
+    Cached: the thesaurus has a few hundred codes, and indexing asks for each of them again and again.
+    """
     return "zq" + "".join(char for char in code.lower() if char.isalnum() and char.isascii())
 
 

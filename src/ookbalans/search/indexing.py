@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import connection, transaction
 
 from ookbalans.catalogue.models import Service
+from ookbalans.framework.models import Term
 from ookbalans.search import backends
 from ookbalans.search.concepts import ConceptIndex, index_with_local_words
 from ookbalans.search.language import NEGATION, compound_pieces, content_keys, indexed_words, key, lemma
@@ -56,8 +57,8 @@ def document_fields(service: Service, local_words: tuple[tuple[str, str], ...] =
     ]
     labels = [
         term.label
-        for relation in (service.pyramid_levels, service.phases, service.target_groups)
-        for term in relation.all()
+        for name in ("pyramid_levels", "phases", "target_groups")
+        for term in labels_of(service, name)
     ]
     short_descriptions = [service.short_description_nl or service.short_description] + [
         getattr(service, f"short_description_{code}", "") or "" for code in TRANSLATED_LANGUAGES
@@ -71,7 +72,7 @@ def document_fields(service: Service, local_words: tuple[tuple[str, str], ...] =
     if set(texts) != set(FIELD_WEIGHTS):  # every weighted field is indexed, nothing else
         raise ValueError(f"indexed fields {sorted(texts)} differ from the weighted {sorted(FIELD_WEIGHTS)}")
     concepts = index_with_local_words(local_words)
-    phases = sorted(term.code for term in service.phases.all())
+    phases = sorted(term.code for term in labels_of(service, "phases"))
     return {
         **{name: indexed_text(text) for name, text in texts.items()},
         "concepts": {
@@ -81,9 +82,43 @@ def document_fields(service: Service, local_words: tuple[tuple[str, str], ...] =
             "phases": phases,
             # The factors the service is classified with: a need whose concept points at one of them
             # meets it a little, also when the text never names the need.
-            "classified": sorted(term.code for term in service.factors.all()),
+            "classified": sorted(term.code for term in labels_of(service, "factors")),
         },
     }
+
+
+LABEL_SETS = ("pyramid_levels", "phases", "target_groups", "factors")
+
+
+def labels_of(service: Service, name: str) -> list[Term]:
+    """A set of the service's framework terms: the list `with_labels` gave it, else from the database."""
+    loaded = getattr(service, "indexed_labels", None)
+    return loaded[name] if loaded is not None else list(getattr(service, name).all())
+
+
+def with_labels(services: list[Service]) -> list[Service]:
+    """The services with their sets of framework terms as plain lists (`labels_of`), in their order.
+
+    One query per set for all the services, each term one shared object: cheaper than a prefetch,
+    which makes a term object and a queryset per link when a whole import is indexed.
+    """
+    if not services:
+        return services
+    terms = Term.objects.in_bulk()
+    found: dict = {(service.pk, name): [] for service in services for name in LABEL_SETS}
+    ids = [service.pk for service in services]
+    for name in LABEL_SETS:
+        through = Service._meta.get_field(name).remote_field.through
+        for service_id, term_id in through.objects.filter(service_id__in=ids).values_list(
+            "service_id", "term_id"
+        ):
+            found[(service_id, name)].append(terms[term_id])
+    for service in services:
+        service.indexed_labels = {
+            name: sorted(found[(service.pk, name)], key=lambda term: (term.taxonomy, term.position, term.pk))
+            for name in LABEL_SETS
+        }
+    return services
 
 
 def _words_of(fields: dict) -> set[str]:
@@ -160,7 +195,7 @@ def _bulk_index(ids: list) -> int:
     documents, words = [], set()
     with_words = set(LocalWord.objects.values_list("coalition_id", flat=True).distinct())
     local = {coalition_id: local_words_of(coalition_id) for coalition_id in with_words}
-    for service in services_to_index().filter(pk__in=ids):
+    for service in with_labels(list(Service.objects.select_related("organization").filter(pk__in=ids))):
         fields = document_fields(service, local.get(service.coalition_id, ()))
         documents.append(SearchDocument(service=service, coalition_id=service.coalition_id, **fields))
         words |= _words_of(fields)
