@@ -97,6 +97,7 @@ class Need:
     family_keys: frozenset[str] = frozenset()
     # The clauses of the query its words stand in (`_clauses`): which part of a sentence named it.
     clauses: frozenset[int] = frozenset()
+    sentences: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -579,7 +580,7 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
                 siblings=frozenset(siblings - known - related),
                 partial_words=len(chosen) > 1,
                 # 'werkt' naming work and parenthood is as weak as any very common word
-                generic=_only_context(match.codes)
+                generic=only_context(match.codes)
                 or (len(chosen) == 1 and _commonness(chosen[0].plain) >= GENERIC_CONCEPT_ZIPF),
                 factors=frozenset() if negative else concepts.factors(match.codes),
                 clauses=frozenset(words[p].clause for p in match.positions),
@@ -628,7 +629,10 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
             foreign.append(word.plain)
         else:
             unknown.append(word.plain)
-    needs = list(_situational(_carried_by_clause(_merged(needs), clauses)))
+    needs = [
+        replace(need, sentences=frozenset(clauses[number].sentence for number in need.clauses))
+        for need in _situational(_carried_by_clause(_merged(needs), clauses))
+    ]
     return Understanding(
         needs=tuple(needs),
         phase=_phase([need for need in needs if not need.situation], concepts),
@@ -764,7 +768,7 @@ def _carried_by_clause(needs: tuple[Need, ...], clauses: list[Clause]) -> tuple[
     )
 
 
-def _only_context(codes: frozenset[str]) -> bool:
+def only_context(codes: frozenset[str]) -> bool:
     """Whether the thesaurus concepts among the codes all say who, when or in what form."""
     own = {code for code in codes if not code.startswith(("syn_", "lang_"))}
     return bool(own) and own <= CONTEXT_CONCEPTS | FORM_CONCEPTS
