@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from ookbalans.search.language import key
 from ookbalans.search.text import MIN_PREFIX_STEM
-from ookbalans.search.understanding import Need, Understanding
+from ookbalans.search.understanding import Need, Understanding, only_context
 
 # How much a match weighs per field, defined once for the ranking and for both backends' own
 # ranking of candidates: the name most, then the short description (with the organisation), the
@@ -228,6 +228,13 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
     # When the thesaurus understood a need, a service is about the query only through such a need,
     # not through a plain word beside it ('organiseren' in 'kraamfeest organiseren').
     understood_needs = any(need.codes and not need.generic and not need.situation for need in needs)
+    # The needs of each sentence of a query of several (a need named across two belongs to neither).
+    sentences: dict[int, list[int]] = {}
+    for index, need in enumerate(needs):
+        if len(need.sentences) == 1:
+            sentences.setdefault(next(iter(need.sentences)), []).append(index)
+    if len({sentence for need in needs for sentence in need.sentences}) < 2:
+        sentences = {}
     ranked = {}
     for pk, text_scores in per_need.items():
         met_by_text = any(
@@ -246,6 +253,13 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
             )
             / total
         )
+        for sentence in sentences:
+            # A query of several sentences fits when a service meets what one of them asks (a sentence
+            # that says only who or when, 'mijn baby is net geboren', asks nothing).
+            inside = [index for index in sentences[sentence] if carrying[index]]
+            if any(not needs[index].generic and not only_context(needs[index].codes) for index in inside):
+                share = sum(weights[index] * scores[index] for index in inside)
+                fit = max(fit, share / sum(weights[index] for index in inside))
         situation = [value for value, counts in zip(scores, carrying, strict=True) if not counts]
         if situation:
             score += SITUATION_WEIGHT * sum(situation) / len(situation)

@@ -95,6 +95,9 @@ class Need:
     # 'gehuil'), and their keys: they meet a plain word's need a little less than the word itself.
     family: tuple[str, ...] = ()
     family_keys: frozenset[str] = frozenset()
+    # The clauses of the query its words stand in (`_clauses`): which part of a sentence named it.
+    clauses: frozenset[int] = frozenset()
+    sentences: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -284,6 +287,7 @@ class _Word:
     keys: tuple[str, ...]
     parts: tuple[str, ...] = ()  # an unknown compound's known parts: one need, all parts required
     sentence: int = 0  # which sentence of the query it stands in
+    clause: int = 0  # which clause (`_clauses`) it stands in
 
 
 def _words(
@@ -499,21 +503,24 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
     pairs, early = _corrected_first(pairs, lookup, concepts) if correct else (pairs, {})
     idioms = concepts.find_idioms([plain for _raw, plain in pairs])
     in_idiom = {position for _codes, span in idioms for position in span}
+    clause_of, clauses = _clauses([plain for _raw, plain in pairs], sentence_of)
     words, unknown, foreign, fixes = [], [], [], {}
-    for sentence in sorted(set(sentence_of)):
-        # Sentence by sentence, so each word knows its sentence: a phrase never joins two of them.
+    for clause in sorted(set(clause_of)):
+        # Clause by clause, so each word knows its sentence (a phrase never joins two of them) and
+        # its clause (which part of the sentence carries the need).
         found = _words(
             [
                 pair
                 for position, pair in enumerate(pairs)
-                if position not in in_idiom and sentence_of[position] == sentence
+                if position not in in_idiom and clause_of[position] == clause
             ],
             lookup,
             concepts,
             correct,
         )
         for word in found[0]:
-            word.sentence = sentence
+            word.sentence = clauses[clause].sentence
+            word.clause = clause
         words += found[0]
         unknown += found[1]
         foreign += found[2]
@@ -532,7 +539,13 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
     every = concepts.find_all(keys, anywhere=True, sentences=sentences)
     matches = concepts.find(keys, anywhere=True, sentences=sentences)
     taken = {position for match in matches for position in match.positions}
-    needs: list[Need] = [_idiom_need(codes, [pairs[p][1] for p in span], concepts) for codes, span in idioms]
+    needs: list[Need] = [
+        replace(
+            _idiom_need(codes, [pairs[p][1] for p in span], concepts),
+            clauses=frozenset(clause_of[p] for p in span),
+        )
+        for codes, span in idioms
+    ]
     for match in matches:
         if match.phrase == (NEGATION,):
             continue
@@ -567,9 +580,10 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
                 siblings=frozenset(siblings - known - related),
                 partial_words=len(chosen) > 1,
                 # 'werkt' naming work and parenthood is as weak as any very common word
-                generic=_only_context(match.codes)
+                generic=only_context(match.codes)
                 or (len(chosen) == 1 and _commonness(chosen[0].plain) >= GENERIC_CONCEPT_ZIPF),
                 factors=frozenset() if negative else concepts.factors(match.codes),
+                clauses=frozenset(words[p].clause for p in match.positions),
             )
         )
     negated: list[str] = []
@@ -584,7 +598,12 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
                 continue
         if word.parts:
             needs.append(
-                Need(words=word.parts, keys=tuple(key(part) for part in word.parts), label=word.plain)
+                Need(
+                    words=word.parts,
+                    keys=tuple(key(part) for part in word.parts),
+                    label=word.plain,
+                    clauses=frozenset({word.clause}),
+                )
             )
         elif len(word.plain) < 2 or _commonness(word.plain) >= FILLER_ZIPF:
             continue  # 'sinds', 'steeds', 'misschien': common words that name no need
@@ -603,13 +622,17 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
                     generic=generic,
                     family=family,
                     family_keys=frozenset(key(other) for other in family),
+                    clauses=frozenset({word.clause}),
                 )
             )
         elif _foreign_word(word.raw):
             foreign.append(word.plain)
         else:
             unknown.append(word.plain)
-    needs = list(_situational(_merged(needs)))
+    needs = [
+        replace(need, sentences=frozenset(clauses[number].sentence for number in need.clauses))
+        for need in _situational(_carried_by_clause(_merged(needs), clauses))
+    ]
     return Understanding(
         needs=tuple(needs),
         phase=_phase([need for need in needs if not need.situation], concepts),
@@ -635,7 +658,117 @@ def _sentences(query: str) -> tuple[list[tuple[str, str]], list[int]]:
     return typed, sentence_of
 
 
-def _only_context(codes: frozenset[str]) -> bool:
+# Request frames: the words after one name the need; the frame's own words ('zorgen' naming anxiety in
+# 'ik maak me zorgen over zijn gedrag') and the words before it describe the situation.
+REQUEST_FRAMES = (
+    ("zorgen", "over"),
+    ("zorgen", "om"),
+    ("vragen", "over"),
+    ("vraag", "over"),
+    ("hulp", "bij"),
+    ("hulp", "met"),
+    ("advies", "over"),
+    ("advies", "bij"),
+    ("informatie", "over"),
+    ("terecht", "met"),
+    ("terecht", "voor"),
+    ("ik", "zoek"),
+    ("we", "zoeken"),
+    ("wij", "zoeken"),
+)
+# 'maar' after or before these means 'only' ('nog maar een paar woordjes'), not 'but'.
+ONLY_BEFORE = frozenset({"nog", "pas", "slechts"})
+ONLY_AFTER = frozenset({"een", "weinig", "even", "net", "heel", "zo", "half"})
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A part of one sentence: cut at 'maar' (but) and around a request frame."""
+
+    sentence: int
+    negated: bool = False  # holds 'niet', 'geen', ...
+    contrast: bool = False  # begins with 'maar'
+    frame: bool = False  # the words of a request frame ('zorgen over')
+    asked: bool = False  # follows a request frame in its sentence: it names the need
+
+
+def _clauses(plains: list[str], sentence_of: list[int]) -> tuple[list[int], list[Clause]]:
+    """Per word the number of its clause, and the clauses: a sentence cut at a 'maar' that means 'but'
+    and around the request frames it holds."""
+    clause_of: list[int] = []
+    clauses: list[Clause] = []
+    frame_end = -1
+    for position, plain in enumerate(plains):
+        sentence = sentence_of[position]
+        previous = clauses[-1] if clauses else None
+        before = plains[position - 1] if position and sentence_of[position - 1] == sentence else ""
+        after = (
+            plains[position + 1]
+            if position + 1 < len(plains) and sentence_of[position + 1] == sentence
+            else ""
+        )
+        frame = next(
+            (
+                len(words)
+                for words in REQUEST_FRAMES
+                if tuple(plains[position : position + len(words)]) == words
+                and sentence_of[position + len(words) - 1] == sentence
+            ),
+            0,
+        )
+        if frame and position > frame_end:
+            clauses.append(Clause(sentence, frame=True))
+            frame_end = position + frame - 1
+        elif previous is None or previous.sentence != sentence:
+            clauses.append(Clause(sentence))
+        elif plain == "maar" and before not in ONLY_BEFORE and after not in ONLY_AFTER:
+            clauses.append(Clause(sentence, contrast=True))
+        elif previous.frame and position > frame_end:
+            # until the sentence ends or a 'maar' follows
+            clauses.append(Clause(sentence, asked=True))
+        if plain in NEGATORS and not clauses[-1].negated:
+            clauses[-1] = replace(clauses[-1], negated=True)
+        clause_of.append(len(clauses) - 1)
+    return clause_of, clauses
+
+
+def _carried_by_clause(needs: tuple[Need, ...], clauses: list[Clause]) -> tuple[Need, ...]:
+    """Mark the needs of a clause that does not carry the query as its situation.
+
+    After a request frame ('zorgen over', 'hulp bij', 'ik zoek') the words name the need: when they
+    name one that carries, the frame's own concept (anxiety for 'zorgen') and the needs before the
+    frame describe the situation. A clause with a negation before 'maar' says what is not the matter
+    ('mijn kind is niet ziek, maar ...'): when a need after 'maar' carries, its needs are situation.
+    """
+
+    def carries(need: Need) -> bool:
+        return not need.generic and not need.situation and bool(need.clauses)
+
+    asked = {number for number, clause in enumerate(clauses) if clause.asked}
+    framed = {number for number, clause in enumerate(clauses) if clause.frame}
+    aside: set[int] = set()
+    if any(carries(need) and need.clauses <= asked for need in needs):
+        aside |= {number for number in range(len(clauses)) if number not in asked}
+    for number, clause in enumerate(clauses):
+        if not clause.contrast or number == 0:
+            continue
+        denied = clauses[number - 1]
+        if not denied.negated or denied.sentence != clause.sentence:
+            continue
+        later = {other for other in range(number, len(clauses)) if clauses[other].sentence == clause.sentence}
+        if any(carries(need) and need.clauses <= later for need in needs):
+            aside.add(number - 1)
+    if not aside:
+        return needs
+    return tuple(
+        replace(need, situation=True)
+        if need.clauses and need.clauses <= aside and (not need.generic or need.clauses & framed)
+        else need
+        for need in needs
+    )
+
+
+def only_context(codes: frozenset[str]) -> bool:
     """Whether the thesaurus concepts among the codes all say who, when or in what form."""
     own = {code for code in codes if not code.startswith(("syn_", "lang_"))}
     return bool(own) and own <= CONTEXT_CONCEPTS | FORM_CONCEPTS
@@ -692,6 +825,7 @@ def _merged(needs: list[Need]) -> tuple[Need, ...]:
                 first.label,
                 first.generic and need.generic,
                 factors=first.factors,
+                clauses=first.clauses | need.clauses,
             )
         else:
             unique[identity] = need
