@@ -122,13 +122,17 @@ def attach_parts(chunk: list[Row], services, references: References) -> None:
     )
     for service in chunk:
         service.national_intervention = interventions[service.national_intervention_id]
-    for name in TERM_FIELDS:
-        links = list(
+    links = {
+        prefetched.loaded(name): list(
             getattr(Service, name).through.objects.filter(**in_range).values_list("service_id", "term_id")
         )
-        terms = references.load(references.terms, Term, {term_id for _service, term_id in links})
-        attribute = prefetched.loaded(name)
-        for service_id, term_id in links:
+        for name in TERM_FIELDS
+    }
+    terms = references.load(
+        references.terms, Term, {term_id for found in links.values() for _service, term_id in found}
+    )
+    for attribute, found in links.items():
+        for service_id, term_id in found:
             by_id[service_id][attribute].append(terms[term_id])
     links = list(
         Service.languages.through.objects.filter(**in_range).values_list("service_id", "language_id")
