@@ -302,6 +302,12 @@ def main() -> None:
             f"(before {figures['before_mb']:.0f})  load {os.getloadavg()[0]:.1f}",
             flush=True,
         )
+        if step.startswith("export-") and floor:
+            print(
+                f"{'':>18}  CPU {1000 * figures['cpu'] / services:.3f} ms per service, "
+                f"{figures['cpu'] / floor['cpu']:.1f}× the floor's CPU",
+                flush=True,
+            )
         if step == "import":
             print(
                 f"{'':>18}  {services:,} services; CPU of the import {figures['import cpu']:.1f} s "

@@ -93,18 +93,18 @@ def attribute(
     link_entity: str, link_id, taxonomy_code: str, term_code: str, value: str | None = None
 ) -> dict:
     uri, term_id, term = term_parts(taxonomy_code, term_code)
-    key = uri if value is None else f"{uri}#{value}"
-    return compact(
-        {
-            "id": tx.derived_id(link_id, key),
-            "link_id": str(link_id),
-            "link_type": taxonomy_code,
-            "link_entity": link_entity,
-            "taxonomy_term_id": term_id,
-            "value": value,
-            "taxonomy_term": term,
-        }
-    )
+    # Written out rather than compacted: an export makes some fifteen of these per service.
+    mapped = {
+        "id": tx.derived_id(link_id, uri if value is None else f"{uri}#{value}"),
+        "link_id": str(link_id),
+        "link_type": taxonomy_code,
+        "link_entity": link_entity,
+        "taxonomy_term_id": term_id,
+    }
+    if value not in (None, ""):
+        mapped["value"] = value
+    mapped["taxonomy_term"] = term
+    return mapped
 
 
 def fact(link_entity: str, link_id, term_code: str, value) -> dict | None:

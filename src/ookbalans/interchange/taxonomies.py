@@ -81,22 +81,22 @@ def term_id(taxonomy_code: str, term_code: str) -> str:
     return str(uuid.uuid5(NAMESPACE, term_uri(taxonomy_code, term_code)))
 
 
-# The bits a name-based UUID (RFC 4122, version 5) sets in the 128-bit number of its SHA-1 digest.
-_UUID5_CLEAR = ~((0xF000 << 64) | (0xC000 << 48))
-_UUID5_SET = (0x5000 << 64) | (0x8000 << 48)
+# A name-based UUID (RFC 4122, version 5) is the first 16 bytes of a SHA-1 digest with the version
+# (5) in the 13th hex digit and the variant (binary 10) in the top bits of the 17th: that digit by
+# the digest's digit there.
+_VARIANT_DIGIT = {digit: "89ab"[int(digit, 16) & 3] for digit in "0123456789abcdef"}
 
 
 def derived_id(parent_id, key: str) -> str:
     """A stable id for an HSDS object ookbalans stores inside its parent (a service's phone, an address).
 
-    The same text as `str(uuid.uuid5(parent, key))`, written out directly: the API makes about
-    twenty of these per service on a page, and uuid's objects cost more than the hash itself.
+    The same text as `str(uuid.uuid5(parent, key))`, written out from the digest's hex digits: an
+    export makes about twenty of these per service, and uuid's objects cost more than the hash.
     """
-    parent = parent_id if isinstance(parent_id, uuid.UUID) else uuid.UUID(str(parent_id))
+    parent = parent_id if parent_id.__class__ is uuid.UUID else uuid.UUID(str(parent_id))
     # SHA-1 is what RFC 4122 prescribes for version 5; these ids are names, not secrets.
-    digest = hashlib.sha1(parent.bytes + key.encode(), usedforsecurity=False).digest()
-    text = "%032x" % ((int.from_bytes(digest[:16]) & _UUID5_CLEAR) | _UUID5_SET)  # noqa: UP031 (fixed width)
-    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+    hex_ = hashlib.sha1(parent.bytes + key.encode(), usedforsecurity=False).hexdigest()
+    return f"{hex_[:8]}-{hex_[8:12]}-5{hex_[13:16]}-{_VARIANT_DIGIT[hex_[16]]}{hex_[17:20]}-{hex_[20:32]}"
 
 
 def taxonomy_to_hsds(taxonomy: codes.Taxonomy) -> dict:

@@ -40,6 +40,10 @@ CHILD_OBJECTS = {
     "taxonomy_term": "taxonomy_term",
     "taxonomy_detail": "taxonomy",
 }
+# Both, by key: the table and the kind of value (a list of children, or one).
+CHILDREN = {key: (table, list) for key, table in CHILD_LISTS.items()} | {
+    key: (table, dict) for key, table in CHILD_OBJECTS.items()
+}
 TOP_LEVEL = {
     "organizations": "organization",
     "services": "service",
@@ -61,6 +65,8 @@ def cell_text(value) -> str:
     return guarded(str(value))
 
 
+# Characters of CSV a table holds in memory before they go to its temporary file.
+BUFFERED = 512 * 1024
 # Tables of objects that several parents name (a location nested in each of its services at a
 # location, a term in each attribute): each is written once, with the fields of every mention.
 SHARED = {"location", "program", "organization", "taxonomy_term", "taxonomy"}
@@ -75,7 +81,18 @@ class Tables:
         self.shared: dict[str, dict[str, dict]] = {name: {} for name in SHARED}
         self.files: dict = {}
         self.writers: dict = {}
+        self.buffers: dict[str, io.StringIO] = {}
         self.written_columns: dict[str, int] = {}
+        # The shared objects added so far, by identity (and held, so that an id is not reused): the
+        # mapping gives one dict per term and per location of an export, mentioned again and again.
+        self.mentioned: dict[int, dict] = {}
+
+    def mentioned_before(self, item: dict) -> bool:
+        """Whether this very dict was added before (so nothing of it is new), noting it if not."""
+        if id(item) in self.mentioned:
+            return True
+        self.mentioned[id(item)] = item
+        return False
 
     def add(self, table: str, row: dict, object_id) -> bool:
         """Add a row; False when a shared object is already there (its mention only fills empty fields)."""
@@ -101,10 +118,29 @@ class Tables:
         writer = self.writers.get(table)
         if writer is None:
             self.files[table] = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")  # noqa: SIM115
+            self.buffers[table] = io.StringIO()
             self.written_columns[table] = len(columns)
-            writer = self.writers[table] = csv.writer(self.files[table], lineterminator="\r\n")
-        get = row.get
-        writer.writerow([cell_text(get(column)) for column in columns])
+            writer = self.writers[table] = csv.writer(self.buffers[table], lineterminator="\r\n")
+        elif self.buffers[table].tell() > BUFFERED:
+            self.flush(table)
+        # cell_text inlined for the common cells (a text that is no formula; nothing).
+        writer.writerow(
+            [
+                value
+                if value.__class__ is str and not value.startswith(FORMULA_STARTS)
+                else ""
+                if value is None
+                else cell_text(value)
+                for value in map(row.get, columns)
+            ]
+        )
+
+    def flush(self, table: str) -> None:
+        """The table's rows so far from its buffer to its file (rows go to disk a piece at a time)."""
+        buffer = self.buffers[table]
+        self.files[table].write(buffer.getvalue())
+        buffer.seek(0)
+        buffer.truncate()
 
     def has_rows(self, table: str) -> bool:
         return bool(self.shared[table]) if table in SHARED else table in self.files
@@ -118,6 +154,7 @@ class Tables:
             for row in self.shared[table].values():
                 writer.writerow([cell_text(row.get(column)) for column in columns])
             return
+        self.flush(table)
         file = self.files[table]
         file.seek(0)
         if self.written_columns[table] == len(columns):
@@ -160,28 +197,24 @@ def flatten(document) -> dict[str, list[dict]]:
     }
 
 
-@cache
-def schema_fields(table: str) -> frozenset[str]:
-    return frozenset(field_names(table))
-
-
 def add_row(tables: Tables, table: str, item: dict, parent_table: str | None, parent_id) -> None:
-    if not isinstance(item, dict):
+    if not isinstance(item, dict) or (table in SHARED and tables.mentioned_before(item)):
         return
-    row, children = {}, []
-    for key, value in item.items():
-        if key in CHILD_LISTS and isinstance(value, list):
-            children += [(CHILD_LISTS[key], child) for child in value]
-        elif key in CHILD_OBJECTS and isinstance(value, dict):
-            children.append((CHILD_OBJECTS[key], value))
-        else:
-            row[key] = value
+    row, children = dict(item), []
+    for key in [key for key in item if key in CHILDREN]:
+        child_table, kind = CHILDREN[key]
+        value = row[key]
+        if isinstance(value, kind):
+            del row[key]
+            if kind is list:
+                children += [(child_table, child) for child in value]
+            else:
+                children.append((child_table, value))
     if parent_table and parent_id:
-        link = f"{parent_table}_id"
         if table == "attribute":
             row.setdefault("link_id", parent_id)
             row.setdefault("link_entity", parent_table)
-        elif link in schema_fields(table) and table not in SHARED:
+        elif link := parent_link(table, parent_table):
             row.setdefault(link, parent_id)
     if tables.add(table, row, row.get("id")):
         # A shared object mentioned again has the same parts: they are written once.
@@ -189,17 +222,31 @@ def add_row(tables: Tables, table: str, item: dict, parent_table: str | None, pa
             add_row(tables, child_table, child, table, item.get("id"))
 
 
+@cache
+def parent_link(table: str, parent_table: str) -> str | None:
+    """The column of a row of `table` that names its parent in `parent_table`, if it has one."""
+    link = f"{parent_table}_id"
+    return link if link in field_names(table) and table not in SHARED else None
+
+
+@cache
+def descriptor_text(names: tuple[str, ...]) -> str:
+    """The package's datapackage.json, describing the named tables (the same for every export with them)."""
+    package = dict(descriptor())
+    package["name"] = "ookbalans-hsds"
+    package["resources"] = [resources()[name] for name in names]
+    return json.dumps(package, indent=2, ensure_ascii=False)
+
+
 def write_datapackage(document, target) -> None:
     """Write a .zip with datapackage.json and one CSV per table that has rows, to a binary file object.
 
     `document` is a dict or a CoalitionDocument; rows wait in temporary files, not in memory.
     """
-    package = dict(descriptor())
-    package["name"] = "ookbalans-hsds"
-    package["resources"] = []
     tables = Tables()
     try:
         flatten_into(tables, document)
+        written = []
         with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
             for name, resource in resources().items():
                 if not tables.has_rows(name):
@@ -209,7 +256,7 @@ def write_datapackage(document, target) -> None:
                     tables.write_csv(name, out)
                     out.flush()
                     out.detach()
-                package["resources"].append(resource)
-            archive.writestr("datapackage.json", json.dumps(package, indent=2, ensure_ascii=False))
+                written.append(name)
+            archive.writestr("datapackage.json", descriptor_text(tuple(written)))
     finally:
         tables.close()

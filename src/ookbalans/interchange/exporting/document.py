@@ -60,6 +60,20 @@ def iter_services(coalition: Coalition, context: mapping.Context):
             yield mapping.service_to_hsds(service, context)
 
 
+def in_pages(queryset, size: int = 2000):
+    """The queryset's objects in id order, a page of `size` per query (a coalition has a page or two).
+
+    Not `iterator()`: on PostgreSQL that is a server-side cursor, three round trips for a few rows.
+    """
+    last = None
+    while True:
+        page = list((queryset if last is None else queryset.filter(id__gt=last)).order_by("id")[:size])
+        yield from page
+        if len(page) < size:
+            return
+        last = page[-1].id
+
+
 class CoalitionDocument:
     """A coalition's HSDS document read lazily, part by part, so that an export streams it.
 
@@ -80,7 +94,7 @@ class CoalitionDocument:
         }
 
     def organizations(self):
-        for organisation in Organisation.objects.filter(coalition=self.coalition).order_by("id").iterator():
+        for organisation in in_pages(Organisation.objects.filter(coalition=self.coalition)):
             yield mapping.organization_to_hsds(organisation, self.context)
 
     def services(self):
@@ -91,12 +105,12 @@ class CoalitionDocument:
 
     def locations(self):
         locations = Location.objects.filter(coalition=self.coalition).select_related("municipality")
-        for location in locations.order_by("id").iterator():
+        for location in in_pages(locations):
             yield mapping.location_to_hsds(location, self.context)
 
     def contacts(self):
-        points = ContactPoint.objects.filter(coalition=self.coalition).select_related("phase").order_by("id")
-        for point in points.iterator():
+        points = ContactPoint.objects.filter(coalition=self.coalition).select_related("phase")
+        for point in in_pages(points):
             yield mapping.contact_to_hsds(point, self.context)
 
     def parts(self):

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import datetime
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter, quote_sheetname
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from ookbalans.catalogue.models import Language, Municipality, NationalIntervention
 from ookbalans.framework import codes
 from ookbalans.interchange import mapping
 from ookbalans.interchange import taxonomies as tx
 from ookbalans.interchange.exporting.hsds_json import split
+from ookbalans.interchange.exporting.xlsx import Styled, Workbook
 from ookbalans.interchange.workbook import CLASSIFICATIONS, SHEETS, YES_NO, labels
-from ookbalans.spreadsheets import guarded
+from ookbalans.spreadsheets import FORMULA_STARTS, guarded
 
 INTRO = (
     "Dit werkboek bevat het aanbod van coalitie '{name}' uit ookbalans. Pas het aan in Excel en lees het "
@@ -53,22 +50,22 @@ def lists_for(coalition, organisations: list[str], locations: list[str]) -> dict
 def write_workbook(coalition, document, target) -> None:
     """The coalition's HSDS document (a dict or a CoalitionDocument) as the coordinators' workbook.
 
-    Written in openpyxl's write-only mode: each sheet's rows go to a temporary file as they come,
-    so memory does not grow with the number of services.
+    Each sheet's rows go to a temporary file as they come (exporting/xlsx.py), so memory does not
+    grow with the number of services.
     """
     parts = split(document)[1]
     organisations = {o["id"]: o for o in parts["organizations"]()}
     locations = {loc["id"]: loc for loc in parts["locations"]()}
-    workbook = Workbook(write_only=True)
-    add_intro(workbook.create_sheet("Toelichting"), coalition)
+    workbook = Workbook()
+    add_intro(workbook.create_sheet("Toelichting", widths=(22, 30, 10, 80)), coalition)
     lists = lists_for(
         coalition,
         sorted(o["name"] for o in organisations.values()),
         sorted(loc.get("name", "") for loc in locations.values()),
     )
     list_ranges = list_ranges_of(lists)
-    sheets = {name: RowSheet(workbook.create_sheet(name), columns) for name, columns in SHEETS.items()}
-    add_lists(workbook.create_sheet(LISTS), lists)
+    sheets = {name: RowSheet(workbook, name, columns) for name, columns in SHEETS.items()}
+    add_lists(workbook.create_sheet(LISTS, hidden=True), lists)
     municipality_names = dict(Municipality.objects.values_list("code", "name"))
     for organisation in organisations.values():
         sheets["Organisaties"].add(organisation_row(organisation))
@@ -84,18 +81,23 @@ def write_workbook(coalition, document, target) -> None:
 
 
 class RowSheet:
-    """A write-only sheet of rows under bold headers, with a drop-down where a column has one."""
+    """A sheet of rows under bold headers, with a drop-down where a column has one."""
 
-    def __init__(self, sheet, columns):
-        self.sheet, self.columns, self.count = sheet, columns, 0
-        for index, column in enumerate(columns, start=1):
-            sheet.column_dimensions[get_column_letter(index)].width = column.width
-        sheet.freeze_panes = "A2"
-        sheet.append([bold(sheet, c.header + (" *" if c.required else "")) for c in columns])
+    def __init__(self, workbook: Workbook, name: str, columns):
+        self.columns, self.count = columns, 0
+        self.keys = [column.key for column in columns]
+        self.sheet = workbook.create_sheet(name, widths=[c.width for c in columns], freeze_header=True)
+        self.sheet.append([Styled(c.header + (" *" if c.required else ""), "bold") for c in columns])
 
     def add(self, row: dict) -> None:
         """One row; texts are guarded (a text is never a formula) and typed as text."""
-        self.sheet.append([guarded(row.get(c.key)) for c in self.columns])
+        # spreadsheets.guarded, inlined: some 55 cells a service.
+        self.sheet.append(
+            [
+                "'" + value if value.__class__ is str and value.startswith(FORMULA_STARTS) else value
+                for value in map(row.get, self.keys)
+            ]
+        )
         self.count += 1
 
     def add_choices(self, list_ranges: dict[str, str]) -> None:
@@ -104,36 +106,22 @@ class RowSheet:
             if not column.choices:
                 continue
             letter = get_column_letter(index)
-            validation = DataValidation(
-                type="list",
-                formula1=list_ranges[column.choices],
+            self.sheet.add_list_validation(
+                f"{letter}2:{letter}{last_row}",
+                list_ranges[column.choices],
                 allow_blank=not column.required,
-                showErrorMessage=True,
-                errorTitle="Kies uit de lijst",
+                title="Kies uit de lijst",
                 error=f"Kies een waarde uit de lijst voor '{column.header}'.",
             )
-            validation.add(f"{letter}2:{letter}{last_row}")
-            self.sheet.data_validations.append(validation)
-
-
-def bold(sheet, value, size=None) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.font = Font(bold=True, size=size)
-    return cell
 
 
 def add_intro(intro, coalition) -> None:
     """The first sheet: what the workbook is, and every column of every sheet explained."""
-    for letter, width in zip("ABCD", (22, 30, 10, 80), strict=True):
-        intro.column_dimensions[letter].width = width
-    intro.row_dimensions[2].height = 110
-    intro.append([bold(intro, f"ookbalans — aanbod van {coalition.name}", size=14)])
-    text = WriteOnlyCell(intro, value=INTRO.format(name=coalition.name))
-    text.alignment = Alignment(wrap_text=True, vertical="top")
-    intro.append([text])
-    intro.merged_cells.add("A2:D2")
+    intro.append([Styled(f"ookbalans — aanbod van {coalition.name}", "title")])
+    intro.append([Styled(INTRO.format(name=coalition.name), "wrapped")], height=110)
+    intro.merge("A2:D2")
     intro.append([])
-    intro.append([bold(intro, header) for header in ("Blad", "Kolom", "Verplicht", "Uitleg")])
+    intro.append([Styled(header, "bold") for header in ("Blad", "Kolom", "Verplicht", "Uitleg")])
     for sheet_name, columns in SHEETS.items():
         for column in columns:
             intro.append([sheet_name, column.header, "ja" if column.required else "", column.explanation])
@@ -150,7 +138,6 @@ def list_ranges_of(lists: dict[str, list[str]]) -> dict[str, str]:
 
 def add_lists(list_sheet, lists: dict[str, list[str]]) -> None:
     """The hidden sheet with one column per drop-down list, its name in the first row."""
-    list_sheet.sheet_state = "hidden"
     columns = [[name, *map(guarded, values)] for name, values in lists.items()]
     for number in range(max(map(len, columns))):
         list_sheet.append([column[number] if number < len(column) else None for column in columns])
@@ -200,8 +187,7 @@ def location_row(location: dict) -> dict:
     }
 
 
-def service_row(service: dict, organisations: dict) -> dict:
-    _terms, facts = fact_values(service)
+def service_row(service: dict, organisations: dict, facts: dict) -> dict:
     return {
         "id": service["id"],
         "name": service["name"],
@@ -231,8 +217,8 @@ def service_row(service: dict, organisations: dict) -> dict:
 
 def add_service_rows(sheets: dict[str, RowSheet], service: dict, organisations, locations) -> None:
     """A service's row, and its rows on the sheets of classifications, locations, times and costs."""
-    sheets["Diensten"].add(service_row(service, organisations))
-    terms, _facts = fact_values(service)
+    terms, facts = fact_values(service)
+    sheets["Diensten"].add(service_row(service, organisations, facts))
     named = {"service_id": service["id"], "service_name": service["name"]}
     for taxonomy in CLASSIFICATIONS:
         for code in terms.get(taxonomy.code, []):

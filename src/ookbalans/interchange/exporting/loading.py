@@ -1,99 +1,164 @@
 """Loading a coalition's services for an export, a chunk at a time, in few queries and few objects.
 
-Django's prefetch runs one query per related set with the chunk's ids in an `IN` list, and makes a
-new Term for every link of every service. Here each chunk is a range of ids: every related table
-is read in one query per chunk on `service_id BETWEEN first AND last`; the six sets of framework
-terms and the languages are links to reference rows loaded once, shared by every service; so are the
-locations (a coalition has a few, named by every service at a location): one object per location.
+Each chunk is a range of service ids: every related table is read in one query per chunk on
+`service_id BETWEEN first AND last` (each table on its own: a union of them gets a parallel plan
+whose workers cost more than the rows). Services, their cost options, places and opening hours are
+read as plain values into light rows (`Row`), not model instances: a model instance costs more to
+make than the mapping costs to read it. The framework terms, languages, national interventions and
+locations are reference rows that many services name: each is loaded once, when first named, and
+shared by every service that names it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 
-from django.db.models import CharField, Value
+from modeltranslation.translator import translator
 
-from ookbalans.catalogue.models import CostOption, Language, Location, Schedule, Service, ServiceAtLocation
+from ookbalans.catalogue.models import (
+    CostOption,
+    Language,
+    Location,
+    NationalIntervention,
+    Schedule,
+    Service,
+    ServiceAtLocation,
+)
 from ookbalans.framework.models import Term
 from ookbalans.interchange import mapping, prefetched
 
 TERM_FIELDS = tuple(mapping.SERVICE_TERM_FIELDS)
+LINKED = (*TERM_FIELDS, "languages")
 CHUNK = 1000
 
 
-def services_in_chunks(services, chunk_size: int = CHUNK) -> Iterator[list[Service]]:
+class Row:
+    """A table row as attributes, what the HSDS mapping reads in place of a model instance."""
+
+
+@cache
+def row_type(model, properties: tuple[str, ...] = ()) -> tuple[type[Row], tuple[str, ...]]:
+    """A Row class for `model` and the columns a row holds, in the order `values_list()` gives them.
+
+    The class has the model's translated fields (modeltranslation's descriptors, which read the
+    row's `name_nl`, `name_en`, … in the active language as they read an instance's) and the given
+    properties of the model, so that a row answers them as an instance does.
+    """
+    registered = model in translator.get_registered_models()
+    translated = translator.get_options_for_model(model).fields if registered else ()
+    shared = {name: vars(model)[name] for name in (*translated, *properties)}
+    columns = tuple(field.attname for field in model._meta.concrete_fields if field.name not in translated)
+    return type(f"{model.__name__}Row", (Row,), shared), columns
+
+
+def rows_of(queryset, model, properties: tuple[str, ...] = ()) -> list[Row]:
+    """The queryset's rows as Rows of `model` (every concrete column, in the queryset's order)."""
+    kind, columns = row_type(model, properties)
+    if hasattr(queryset, "rewrite"):  # modeltranslation's: plain columns, no fallback worked out per row
+        queryset = queryset.rewrite(False)
+    found = []
+    for values in queryset.values_list(*columns):
+        row = kind()
+        row.__dict__ = dict(zip(columns, values, strict=True))
+        found.append(row)
+    return found
+
+
+class References:
+    """Reference rows that many services name, each loaded once when first named: by id (or code)."""
+
+    def __init__(self):
+        self.terms: dict = {}
+        self.languages: dict = {}
+        self.interventions: dict = {None: None}
+        self.locations: dict = {}
+
+    @staticmethod
+    def load(known: dict, model, wanted, related: tuple[str, ...] = ()) -> dict:
+        """`known`, with the rows of `wanted` that it lacks loaded (as model instances) and added."""
+        missing = set(wanted).difference(known)
+        if missing:
+            queryset = model.objects.select_related(*related) if related else model.objects.all()
+            known |= queryset.in_bulk(missing)
+        return known
+
+
+def services_in_chunks(services, chunk_size: int = CHUNK) -> Iterator[list[Row]]:
     """The services of a queryset (one coalition's, or a set of ids), in id order, in chunks of
-    `chunk_size`, each with every related set the mapping reads (mapping: `prefetched.related`)."""
-    terms = Term.objects.in_bulk()
-    languages = Language.objects.in_bulk()
-    locations: dict = {}
+    `chunk_size`, as Rows with every related set the mapping reads (mapping: `prefetched.related`)."""
+    references = References()
     last = None
     while True:
-        page = services.select_related("national_intervention").order_by("id")
+        page = services.order_by("id")
         if last is not None:
             page = page.filter(id__gt=last)
-        chunk = list(page[:chunk_size])
+        chunk = rows_of(page[:chunk_size], Service, ("recognition_level",))
         if not chunk:
             return
         last = chunk[-1].id
-        attach_parts(chunk, services, terms, languages, locations)
+        attach_parts(chunk, services, references)
         yield chunk
         if len(chunk) < chunk_size:
             return
 
 
-def attach_parts(
-    chunk: list[Service], services, terms: dict, languages: dict, locations: dict | None = None
-) -> None:
-    """Every related set of the chunk's services, as lists on `prefetched.loaded(name)`.
-
-    `locations` holds the locations loaded so far by id (with their municipality), filled here.
-    """
-    locations = {} if locations is None else locations
+def attach_parts(chunk: list[Row], services, references: References) -> None:
+    """Every related set of the chunk's services, as lists on `prefetched.loaded(name)`."""
     first, last = chunk[0].id, chunk[-1].id
     ids = services.filter(id__gte=first, id__lte=last).values("id")
     in_range = {"service_id__gte": first, "service_id__lte": last, "service_id__in": ids}
-    found = {(service.id, name): [] for service in chunk for name in (*TERM_FIELDS, "languages")}
-    links = [
-        Service._meta.get_field(name)
-        .remote_field.through.objects.filter(**in_range)
-        .values_list("service_id", "term_id", Value(name, output_field=CharField()))
+    by_id = {}
+    for service in chunk:
+        by_id[service.id] = service.__dict__
+        for name in LINKED:
+            service.__dict__[prefetched.loaded(name)] = []
+        service.__dict__[prefetched.loaded("cost_options")] = []
+        service.__dict__[prefetched.loaded("service_at_locations")] = []
+    interventions = references.load(
+        references.interventions,
+        NationalIntervention,
+        {service.national_intervention_id for service in chunk},
+    )
+    for service in chunk:
+        service.national_intervention = interventions[service.national_intervention_id]
+    links = {
+        prefetched.loaded(name): list(
+            getattr(Service, name).through.objects.filter(**in_range).values_list("service_id", "term_id")
+        )
         for name in TERM_FIELDS
-    ]
-    for service_id, term_id, name in links[0].union(*links[1:], all=True):
-        found[(service_id, name)].append(terms[term_id])
-    for service_id, code in Service.languages.through.objects.filter(**in_range).values_list(
-        "service_id", "language_id"
-    ):
-        found[(service_id, "languages")].append(languages[code])
-    options = grouped(CostOption.objects.filter(**in_range).order_by("id"), "service_id")
-    places = list(ServiceAtLocation.objects.filter(**in_range).order_by("id"))
-    missing = {place.location_id for place in places} - locations.keys()
-    if missing:
-        locations |= Location.objects.select_related("municipality").in_bulk(missing)
+    }
+    terms = references.load(
+        references.terms, Term, {term_id for found in links.values() for _service, term_id in found}
+    )
+    for attribute, found in links.items():
+        for service_id, term_id in found:
+            by_id[service_id][attribute].append(terms[term_id])
+    links = list(
+        Service.languages.through.objects.filter(**in_range).values_list("service_id", "language_id")
+    )
+    languages = references.load(references.languages, Language, {code for _service, code in links})
+    attribute = prefetched.loaded("languages")
+    for service_id, code in links:
+        by_id[service_id][attribute].append(languages[code])
+    attribute = prefetched.loaded("cost_options")
+    for option in rows_of(CostOption.objects.filter(**in_range).order_by("id"), CostOption):
+        by_id[option.service_id][attribute].append(option)
+    places = rows_of(ServiceAtLocation.objects.filter(**in_range).order_by("id"), ServiceAtLocation)
+    locations = references.load(
+        references.locations, Location, {place.location_id for place in places}, ("municipality",)
+    )
+    places_by_id = {}
+    attribute, hours = prefetched.loaded("service_at_locations"), prefetched.loaded("schedules")
     for place in places:
         place.location = locations[place.location_id]
-    hours = grouped(
-        Schedule.objects.filter(
-            service_at_location__service_id__gte=first,
-            service_at_location__service_id__lte=last,
-            service_at_location__service_id__in=ids,
-        ).order_by("weekday", "opens_at", "id"),
-        "service_at_location_id",
-    )
-    for place in places:
-        setattr(place, prefetched.loaded("schedules"), hours.get(place.id, []))
-    places_of = grouped(places, "service_id")
-    for service in chunk:
-        for name in (*TERM_FIELDS, "languages"):
-            setattr(service, prefetched.loaded(name), found[(service.id, name)])
-        setattr(service, prefetched.loaded("cost_options"), options.get(service.id, []))
-        setattr(service, prefetched.loaded("service_at_locations"), places_of.get(service.id, []))
-
-
-def grouped(objects, key: str) -> dict:
-    """Objects by the value of one of their fields, in the order they come."""
-    groups: dict = {}
-    for obj in objects:
-        groups.setdefault(getattr(obj, key), []).append(obj)
-    return groups
+        place.__dict__[hours] = []
+        places_by_id[place.id] = place.__dict__
+        by_id[place.service_id][attribute].append(place)
+    schedules = Schedule.objects.filter(
+        service_at_location__service_id__gte=first,
+        service_at_location__service_id__lte=last,
+        service_at_location__service_id__in=ids,
+    ).order_by("weekday", "opens_at", "id")
+    for schedule in rows_of(schedules, Schedule):
+        places_by_id[schedule.service_at_location_id][hours].append(schedule)
