@@ -21,6 +21,12 @@ def demo(shared_demo):
     """The demo coalition, loaded once for this module."""
 
 
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    """Every page is made: these tests look at how its results are rendered, not at kept pages."""
+    settings.OOKBALANS_PAGE_CACHE_SECONDS = 0
+
+
 def page_context(client, view: str, params: dict) -> dict:
     response = client.get(reverse(view, args=[SLUG]), params)
     assert response.status_code == 200
