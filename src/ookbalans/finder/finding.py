@@ -407,8 +407,7 @@ def _page_sql() -> str:
     coalitions, points = name(Coalition), name(ContactPoint)
     of_coalition = f"FROM {points} p WHERE p.{name(ContactPoint, 'coalition')} = c.{name(Coalition, 'id')}"
     return (
-        f"SELECT c.*, EXISTS (SELECT 1 FROM {coalitions} d WHERE d.{name(Coalition, 'is_demo')}) "  # noqa: S608
-        f"AS site_has_demo_data, (SELECT COUNT(*) {of_coalition}) AS contact_points_count, "
+        f"SELECT c.*, (SELECT COUNT(*) {of_coalition}) AS contact_points_count, "  # noqa: S608
         f"(SELECT MAX(p.{name(ContactPoint, 'modified_at')}) {of_coalition}) AS contact_points_changed "
         f"FROM {coalitions} c WHERE c.{name(Coalition, 'slug')} = %s"
     )
@@ -418,10 +417,11 @@ _PAGE_SQL: dict[str, str] = {}
 
 
 def coalition_for_page(slug: str) -> Coalition | None:
-    """The coalition of a finder page, with in the same query what every page asks besides it: whether
-    the site holds demonstration data (the header's notice) and its contact points' stamp (their
-    number and latest change, the key of the cached points). One query instead of three, and its SQL
-    made once (building such a query with the ORM cost more CPU than the two queries it saves)."""
+    """The coalition of a finder page, with in the same query what every page asks besides it: its
+    contact points' stamp (their number and latest change, the key of the cached points). One query
+    instead of two, and its SQL made once (building such a query with the ORM cost more CPU than the
+    query it saves). Whether the site holds demonstration data comes from the cache
+    (`home.context_processors.site_has_demo_data`), as on every other page."""
     sql = _PAGE_SQL.get(connection.alias)
     if sql is None:
         sql = _PAGE_SQL[connection.alias] = _page_sql()
@@ -429,7 +429,6 @@ def coalition_for_page(slug: str) -> Coalition | None:
     if not found:
         return None
     coalition = found[0]
-    coalition.site_has_demo_data = bool(coalition.site_has_demo_data)
     changed = ContactPoint._meta.get_field("modified_at")
     coalition.contact_points_changed = _from_db(changed, coalition.contact_points_changed)
     return coalition

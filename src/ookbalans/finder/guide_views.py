@@ -50,7 +50,7 @@ def phase_url(request, coalition, phase: str) -> str:
 
 
 def route_page(request, coalition: str):
-    coalition = coalition_or_404(coalition, request)
+    coalition = coalition_or_404(coalition)
     today = datetime.date.today()
     form, date, steps = route_for_request(request, today)
     items = route_content.route_steps(coalition, steps or [], get_language())
@@ -79,7 +79,7 @@ def route_page(request, coalition: str):
 
 def route_calendar(request, coalition: str):
     """The route's phase starts as an .ics file; only with a date that gives a route."""
-    coalition = coalition_or_404(coalition, request)
+    coalition = coalition_or_404(coalition)
     today = datetime.date.today()
     _form, date, steps = route_for_request(request, today)
     if date is None or not steps:
@@ -116,7 +116,7 @@ def answer_text(question, code: str, language: str) -> str:
 
 def steunwijzer_page(request, coalition: str):
     """One question per page (a GET form carrying the earlier answers), then where they lead."""
-    coalition = coalition_or_404(coalition, request)
+    coalition = coalition_or_404(coalition)
     questions = steunwijzer.questions()
     answers = given_answers(request)
     try:

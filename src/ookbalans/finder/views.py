@@ -28,14 +28,11 @@ def language_query() -> dict:
     return {} if language == "nl" else {"lang": language}
 
 
-def coalition_or_404(slug: str, request=None) -> Coalition:
-    """The page's coalition (with the site's demonstration flag and its contact points' stamp)."""
+def coalition_or_404(slug: str) -> Coalition:
+    """The page's coalition (with its contact points' stamp)."""
     coalition = finding.coalition_for_page(slug)
     if coalition is None:
         raise Http404
-    if request is not None:
-        # Asked together with the coalition: the header's notice needs no query of its own.
-        request.site_has_demo_data = coalition.site_has_demo_data
     return coalition
 
 
@@ -60,7 +57,7 @@ def contact_context(coalition: Coalition, phase: str, area, professional: bool =
 
 
 def start(request, coalition: str):
-    coalition = coalition_or_404(coalition, request)
+    coalition = coalition_or_404(coalition)
     form = FinderForm()
     return render(
         request,
@@ -76,7 +73,7 @@ def start(request, coalition: str):
 
 
 def results(request, coalition: str, professional: bool = False):
-    coalition = coalition_or_404(coalition, request)
+    coalition = coalition_or_404(coalition)
     form_class = ProfessionalForm if professional else FinderForm
     form = form_class(request.GET or None)
     context = {"coalition": coalition, "form": form, "professional": professional, "lang": language_query()}
@@ -161,7 +158,7 @@ def professionals(request, coalition: str):
 
 
 def service_detail(request, coalition: str, service_id):
-    coalition = coalition_or_404(coalition, request)
+    coalition = coalition_or_404(coalition)
     service = finding.with_places(finding.public_services(coalition)).filter(pk=service_id).first()
     if service is None:
         raise Http404
@@ -208,7 +205,7 @@ def service_detail(request, coalition: str, service_id):
 
 def parent_list(request, coalition: str):
     """The professionals' picked services become a short URL: only service codes and a language."""
-    coalition = coalition_or_404(coalition, request)
+    coalition = coalition_or_404(coalition)
     codes = [code for code in request.GET.getlist("s") if code.isalnum()]
     if not codes:
         return redirect(
@@ -224,7 +221,7 @@ def parent_list(request, coalition: str):
 
 
 def parent_list_codes(request, coalition: str, codes: str):
-    coalition = coalition_or_404(coalition, request)
+    coalition = coalition_or_404(coalition)
     services = finding.services_by_codes(coalition, codes.split("."))
     if not services:
         raise Http404

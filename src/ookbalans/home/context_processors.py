@@ -21,12 +21,5 @@ def forget_demo_data() -> None:
 
 
 def demo_notice(request) -> dict:
-    """Pages say so when the site holds invented demonstration data, so nobody mistakes it for real.
-
-    A view that asked it together with its own query (the finder's pages) leaves the answer on the
-    request as `site_has_demo_data`; other pages take the cached answer.
-    """
-    known = getattr(request, "site_has_demo_data", None)
-    if known is None:
-        known = site_has_demo_data()
-    return {"site_has_demo_data": known}
+    """Pages say so when the site holds invented demonstration data, so nobody mistakes it for real."""
+    return {"site_has_demo_data": site_has_demo_data()}
