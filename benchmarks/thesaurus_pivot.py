@@ -29,7 +29,8 @@ HEADWORD = re.compile(r"^(\S.*?) /[^/]*/\s*$")
 
 def read_dictionary(name: str) -> dict[str, list[str]]:
     """A dictd FreeDict dictionary ('nld-eng') as headword -> its glosses."""
-    text = gzip.open(DICTD / f"freedict-{name}.dict.dz").read().decode("utf-8")
+    with gzip.open(DICTD / f"freedict-{name}.dict.dz") as compressed:
+        text = compressed.read().decode("utf-8")
     entries: dict[str, list[str]] = {}
     head = None
     for line in text.split("\n"):
@@ -48,7 +49,8 @@ def plain(word: str) -> str:
 
 def proposals(thesaurus: dict, dutch_english: dict, english_dutch: dict) -> dict[tuple[str, str], set[str]]:
     """(Dutch word, concept code) -> the reasons ('nld-eng:sad', 'eng-nld:sad') it is proposed."""
-    have = {plain(word) for concept in thesaurus["concepts"] for word in [concept["nl"], *concept["nl_words"]]}
+    concepts = thesaurus["concepts"]
+    have = {plain(word) for concept in concepts for word in [concept["nl"], *concept["nl_words"]]}
     by_english: dict[str, set[str]] = {}
     for concept in thesaurus["concepts"]:
         for word in concept["en"]:
