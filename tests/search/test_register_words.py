@@ -63,3 +63,20 @@ def test_a_common_word_shares_no_key_with_a_thesaurus_word(demo):
     # 'versjes' (nursery rhymes) had the key of 'verder'; 'gevallen' (first aid) that of 'valt'.
     assert not codes("ik weet niet hoe ik verder moet")
     assert "eerste_hulp" not in codes("het valt me zwaar")
+
+
+def test_the_old_names_of_youth_health_care_rank_the_clinic_before_the_family_centre():
+    # The CJG is a narrower concept of youth health care: 'kruiswerk' asks for the clinic itself.
+    from ookbalans.search.concepts import shared_index
+
+    index = shared_index()
+    assert "cjg" in index.narrower["jgz"]
+    assert index.phrases[("cjg",)] == {"cjg"}
+
+
+def test_everyday_words_of_the_sixth_session_find_their_concepts(demo):
+    assert "huilen" in codes("koliek")
+    assert "huilen" in codes("huiluurtjes")
+    assert "huiselijk_geweld" in codes("mijn vriend wordt handtastelijk")
+    assert "energierekening" in codes("stroom afgesloten")
+    assert "slapen" in codes("sleeptraining")
