@@ -74,3 +74,22 @@ def test_a_sentence_whose_needs_were_all_set_aside_still_asks_them(demo):
     _carrying, analysis = codes(query)
     assert analysis.needs and any(not need.situation for need in analysis.needs)
     search(query, Service.objects.all(), coalition=coalition())  # no division by zero
+
+
+def test_beside_who_or_when_a_noun_no_service_holds_is_what_she_asks(demo):
+    # No demo service offers passports: 'mijn baby' must not make every baby service fit.
+    query = "Hoe vraag ik een paspoort aan voor mijn baby, we gaan in de zomer op vakantie"
+    _carrying, analysis = codes(query)
+    asked = {word for need in analysis.needs if not need.situation for word in need.words}
+    assert "paspoort" in asked
+    assert search(query, Service.objects.all(), coalition=coalition()).hits == []
+
+
+def test_who_or_when_beside_a_need_still_finds_it(demo):
+    # 'mijn baby' does not carry the sentence, the weaning words do.
+    outcome = search(
+        "Mijn baby is 5 maanden, wanneer mag ze beginnen met groente en fruit?",
+        Service.objects.all(),
+        coalition=coalition(),
+    )
+    assert outcome.hits

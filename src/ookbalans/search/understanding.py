@@ -124,7 +124,9 @@ class Lookup:
     def __init__(self, index_words: Iterable[str], concepts: ConceptIndex):
         self.words = frozenset(index_words)
         self.thesaurus_keys = frozenset(part for phrase in concepts.phrases for part in phrase)
-        self.key_set = frozenset({key(word) for word in self.words} | self.thesaurus_keys)
+        # The keys of the words some service's text holds.
+        self.index_keys = frozenset(key(word) for word in self.words)
+        self.key_set = self.index_keys | self.thesaurus_keys
         self.keys = sorted(self.key_set)
         # Phrases typed as one word ('huiselijkgeweld') are choices too; correcting to one gives its words.
         self.joined = {
@@ -927,14 +929,15 @@ def _situational(needs: tuple[Need, ...], lookup: Lookup | None = None) -> tuple
         return bool(need.codes) and single_common(need, SITUATION_CONCEPT_ZIPF)
 
     def held(need: Need) -> bool:
-        # A word some service's text (or the thesaurus) holds.
-        return lookup is None or bool(need.family) or any(part in lookup.key_set for part in need.keys)
+        # A word some service's text holds (itself or a word of its root).
+        return lookup is None or bool(need.family) or any(part in lookup.index_keys for part in need.keys)
 
     def carries(need: Need) -> bool:
         if need.situation:
             return False
         if need.codes:
-            return not need.generic and not concept_common(need)
+            # who or when ('mijn baby') does not carry a sentence, however it was named
+            return not need.generic and not only_context(need.codes) and not concept_common(need)
         return not plain_common(need) and (held(need) or not _finite_verb(need.words))
 
     def aside(need: Need) -> bool:
@@ -946,7 +949,20 @@ def _situational(needs: tuple[Need, ...], lookup: Lookup | None = None) -> tuple
     if any(carries(need) for need in needs):
         situation = [aside(need) or concept_common(need) for need in needs]
     elif any(need.codes and not single_common(need, GENERIC_CONCEPT_ZIPF) for need in needs):
-        situation = [aside(need) for need in needs]
+        # Beside who or when only ('mijn baby', 'zwanger'), a noun no service's text holds is what she
+        # asks ('paspoort', 'vakantie'), not her situation: nothing here offers it.
+        context_only = all(only_context(need.codes) for need in needs if need.codes)
+        situation = [
+            aside(need)
+            and not (
+                context_only
+                and not need.codes
+                and not need.generic
+                and not held(need)
+                and not _finite_verb(need.words)
+            )
+            for need in needs
+        ]
     else:
         return needs
     return tuple(
