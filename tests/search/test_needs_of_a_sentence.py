@@ -44,6 +44,13 @@ def test_a_judgement_question_names_no_anxiety(demo):
 def test_worry_said_as_a_statement_is_still_anxiety(demo):
     carrying, _analysis = codes("ik maak me de hele dag zorgen")
     assert "angst" in carrying
+    assert "angst" in codes("Sinds de bevalling maak ik me zorgen")[0]
+    words = ["soms", "is", "het", "erg", "zwaar"]
+    assert _question_frames(words) == []
+    words = ["is", "het", "normaal", "dat", "hij", "zo", "spuugt"]
+    assert _question_frames(words) == [0, 1, 2]
+    words = ["maak", "ik", "me", "onnodig", "zorgen", "hij", "spuugt"]
+    assert _question_frames(words, [0, 0, 0, 0, 0, 1, 1]) == [0, 1, 2, 3, 4]
 
 
 def test_a_young_age_of_the_parent_names_young_parents(demo):

@@ -504,7 +504,7 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
             sentence_of += [number] * len(joined)
     pairs, early = _corrected_first(pairs, lookup, concepts) if correct else (pairs, {})
     # 'Moet ik me zorgen maken?', 'is dat normaal?' ask for a judgement, they name no need.
-    asking = set(_question_frames([plain for _raw, plain in pairs]))
+    asking = set(_question_frames([plain for _raw, plain in pairs], sentence_of))
     pairs = [pair for position, pair in enumerate(pairs) if position not in asking]
     sentence_of = [number for position, number in enumerate(sentence_of) if position not in asking]
     idioms = concepts.find_idioms([plain for _raw, plain in pairs])
@@ -785,28 +785,36 @@ def _asks_something(needs: tuple[Need, ...]) -> tuple[Need, ...]:
 
 # Questions that ask for a judgement of what the sentence describes ('moet ik me zorgen maken (als
 # ...)?', 'is dat normaal?', 'maak ik me onnodig druk?'): their words name no need (not anxiety).
+# Matched within one sentence; 'maak ik me zorgen' only where the sentence begins (after 'sinds de
+# bevalling' it is a statement), and 'is het erg' only before the end, 'dat' or 'als' ('soms is het
+# erg zwaar' says 'very').
 QUESTION_FRAMES = tuple(
     re.compile(pattern)
     for pattern in (
         r"\b(?:moet|moeten|hoef|hoeven|zou|zouden|moest)( (?:ik|we|wij|je|jij))( (?:me|mij|ons|je))?"
         r"( (?:nou|nu|echt|dan|ergens|daar|hier))*( (?:zorgen|ongerust|druk))( (?:over|om))?( te)? maken\b",
-        r"\b(?:maak|maken)( (?:ik|we|wij))( (?:me|mij|ons))( (?:nou|nu|echt|onnodig|terecht))*"
+        r"^(?:maak|maken)( (?:ik|we|wij))( (?:me|mij|ons))( (?:nou|nu|echt|onnodig|terecht))*"
         r"( (?:zorgen|druk))\b",
-        r"\b(?:is|zijn)( (?:dat|dit|het|deze|die))( (?:nog|wel|nou|echt))*( (?:normaal|erg|gewoon))\b",
+        r"\b(?:is|zijn)( (?:dat|dit|het|deze|die))( (?:nog|wel|nou|echt))*( (?:normaal|erg|gewoon))"
+        r"(?= dat\b| als\b|$)",
     )
 )
 
 
-def _question_frames(plains: list[str]) -> list[int]:
+def _question_frames(plains: list[str], sentence_of: list[int] | None = None) -> list[int]:
     """The positions of the words of a question frame among the query's normalised words."""
-    text = " ".join(plains)
-    starts = [0]
-    for plain in plains:
-        starts.append(starts[-1] + len(plain) + 1)
+    sentence_of = sentence_of or [0] * len(plains)
     found = []
-    for pattern in QUESTION_FRAMES:
-        for match in pattern.finditer(text):
-            found += [p for p, start in enumerate(starts[:-1]) if match.start() <= start < match.end()]
+    for number in sorted(set(sentence_of)):
+        positions = [p for p, its in enumerate(sentence_of) if its == number]
+        text = " ".join(plains[p] for p in positions)
+        starts = [0]
+        for p in positions:
+            starts.append(starts[-1] + len(plains[p]) + 1)
+        for pattern in QUESTION_FRAMES:
+            for match in pattern.finditer(text):
+                inside = range(match.start(), match.end())
+                found += [positions[i] for i, start in enumerate(starts[:-1]) if start in inside]
     return sorted(set(found))
 
 
