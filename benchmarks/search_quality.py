@@ -26,6 +26,8 @@ Tune only on the `dev` half; look at the `test` half through its totals only.
 `--set PATH` (repeatable) also scores a set of our own (benchmarks/search_sets/, README there): each
 query names its coalition and judges services by a readable label (the demo's service key; for the
 evaluation catalogue the first part of the service's web host and the last part of its URL path).
+A set split into its own parts (`"part": "dev"` / `"test"`) is also scored per part, and `--verbose`
+prints the misses of its dev part only.
 """
 
 from __future__ import annotations
@@ -91,6 +93,7 @@ def score_query(query: dict, ranking: list[str]) -> dict:
         "query": query["query"],
         "kind": query["kind"],
         "half": query["half"],
+        "part": query.get("part"),
         "answerable": bool(relevant_ids(judgments)),
         "ranking": ranking,
         "recall": recall_at(ranking, judgments),
@@ -350,6 +353,9 @@ def main() -> None:
             part = [r for r in results if r["half"] == slug]
             if part:
                 rows.append(summary_row(slug, summarise(part)))
+        for own_part in sorted({r["part"] for r in results if r["part"]}):
+            of_part = [r for r in results if r["part"] == own_part]
+            rows.append(summary_row(f"own-{own_part}", summarise(of_part)))
         for kind in sorted({r["kind"] for r in results}):
             rows.append(summary_row(f"  {kind}", summarise([r for r in results if r["kind"] == kind])))
         print_table(header, rows)
@@ -363,8 +369,8 @@ def main() -> None:
         print("\nMisses, demo set:")
         print_misses(demo["results"], names)
         for path, results in own.items():
-            print(f"\nMisses, {path}:")
-            print_misses(results, names)
+            print(f"\nMisses, {path} (not of its own-test part):")
+            print_misses([r for r in results if r["part"] != "test"], names)
 
 
 if __name__ == "__main__":
