@@ -225,6 +225,8 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
         + UNKNOWN_WEIGHT * len(understanding.unknown)
         + FOREIGN_WEIGHT * len(understanding.foreign)
     )
+    if total <= 0:
+        return {}  # nothing the query asks counts (understanding keeps at least one need that does)
     # When the thesaurus understood a need, a service is about the query only through such a need,
     # not through a plain word beside it ('organiseren' in 'kraamfeest organiseren').
     understood_needs = any(need.codes and not need.generic and not need.situation for need in needs)

@@ -124,7 +124,9 @@ class Lookup:
     def __init__(self, index_words: Iterable[str], concepts: ConceptIndex):
         self.words = frozenset(index_words)
         self.thesaurus_keys = frozenset(part for phrase in concepts.phrases for part in phrase)
-        self.key_set = frozenset({key(word) for word in self.words} | self.thesaurus_keys)
+        # The keys of the words some service's text holds.
+        self.index_keys = frozenset(key(word) for word in self.words)
+        self.key_set = self.index_keys | self.thesaurus_keys
         self.keys = sorted(self.key_set)
         # Phrases typed as one word ('huiselijkgeweld') are choices too; correcting to one gives its words.
         self.joined = {
@@ -501,7 +503,12 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
             pairs += joined
             sentence_of += [number] * len(joined)
     pairs, early = _corrected_first(pairs, lookup, concepts) if correct else (pairs, {})
+    # 'Moet ik me zorgen maken?', 'is dat normaal?' ask for a judgement, they name no need.
+    asking = set(_question_frames([plain for _raw, plain in pairs], sentence_of))
+    pairs = [pair for position, pair in enumerate(pairs) if position not in asking]
+    sentence_of = [number for position, number in enumerate(sentence_of) if position not in asking]
     idioms = concepts.find_idioms([plain for _raw, plain in pairs])
+    idioms += _parent_age([plain for _raw, plain in pairs], concepts, idioms)
     in_idiom = {position for _codes, span in idioms for position in span}
     clause_of, clauses = _clauses([plain for _raw, plain in pairs], sentence_of)
     words, unknown, foreign, fixes = [], [], [], {}
@@ -631,7 +638,7 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
             unknown.append(word.plain)
     needs = [
         replace(need, sentences=frozenset(clauses[number].sentence for number in need.clauses))
-        for need in _situational(_carried_by_clause(_merged(needs), clauses))
+        for need in _asks_something(_situational(_carried_by_clause(_merged(needs), clauses), lookup))
     ]
     return Understanding(
         needs=tuple(needs),
@@ -768,6 +775,72 @@ def _carried_by_clause(needs: tuple[Need, ...], clauses: list[Clause]) -> tuple[
     )
 
 
+def _asks_something(needs: tuple[Need, ...]) -> tuple[Need, ...]:
+    """A query whose needs were all set aside as situation (a denied clause beside everyday words:
+    'hij slaat mij niet, maar hij controleert alles') asks for all of them."""
+    if needs and all(need.situation for need in needs):
+        return tuple(replace(need, situation=False) for need in needs)
+    return needs
+
+
+# Questions that ask for a judgement of what the sentence describes ('moet ik me zorgen maken (als
+# ...)?', 'is dat normaal?', 'maak ik me onnodig druk?'): their words name no need (not anxiety).
+# Matched within one sentence; 'maak ik me zorgen' only where the sentence begins (after 'sinds de
+# bevalling' it is a statement), and 'is het erg' only before the end, 'dat' or 'als' ('soms is het
+# erg zwaar' says 'very').
+QUESTION_FRAMES = tuple(
+    re.compile(pattern)
+    for pattern in (
+        r"\b(?:moet|moeten|hoef|hoeven|zou|zouden|moest)( (?:ik|we|wij|je|jij))( (?:me|mij|ons|je))?"
+        r"( (?:nou|nu|echt|dan|ergens|daar|hier))*( (?:zorgen|ongerust|druk))( (?:over|om))?( te)? maken\b",
+        r"^(?:maak|maken)( (?:ik|we|wij))( (?:me|mij|ons))( (?:nou|nu|echt|onnodig|terecht))*"
+        r"( (?:zorgen|druk))\b",
+        r"\b(?:is|zijn)( (?:dat|dit|het|deze|die))( (?:nog|wel|nou|echt))*( (?:normaal|erg|gewoon))"
+        r"(?= dat\b| als\b|$)",
+    )
+)
+
+
+def _question_frames(plains: list[str], sentence_of: list[int] | None = None) -> list[int]:
+    """The positions of the words of a question frame among the query's normalised words."""
+    sentence_of = sentence_of or [0] * len(plains)
+    found = []
+    for number in sorted(set(sentence_of)):
+        positions = [p for p, its in enumerate(sentence_of) if its == number]
+        text = " ".join(plains[p] for p in positions)
+        starts = [0]
+        for p in positions:
+            starts.append(starts[-1] + len(plains[p]) + 1)
+        for pattern in QUESTION_FRAMES:
+            for match in pattern.finditer(text):
+                inside = range(match.start(), match.end())
+                found += [positions[i] for i, start in enumerate(starts[:-1]) if start in inside]
+    return sorted(set(found))
+
+
+# 'ik ben 17': a parent who says an age this young is a young parent ('ik ben 36 weken' is not).
+PARENT_AGE = re.compile(r"^(?:1[2-9]|2[0-2])$")
+NOT_AN_AGE = frozenset({"weken", "week", "wk", "maanden", "maand", "dagen", "dag", "kilo", "kg", "uur"})
+YOUNG_PARENTS = "tienerouders"
+
+
+def _parent_age(
+    plains: list[str], concepts: ConceptIndex, idioms: list[tuple[frozenset[str], tuple[int, ...]]]
+) -> list[tuple[frozenset[str], tuple[int, ...]]]:
+    """'ik ben (pas) 17 (jaar)' as an idiom of young parents, unless the thesaurus named them already."""
+    if YOUNG_PARENTS not in concepts.concepts or any(YOUNG_PARENTS in codes for codes, _span in idioms):
+        return []
+    for position, plain in enumerate(plains):
+        if not PARENT_AGE.match(plain) or position < 2:
+            continue
+        before = plains[max(0, position - 3) : position]
+        after = plains[position + 1] if position + 1 < len(plains) else ""
+        said = before[-2:] in (["ik", "ben"], ["ben", "pas"], ["ben", "net"])
+        if said and after not in NOT_AN_AGE:
+            return [(frozenset({YOUNG_PARENTS}), (position,))]
+    return []
+
+
 def only_context(codes: frozenset[str]) -> bool:
     """Whether the thesaurus concepts among the codes all say who, when or in what form."""
     own = {code for code in codes if not code.startswith(("syn_", "lang_"))}
@@ -832,7 +905,17 @@ def _merged(needs: list[Need]) -> tuple[Need, ...]:
     return tuple(unique.values())
 
 
-def _situational(needs: tuple[Need, ...]) -> tuple[Need, ...]:
+def _finite_verb(words: tuple[str, ...]) -> bool:
+    """Whether a single word is a finite form of a verb ('afkomt', 'controleert': a stem with -t whose
+    lemma is an infinitive): a verb tells what happens in the parent's situation, a noun names the need."""
+    if len(words) != 1:
+        return False
+    word = words[0]
+    base = lemma(word)
+    return base != word and base.endswith("en") and word.endswith("t") and word[:2] == base[:2]
+
+
+def _situational(needs: tuple[Need, ...], lookup: Lookup | None = None) -> tuple[Need, ...]:
     """Mark the words of the parent's situation in a sentence, when something else carries the query.
 
     A need carries the query when the thesaurus understood it (not only who, when or in what form)
@@ -853,17 +936,41 @@ def _situational(needs: tuple[Need, ...]) -> tuple[Need, ...]:
     def concept_common(need: Need) -> bool:
         return bool(need.codes) and single_common(need, SITUATION_CONCEPT_ZIPF)
 
+    def held(need: Need) -> bool:
+        # A word some service's text holds (itself or a word of its root).
+        return lookup is None or bool(need.family) or any(part in lookup.index_keys for part in need.keys)
+
     def carries(need: Need) -> bool:
+        if need.situation:
+            return False
         if need.codes:
-            return not need.generic and not concept_common(need)
-        return not plain_common(need)
+            # who or when ('mijn baby') does not carry a sentence, however it was named
+            return not need.generic and not only_context(need.codes) and not concept_common(need)
+        return not plain_common(need) and (held(need) or not _finite_verb(need.words))
+
+    def aside(need: Need) -> bool:
+        # An everyday word, or a verb of the sentence that no service's text holds ('afkomt', 'meedenkt').
+        return plain_common(need) or (not need.codes and not held(need) and _finite_verb(need.words))
 
     if len(needs) < SENTENCE_NEEDS:
         return needs
     if any(carries(need) for need in needs):
-        situation = [plain_common(need) or concept_common(need) for need in needs]
+        situation = [aside(need) or concept_common(need) for need in needs]
     elif any(need.codes and not single_common(need, GENERIC_CONCEPT_ZIPF) for need in needs):
-        situation = [plain_common(need) for need in needs]
+        # Beside who or when only ('mijn baby', 'zwanger'), a noun no service's text holds is what she
+        # asks ('paspoort', 'vakantie'), not her situation: nothing here offers it.
+        context_only = all(only_context(need.codes) for need in needs if need.codes)
+        situation = [
+            aside(need)
+            and not (
+                context_only
+                and not need.codes
+                and not need.generic
+                and not held(need)
+                and not _finite_verb(need.words)
+            )
+            for need in needs
+        ]
     else:
         return needs
     return tuple(
