@@ -52,13 +52,6 @@ def test_parents_compounds_in_their_own_register_find_the_concept(demo):
     assert "andere_ouders_ontmoeten" in codes("moederclubje")
 
 
-def test_a_negated_topic_still_names_its_concept_and_a_negated_state_does_not(demo):
-    # Only concepts that name a phase themselves are states ('niet zwanger'); potty training is a
-    # topic of the toddler years, and 'wil niet op het potje' is a question about it.
-    assert "zindelijkheid" in codes("kindje wil niet op het potje")
-    assert "zwangerschap" not in codes("ik ben niet zwanger")
-
-
 def test_a_common_word_shares_no_key_with_a_thesaurus_word(demo):
     # 'versjes' (nursery rhymes) had the key of 'verder'; 'gevallen' (first aid) that of 'valt'.
     assert not codes("ik weet niet hoe ik verder moet")

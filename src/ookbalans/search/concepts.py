@@ -159,12 +159,8 @@ class ConceptIndex:
         for phrase, codes in self._variants.items():
             if phrase not in self.phrases:
                 self.phrases[phrase] = codes
-        # Concepts of a state a parent or child is in (pregnant, wishing for a child, a toddler): the
-        # concepts that name one phase themselves (one phase, no broader concept). Negated, they are not
-        # met. A topic of some phases is no state: 'wil niet op het potje' still asks about potty training.
-        self.states = frozenset(
-            code for code, info in self.concepts.items() if len(info.phases) == 1 and not info.broader
-        )
+        # Concepts of a state a parent is in (pregnant, wishing for a child): negated, they are not met.
+        self.states = frozenset(code for code, info in self.concepts.items() if info.phases)
         self.narrower: dict[str, set[str]] = {}
         for info in self.concepts.values():
             if info.broader:
