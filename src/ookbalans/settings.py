@@ -140,6 +140,9 @@ if redis_url := os.environ.get("OOKBALANS_REDIS_URL"):
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": "ookbalans",
+            # A Redis that does not answer costs a request at most a second: the page cache then makes
+            # the page without it (operations/pagecache.py).
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:
