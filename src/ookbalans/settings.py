@@ -79,6 +79,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Anonymous GETs of public pages from the cache, under the coalition's catalogue version: a kept page
+    # is answered whole, with the headers the middleware below gave it, without running them again
+    # (operations/pagecache.py). OOKBALANS_PAGE_CACHE_SECONDS=0 turns it off.
+    "ookbalans.operations.pagecache.PublicPageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -96,9 +100,6 @@ MIDDLEWARE = [
     "ookbalans.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Anonymous GETs of public pages from the cache, under the coalition's catalogue version (after the
-    # language is chosen: it is part of the key). OOKBALANS_PAGE_CACHE_SECONDS=0 turns it off.
-    "ookbalans.operations.pagecache.PublicPageCacheMiddleware",
     # Last, as django-axes asks: it turns a refused login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

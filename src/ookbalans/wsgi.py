@@ -1,7 +1,6 @@
 """WSGI entry point for production servers."""
 
 import os
-import sys
 
 from django.core.wsgi import get_wsgi_application
 
@@ -13,9 +12,3 @@ if os.environ.get("OOKBALANS_PRELOAD") == "1":
     from ookbalans.operations.preload import warm
 
     warm()
-
-if interval := os.environ.get("OOKBALANS_SWITCH_INTERVAL_MS"):
-    # How long a thread may hold the GIL while another waits (Python's default 5 ms). Set by `ookbalans
-    # serve`: a page from the cache (about 1 ms of work between two waits for the database or Redis)
-    # then waits less behind a page being made in another thread of the same worker.
-    sys.setswitchinterval(float(interval) / 1000)
