@@ -133,8 +133,9 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# One process: Django's local memory. Several app servers: one Redis, so rate limits, lockouts and cached
-# pages agree between them (OOKBALANS_REDIS_URL, e.g. redis://127.0.0.1:6379/0).
+# Production (docs/operations.md): one Redis shared by every worker and app server, so a page one worker
+# made is answered by all and rate limits agree (OOKBALANS_REDIS_URL, e.g. redis://127.0.0.1:6379/0).
+# Without it (the demo, the tests) each process keeps its own cache in local memory.
 if redis_url := os.environ.get("OOKBALANS_REDIS_URL"):
     CACHES = {
         "default": {
