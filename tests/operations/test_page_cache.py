@@ -1,6 +1,7 @@
 """The public page cache: anonymous visitors get kept pages until their coalition's catalogue changes."""
 
 import pytest
+from csp.middleware import CSPMiddleware
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.urls import reverse
@@ -134,6 +135,12 @@ def test_the_setting_turns_the_cache_off(client, settings):
     assert ["X-Cache" in service_page(client, service) for _ in range(2)] == [False, False]
 
 
+def nonce_of(request) -> str:
+    """The CSP nonce of the request, made as when a template asks for it (django-csp)."""
+    CSPMiddleware(lambda request: None).process_request(request)
+    return str(request.csp_nonce)
+
+
 def test_pages_with_a_cookie_a_csrf_token_or_private_state_are_not_kept(rf):
     def response_of(prepare) -> bool:
         request = rf.get("/")
@@ -143,6 +150,7 @@ def test_pages_with_a_cookie_a_csrf_token_or_private_state_are_not_kept(rf):
 
     assert response_of(lambda request, response: None)
     assert not response_of(lambda request, response: get_token(request))
+    assert not response_of(lambda request, response: nonce_of(request))
     assert not response_of(lambda request, response: response.set_cookie("taste", "sweet"))
     assert not response_of(lambda request, response: response.__setitem__("Cache-Control", "private"))
     assert not response_of(lambda request, response: setattr(response, "status_code", 404))

@@ -122,6 +122,8 @@ def may_keep(request, response) -> bool:
         and not response.streaming
         and not response.cookies
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        # A page with a CSP nonce (django-csp) needs a new one at every answer: the header is kept too.
+        and getattr(request, "_csp_nonce", None) is None
         and not (session is not None and session.modified)
         and not (messages is not None and messages.added_new)
         and not any(word in response.get("Cache-Control", "") for word in NOT_TO_KEEP)
