@@ -11,7 +11,9 @@ gunicorn does (production settings, DEBUG off), after a warm-up round that fills
 figure is the process's CPU time per request (user + system), which other work on a shared
 machine hardly changes, unlike wall time. The weighted mean over the mix is what `load.py` prints as
 the server's CPU per request, less gunicorn's own share. `--profile KIND` runs the kind's requests
-under cProfile and prints the functions with most own time.
+under cProfile and prints the functions with most own time. `--page-cache` measures the public page
+cache's answers instead: the warm-up keeps the pages, the measured round is answered from the cache
+(local memory, or Redis when `OOKBALANS_REDIS_URL` is set).
 """
 
 from __future__ import annotations
