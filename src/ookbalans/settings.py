@@ -139,7 +139,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if redis_url := os.environ.get("OOKBALANS_REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's, with one Redis client per connection pool (operations/cache.py).
+            "BACKEND": "ookbalans.operations.cache.RedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": "ookbalans",
             # A Redis that does not answer costs a request at most a second: the page cache then makes
