@@ -105,11 +105,23 @@ class Sheet:
         self.rows += 1
         number = self.rows
         parts = [f'<row r="{number}" ht="{height:g}" customHeight="1">' if height else f'<row r="{number}">']
+        # Most cells are texts that need nothing done: written as they are, then looked at together.
+        texts, spaced = [], False
         for column, value in zip(COLUMNS, values, strict=False):
-            if value.__class__ is str and value:  # most cells: a text
-                parts.append(f'<c r="{column}{number}" t="inlineStr"><is>{text_element(value)}</is></c>')
+            if value.__class__ is str and value:
+                parts.append(f'<c r="{column}{number}" t="inlineStr"><is><t>{value}</t></is></c>')
+                texts.append(value)
+                spaced = spaced or value.strip() is not value
             elif value is not None:
                 parts.append(cell(f"{column}{number}", value))
+        if texts:
+            joined = "".join(texts)
+            if spaced or len(joined) > LONGEST_TEXT or SPECIAL.search(joined):
+                parts[1:] = [
+                    cell(f"{column}{number}", value)
+                    for column, value in zip(COLUMNS, values, strict=False)
+                    if value is not None
+                ]
         parts.append("</row>")
         self.buffer.write("".join(parts))
         if self.buffer.tell() > 1024 * 1024:
