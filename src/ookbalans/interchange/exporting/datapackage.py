@@ -17,6 +17,9 @@ from ookbalans.spreadsheets import FORMULA_STARTS, guarded
 
 # The default of a column an object lacks, for every column (map's second argument to dict.get).
 EMPTY = repeat("")
+# zlib's level for the zip: 3 packs about 10% larger than the default 6 in less than half the time
+# (a coalition's 1 MB of CSV: 7 ms against 18 ms; for the country's 100,000 services some 4 s).
+COMPRESSION = 3
 # Lists of child objects, by the key under which a parent holds them, and the table they go to.
 CHILD_LISTS = {
     "phones": "phone",
@@ -371,7 +374,7 @@ def write_datapackage(document, target) -> None:
     try:
         flatten_into(tables, document)
         written = []
-        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=COMPRESSION) as archive:
             for name, resource in resources().items():
                 if not tables.has_rows(name):
                     continue

@@ -49,6 +49,9 @@ MARGINS = '<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5"
 # characters XML 1.0 cannot hold (openpyxl refuses a text with them; here they are left out).
 SPECIAL = re.compile(r"[&<>\r\000-\010\013\014\016-\037]")
 ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"}
+# zlib's level for the zip: 3 packs about 10% larger than the default 6 in less than half the time
+# (a coalition's 1.2 MB of sheets: 5 ms against 10 ms; for the country's 100,000 services some 2 s).
+COMPRESSION = 3
 LONGEST_TEXT = 32767  # characters of a cell, as Excel allows (openpyxl cuts there too)
 COLUMNS = [get_column_letter(number) for number in range(1, 101)]
 
@@ -232,7 +235,7 @@ class Workbook:
             "xl/styles.xml": STYLES_XML,
         }
         try:
-            with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+            with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=COMPRESSION) as archive:
                 for name, text in parts.items():
                     archive.writestr(name, text)
                 for n, sheet in numbered:
