@@ -148,11 +148,26 @@ def field_strength(need: Need, doc: Document, name: str) -> float:
     return strength
 
 
-def field_strengths(need: Need, doc: Document) -> dict[str, float]:
-    """How well each field meets the need (fields that do not meet it left out)."""
+# The fields whose strength depends on that field alone (the direct fields also look at the document's
+# other concepts, `CONFIRMED`), and whose text many services share: the labels of level, phase and
+# target group (21 different ones among the national catalogue's 100,000 services).
+SHARED_FIELDS = ("labels",)
+
+
+def field_strengths(need: Need, doc: Document, known: dict | None = None) -> dict[str, float]:
+    """How well each field meets the need (fields that do not meet it left out).
+
+    `known` keeps, for one need during one ranking, the strengths of shared fields already worked out.
+    """
     found = {}
     for name in FIELD_WEIGHTS:
-        strength = field_strength(need, doc, name)
+        if known is not None and name in SHARED_FIELDS:
+            seen = (name, doc.keys[name], doc.concepts[name])
+            strength = known.get(seen)
+            if strength is None:
+                strength = known[seen] = field_strength(need, doc, name)
+        else:
+            strength = field_strength(need, doc, name)
         if strength:
             found[name] = strength
     return found
@@ -193,20 +208,56 @@ def classified_strength(need: Need, doc: Document) -> float:
     return CLASSIFIED * math.sqrt(shared / len(doc.classified)) if shared else 0.0
 
 
-@dataclass(frozen=True)
 class Ranked:
-    """A ranked document: its score, the needs it meets (labels for 'say why') and whether it meets all."""
+    """A ranked document: its score, the needs it meets (labels for 'say why') and whether it meets all.
 
-    score: float
-    reasons: tuple[str, ...]
-    complete: bool
-    # Whether the name or short description meets a need itself (its concept or the parent's word),
-    # not only through a related concept, a label or the long description.
-    direct: bool = False
-    # The score without the phase's bonus: the bonus orders hits, it does not make one fit.
-    fit: float = 0.0
-    # Whether it is classified with a factor that a need's concept points at.
-    classified: bool = False
+    A plain class with slots (made for every candidate of every search); its reasons are worked out
+    when first asked, so only for the hits that are shown, not for the candidates below the floor.
+    """
+
+    __slots__ = ("score", "_reasons", "complete", "direct", "fit", "classified", "_met")
+
+    def __init__(
+        self,
+        score: float,
+        reasons: tuple[str, ...] | None,
+        complete: bool,
+        # Whether the name or short description meets a need itself (its concept or the parent's
+        # word), not only through a related concept, a label or the long description.
+        direct: bool = False,
+        # The score without the phase's bonus: the bonus orders hits, it does not make one fit.
+        fit: float = 0.0,
+        # Whether it is classified with a factor that a need's concept points at.
+        classified: bool = False,
+        # Without `reasons`: the needs, the document and its score per need, to work them out from.
+        met: tuple | None = None,
+    ):
+        self.score, self._reasons, self.complete = score, reasons, complete
+        self.direct, self.fit, self.classified, self._met = direct, fit, classified, met
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        if self._reasons is None:
+            needs, doc, scores = self._met
+            self._reasons = tuple(
+                dict.fromkeys(_reason(need, doc) for need, value in zip(needs, scores, strict=True) if value)
+            )
+            self._met = None
+        return self._reasons
+
+    def _fields(self) -> tuple:
+        return (self.score, self.reasons, self.complete, self.direct, self.fit, self.classified)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Ranked) and self._fields() == other._fields()
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return (
+            f"Ranked(score={self.score!r}, reasons={self.reasons!r}, complete={self.complete!r}, "
+            f"direct={self.direct!r}, fit={self.fit!r}, classified={self.classified!r})"
+        )
 
 
 def rank(understanding: Understanding, documents: Mapping[object, Document]) -> dict[object, Ranked]:
@@ -230,8 +281,9 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
     # classification.
     rows = []
     frequency = [0] * len(needs)
+    known: list[dict] = [{} for _need in needs]
     for pk, doc in documents.items():
-        strengths = [field_strengths(need, doc) for need in needs]
+        strengths = [field_strengths(need, doc, seen) for need, seen in zip(needs, known, strict=True)]
         text_scores = [need_score(need, doc, found) for need, found in zip(needs, strengths, strict=True)]
         for index, value in enumerate(text_scores):
             if value > 0:
@@ -257,7 +309,9 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
     # The needs a text must meet to make a hit, and those whose direct match in the name or short
     # description says the hit is about the query.
     meeting = [not need.generic and not need.situation for need in needs]
-    directing = [meets and bool(need.codes or not understood_needs) for need, meets in zip(needs, meeting, strict=True)]
+    directing = [
+        meets and bool(need.codes or not understood_needs) for need, meets in zip(needs, meeting, strict=True)
+    ]
     # The needs of each sentence of a query of several (a need named across two belongs to neither).
     sentences: dict[int, list[int]] = {}
     for index, need in enumerate(needs):
@@ -296,19 +350,15 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
             score += SITUATION_WEIGHT * sum(situation) / len(situation)
         if phase and phase in doc.phases and score > 0:
             score += PHASE_BONUS
-        reasons = tuple(
-            dict.fromkeys(_reason(need, doc) for need, value in zip(needs, scores, strict=True) if value)
-        )
-        direct = any(
-            _direct(found) for found, counts in zip(strengths, directing, strict=True) if counts
-        )
+        direct = any(_direct(found) for found, counts in zip(strengths, directing, strict=True) if counts)
         ranked[pk] = Ranked(
             round(score, 6),
-            reasons,
+            None,
             all(s for s, c in zip(scores, carrying, strict=True) if c),
             direct,
             round(fit, 6),
             any(classified),
+            met=(needs, doc, scores),
         )
     return ranked
 
