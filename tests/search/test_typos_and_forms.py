@@ -154,3 +154,32 @@ def test_real_words_and_nonsense_are_left_alone(demo):
     dog = outcome("onze hond is jaloers op de baby")
     assert dog.analysis.corrected == ""
     assert outcome("xyzzy qwerty").ranked == []
+
+
+@pytestmark_db
+def test_a_space_left_out_between_words_that_cannot_form_a_compound_is_put_back(demo):
+    # an infinitive after a noun; an inflected participle before a noun
+    result = outcome("cursusopvoeden")
+    assert result.analysis.corrected == "cursus opvoeden"
+    assert ids("triple-p") & top("cursusopvoeden", 5)
+    assert outcome("gekolfdemelk bewaren").analysis.corrected == "gekolfde melk bewaren"
+    # a noun in -en is no verb: a real compound stays one need with all its parts
+    assert outcome("tweelingkinderwagen").analysis.corrected == ""
+    assert outcome("tweelingkinderwagen").ranked == []
+
+
+@pytestmark_db
+def test_a_separable_verb_split_over_a_sentence_is_one_verb(demo):
+    need_words = [need.words for need in outcome("wie leest ons dochtertje voor").analysis.needs]
+    assert need_words == [("voorlezen",)]
+    assert ids("voorleesexpress", "peutervoorlezen-lochem", "voorlezen-eigen-taal") & top(
+        "wie leest ons dochtertje voor"
+    )
+    # a particle that ends an idiom stays in the idiom
+    assert any("uit" in need.words for need in outcome("ik moet mijn huis uit").analysis.needs)
+
+
+@pytestmark_db
+@pytest.mark.parametrize("query", ["ruziende ouders", "babys huilen"])
+def test_a_form_the_lemmatiser_misses_is_no_unknown_word(demo, query):
+    assert outcome(query).analysis.unknown == ()

@@ -372,6 +372,15 @@ def _infinitives(stem: str) -> list[str]:
     return forms
 
 
+def separable_verb(particle: str, verb: str) -> str:
+    """The infinitive a separable verb's parts form, when the lexicon has it ('voor' and 'leest':
+    voorlezen; 'op', 'voed': opvoeden), or ''."""
+    if particle not in _PARTICLES or len(verb) < 2:
+        return ""
+    whole = particle + lemma(verb)
+    return whole if _is_verb(whole, DERIVED_VERB_ZIPF) else ""
+
+
 def _participle_verbs(form: str) -> list[str]:
     """The verbs a participle or past form the lemmatiser does not know may come from: gestrest,
     gestreste -> stressen; uitgeput -> uitputten; ruziende -> ruzien."""

@@ -24,6 +24,7 @@ from ookbalans.search.language import (
     raw_words,
     root,
     script,
+    separable_verb,
     sound,
     split_compound,
     word_keys,
@@ -273,6 +274,32 @@ def _typed_together(word: str, lookup: Lookup) -> tuple[str, ...]:
     return _run_together(word, lookup, small_only=True)
 
 
+# Two known words typed together without a space, not a compound: a Dutch compound never begins with
+# an inflected adjective or participle ('gekolfdemelk'), and seldom ends in a verb after a noun of
+# this length or more ('cursusopvoeden'; 'babyzwemmen' stays one).
+MISSING_SPACE_PART = 6
+
+
+def _missing_space(word: str, lookup: Lookup) -> tuple[str, ...]:
+    """Two words the search knows typed as one that cannot be one compound, or ()."""
+    for cut in range(MIN_FAMILY_WORD, len(word) - MIN_FAMILY_WORD + 1):
+        head, tail = word[:cut], word[cut:]
+        if key(head) not in lookup.key_set or key(tail) not in lookup.key_set:
+            continue
+        inflected = head.endswith("e") and lemma(head) != head
+        verb = (
+            min(len(head), len(tail)) >= MISSING_SPACE_PART
+            and tail.endswith("en")
+            and lemma(tail) == tail
+            and lexicon().get(tail, 0.0) >= RUN_TOGETHER_ZIPF
+            # a verb, not a noun in -en ('kinderwagen'): the lexicon has its 'hij' form too
+            and tail[:-2] + "t" in lexicon()
+        )
+        if inflected or verb:
+            return head, tail
+    return ()
+
+
 def _split_into_known(word: str, lookup: Lookup) -> tuple[str, ...]:
     parts = split_compound(lemma(word))
     return parts if parts and all(lookup.knows(part) for part in parts) else ()
@@ -352,6 +379,10 @@ def _words(
             # 'ruziesinds': a word typed together with a small word beside it (not English 'reveal').
             words.extend(_Word(part, part, word_keys(part)) for part in parts if is_content(part))
             fixes[plain] = " ".join(parts)
+        elif correct and (parts := _missing_space(plain, lookup)):
+            # 'gekolfdemelk', 'cursusopvoeden': a space left out, not a compound; said in 'Bedoel je'.
+            words.extend(_Word(part, part, word_keys(part)) for part in parts)
+            fixes[plain] = " ".join(parts)
         elif (parts := _split_into_known(plain, lookup)) or (
             correct and (parts := _run_together(plain, lookup))
         ):
@@ -417,6 +448,38 @@ def _joined_compounds(pairs: list[tuple[str, str]], lookup: Lookup) -> list[tupl
         result.append(pairs[position])
         position += 1
     return result
+
+
+# A separable verb's particle this many words after its verb at most ('leest mijn kinderen thuis voor').
+SEPARABLE_REACH = 5
+
+
+def _separable_verbs(
+    pairs: list[tuple[str, str]], lookup: Lookup, concepts: ConceptIndex
+) -> list[tuple[str, str]]:
+    """A sentence whose last word is the particle of a separable verb earlier on ('wie leest mijn
+    kinderen voor', 'ik voed hem alleen op'): the verb as the search knows it (voorlezen, opvoeden).
+    Not when the particle ends an idiom ('mijn huis uit') or the verb is a word of a thesaurus
+    phrase there ('slaapt slecht door')."""
+    if len(pairs) < 2:
+        return pairs
+    last = len(pairs) - 1
+    if any(last in span for _codes, span in concepts.find_idioms([plain for _raw, plain in pairs])):
+        return pairs
+    particle = pairs[-1][1]
+    for position in range(last - 1, max(-1, last - 1 - SEPARABLE_REACH), -1):
+        verb = pairs[position][1]
+        whole = separable_verb(particle, verb) if is_content(verb) else ""
+        if not whole or key(whole) not in lookup.key_set:
+            continue
+        content = [at for at, (_raw, plain) in enumerate(pairs) if is_content(plain)]
+        phrases = concepts.find([(key(pairs[at][1]),) for at in content], anywhere=True)
+        if any(
+            content[at] == position for match in phrases if len(match.positions) > 1 for at in match.positions
+        ):
+            return pairs
+        return [*pairs[:position], (whole, whole), *pairs[position + 1 : -1]]
+    return pairs
 
 
 def _corrected_first(
@@ -495,8 +558,12 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
         # A compound typed apart is joined within its sentence only.
         pairs, sentence_of = [], []
         for number in sorted(set(typed_sentence)):
-            joined = _joined_compounds(
-                [pair for pair, its in zip(typed, typed_sentence, strict=True) if its == number], lookup
+            joined = _separable_verbs(
+                _joined_compounds(
+                    [pair for pair, its in zip(typed, typed_sentence, strict=True) if its == number], lookup
+                ),
+                lookup,
+                concepts,
             )
             pairs += joined
             sentence_of += [number] * len(joined)
