@@ -183,3 +183,11 @@ def test_a_separable_verb_split_over_a_sentence_is_one_verb(demo):
 @pytest.mark.parametrize("query", ["ruziende ouders", "babys huilen"])
 def test_a_form_the_lemmatiser_misses_is_no_unknown_word(demo, query):
     assert outcome(query).analysis.unknown == ()
+
+
+@pytestmark_db
+@pytest.mark.parametrize(
+    ("query", "corrected"), [("hlup bij opvoeden", "hulp bij opvoeden"), ("geen gled", "geen geld")]
+)
+def test_two_letters_swapped_in_a_short_word_are_swapped_back(demo, query, corrected):
+    assert outcome(query).analysis.corrected == corrected

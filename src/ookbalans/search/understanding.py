@@ -188,6 +188,18 @@ class Lookup:
         chosen = min(twins, key=lambda choice: (-lexicon().get(choice, 0.0), choice))
         return self.joined.get(chosen, chosen) if chosen not in self.words else chosen
 
+    def transposed(self, word: str) -> str:
+        """The index's or the thesaurus' word that the word is with two neighbouring letters swapped
+        back ('hlup': hulp, 'gled': geld), the most common such word, or ''. The one edit a short
+        word may have: a swap seldom makes another word, where a letter more or less often does."""
+        found = {
+            swapped
+            for at in range(len(word) - 1)
+            if word[at] != word[at + 1]
+            and (swapped := word[:at] + word[at + 1] + word[at] + word[at + 2 :]) in self.known_words
+        }
+        return min(found, key=lambda choice: (-lexicon().get(choice, 0.0), choice)) if found else ""
+
     def correction(self, word: str, most: int = 3) -> str:
         """The closest known word within the allowed edits (1 up to 8 letters, 2 up to 13, then 3; at
         most `most`); a thesaurus phrase typed as one word comes back as its words ('huiselijk geweld').
@@ -198,6 +210,8 @@ class Lookup:
         """
         if len(word) < 4 or not word.isalpha():
             return ""
+        if len(word) < 5 and not self.sound_twin(word) and (swapped := self.transposed(word)):
+            return swapped
         limit = min(most, 0 if len(word) < 5 else 1 if len(word) < 9 else 2 if len(word) < 14 else 3)
         distances: dict[str, float] = {}
         if limit:
