@@ -191,3 +191,13 @@ def test_a_form_the_lemmatiser_misses_is_no_unknown_word(demo, query):
 )
 def test_two_letters_swapped_in_a_short_word_are_swapped_back(demo, query, corrected):
     assert outcome(query).analysis.corrected == corrected
+
+
+@pytestmark_db
+def test_a_short_typo_is_corrected_by_the_words_around_it(demo):
+    result = outcome("stoppen met roen")
+    assert result.analysis.corrected == "stoppen met roken"
+    assert ids("stoppen-met-roken-zwanger") & top("stoppen met roen")
+    assert outcome("baby hilt veel").analysis.corrected == "baby huilt veel"
+    # alone nothing says which word was meant
+    assert outcome("roen").analysis.corrected == ""

@@ -134,6 +134,10 @@ class Lookup:
         self.domain = frozenset(self.words | concepts.dutch_words | set(self.joined))
         # Whole words of the index and the thesaurus (not phrases typed as one).
         self.known_words = frozenset(self.words | concepts.dutch_words)
+        # The short ones among them, for a short typo that the words around it explain ('roen').
+        self.short_words = sorted(
+            word for word in self.known_words if word.isalpha() and len(word) <= CONTEXT_TYPO_LENGTH + 1
+        )
         # Common Dutch words too, so a typo in 'misschien' is corrected (and then left out as filler).
         common = {word for word, zipf in lexicon().items() if zipf >= COMMON_CHOICE_ZIPF and len(word) >= 5}
         self.choices = sorted(self.domain | common)
@@ -188,6 +192,24 @@ class Lookup:
         chosen = min(twins, key=lambda choice: (-lexicon().get(choice, 0.0), choice))
         return self.joined.get(chosen, chosen) if chosen not in self.words else chosen
 
+    def in_context(self, word: str, others: list[tuple[str, ...]], concepts: ConceptIndex) -> str:
+        """A known word one edit from a short unknown word that forms a thesaurus phrase with the
+        other words of its clause ('stoppen met roen': roken; 'baby hilt': huilt), the most common
+        such word, or ''. Alone, such a word is too close to many real words to correct."""
+        if not others or not word.isalpha() or len(word) > CONTEXT_TYPO_LENGTH or self.transposed(word):
+            return ""  # (two letters swapped is the likelier typo: 'geen gled' is 'geen geld')
+        found = []
+        for choice, _distance, _index in process.extract(
+            word, self.short_words, scorer=DamerauLevenshtein.distance, score_cutoff=1, limit=None
+        ):
+            keys = [*others, (key(choice),)]
+            if any(
+                len(match.positions) > 1 and len(others) in match.positions
+                for match in concepts.find(keys, anywhere=True)
+            ):
+                found.append(choice)
+        return min(found, key=lambda choice: (-lexicon().get(choice, 0.0), choice)) if found else ""
+
     def transposed(self, word: str) -> str:
         """The index's or the thesaurus' word that the word is with two neighbouring letters swapped
         back ('hlup': hulp, 'gled': geld), the most common such word, or ''. The one edit a short
@@ -238,6 +260,10 @@ class Lookup:
             closest, key=lambda choice: (choice not in self.domain, -lexicon().get(choice, 0.0), choice)
         )[0]
         return self.joined.get(chosen, chosen) if chosen not in self.words else chosen
+
+
+# A short unknown word of at most this many letters is corrected by the words around it (`in_context`).
+CONTEXT_TYPO_LENGTH = 5
 
 
 # A word's known relatives by derivation (at most this many, of at least this many letters) meet it too.
@@ -405,6 +431,16 @@ def _words(
             words.append(_Word(raw, plain, (key(plain),), parts))
         elif _foreign_word(raw):
             foreign.append(plain)
+        elif correct and (
+            fixed := lookup.in_context(
+                plain,
+                [word_keys(other) for other_raw, other in pairs if other != plain and is_content(other)],
+                concepts,
+            )
+        ):
+            # 'stoppen met roen': a short word that one letter off forms a phrase with the words beside it
+            words.append(_Word(fixed, fixed, word_keys(fixed)))
+            fixes[plain] = fixed
         elif correct and (fixed := lookup.correction(plain)):
             words.extend(_Word(part, part, word_keys(part)) for part in fixed.split())
             fixes[plain] = fixed
