@@ -514,14 +514,14 @@ def _separable_verbs(
     if len(pairs) < 2:
         return pairs
     last = len(pairs) - 1
-    if any(last in span for _codes, span in concepts.find_idioms([plain for _raw, plain in pairs])):
-        return pairs
     particle = pairs[-1][1]
     for position in range(last - 1, max(-1, last - 1 - SEPARABLE_REACH), -1):
         verb = pairs[position][1]
         whole = separable_verb(particle, verb) if is_content(verb) else ""
         if not whole or key(whole) not in lookup.key_set:
             continue
+        if any(last in span for _codes, span in concepts.find_idioms([plain for _raw, plain in pairs])):
+            return pairs
         content = [at for at, (_raw, plain) in enumerate(pairs) if is_content(plain)]
         phrases = concepts.find([(key(pairs[at][1]),) for at in content], anywhere=True)
         if any(
