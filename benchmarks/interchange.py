@@ -248,6 +248,9 @@ def main() -> None:
     parser.add_argument(
         "--import-coalitions", type=int, help="the import (and its floor) over only the first N coalitions"
     )
+    parser.add_argument(
+        "--exports-only", action="store_true", help="only the floor SELECT and the exports (no import steps)"
+    )
     parser.add_argument("--step", help=argparse.SUPPRESS)
     args = parser.parse_args()
     setup_django(args.database_url)
@@ -276,7 +279,9 @@ def main() -> None:
         f"measured: {total:,} services in {args.coalitions or 'all'} coalitions; import and its floor: "
         f"{import_total:,} services in {args.import_coalitions or args.coalitions or 'all'} coalitions"
     )
-    steps = ["floor-select", *[f"export-{f}" for f in args.formats.split(",")], "floor-insert", "import"]
+    steps = ["floor-select", *[f"export-{f}" for f in args.formats.split(",")]]
+    if not args.exports_only:
+        steps += ["floor-insert", "import"]
     results = {}
     importing = {"floor-insert", "import"}
     for step in steps:

@@ -8,6 +8,11 @@ It starts the production server itself (`ookbalans serve`) on a loopback port, m
 requests once by a single client (the floor), then lets N clients loop over the mix for a bounded time and
 number of requests. Prints requests per second, p50/p95/p99 latency and the errors beside the
 single-client figures. Only 127.0.0.1 is ever contacted.
+
+The server's cache is the documented production one (docs/operations.md): Redis, from `--redis-url`, else
+`OOKBALANS_REDIS_URL`, else a Redis answering on 127.0.0.1:6379 (database 0); without one (or with
+`--redis-url none`) each worker keeps its pages in its own memory. The run starts with no kept pages: it
+deletes the page cache's keys in that Redis database (and nothing else) before each phase.
 """
 
 from __future__ import annotations
@@ -47,6 +52,8 @@ QUERIES = [
     *["taal leren", "opvoeden puber", "prematuur", "rouw", "eenzaam", "huilen", "inentingen", "tandarts"],
     "dreumes driftbui",
 ]
+# The Redis the documented production setup runs beside the app, when nothing else is named.
+DEFAULT_REDIS_URL = f"redis://{HOST}:6379/0"
 # Seconds gunicorn keeps an idle connection open (its --keep-alive default of 2 s), less a margin.
 SERVER_KEEPALIVE = 1.5
 FILTERS = [{}, {"fase": "baby"}, {"fase": "zwangerschap"}, {"gratis": "1"}, {"postcode": None}]
@@ -205,16 +212,74 @@ async def single_client(port: int, paths: list[str]) -> tuple[list[float], list[
     return (await run_load(port, paths, 1, 3600, len(paths)))[:2]
 
 
+def redis_of(url: str | None):
+    """A client for the Redis at this address, or None when none is named or it does not answer."""
+    if not url or url == "none":
+        return None
+    import redis
+
+    if urllib.parse.urlsplit(url).hostname not in (HOST, "localhost"):
+        raise SystemExit(f"only {HOST} is contacted; --redis-url {url} is elsewhere")
+    client = redis.Redis.from_url(url, socket_connect_timeout=1)
+    try:
+        client.ping()
+    except redis.exceptions.ConnectionError:
+        return None
+    return client
+
+
+def chosen_redis_url(asked: str | None) -> str:
+    """--redis-url, else OOKBALANS_REDIS_URL, else the local Redis when it answers; '' for local memory."""
+    url = asked if asked is not None else os.environ.get("OOKBALANS_REDIS_URL") or DEFAULT_REDIS_URL
+    if url == "none":
+        return ""
+    if redis_of(url) is None:
+        if asked is not None or os.environ.get("OOKBALANS_REDIS_URL"):
+            raise SystemExit(f"Redis does not answer at {url}")
+        return ""  # no Redis here: each worker keeps its own pages, as on a machine without Redis
+    return url
+
+
+def forget_kept_pages(redis_url: str) -> int:
+    """Delete the page cache's keys (Django's `<prefix>:<version>:page:...`) in that Redis database."""
+    client = redis_of(redis_url)
+    if client is None:
+        return 0
+    keys = list(client.scan_iter(match="ookbalans:*:page:*", count=1000))
+    for start in range(0, len(keys), 500):
+        client.delete(*keys[start : start + 500])
+    return len(keys)
+
+
+def redis_cpu(redis_url: str) -> float:
+    """CPU seconds the Redis server has used so far (0 without Redis)."""
+    client = redis_of(redis_url)
+    if client is None:
+        return 0.0
+    info = client.info("cpu")
+    return float(info["used_cpu_user"]) + float(info["used_cpu_sys"])
+
+
 def start_server(
-    database_url: str, port: int, options: list[str] = (), page_cache: bool = False
+    database_url: str,
+    port: int,
+    options: list[str] = (),
+    page_cache: bool = False,
+    redis_url: str = "",
 ) -> subprocess.Popen:
     """`ookbalans serve` on a loopback port; its own output goes to var/load-server.log.
 
     The public page cache is off unless asked for: a benchmark of the pages' work must not time the cache.
+    With a `redis_url` the server's cache is that Redis (OOKBALANS_REDIS_URL), else each process's memory.
     """
     if port_open(port):
         raise SystemExit(f"something already answers on {HOST}:{port}; choose another --port")
-    environment = {**os.environ, "DATABASE_URL": database_url, "OOKBALANS_DEBUG": ""}
+    environment = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "OOKBALANS_DEBUG": "",
+        "OOKBALANS_REDIS_URL": redis_url,
+    }
     if not page_cache:
         environment["OOKBALANS_PAGE_CACHE_SECONDS"] = "0"
     elif environment.get("OOKBALANS_PAGE_CACHE_SECONDS") == "0":
@@ -363,12 +428,18 @@ def main() -> None:
     parser.add_argument("--threads", type=int, help="threads per worker (default: `ookbalans serve`'s)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
+        "--redis-url",
+        help="the server's shared cache (default: OOKBALANS_REDIS_URL, else a Redis answering on "
+        f"{DEFAULT_REDIS_URL}); 'none' for each worker's own memory",
+    )
+    parser.add_argument(
         "--page-cache",
         choices=("both", "on", "off"),
         default="both",
         help="run with the public page cache, without it, or both in turn (the default)",
     )
     args = parser.parse_args()
+    args.redis_url = chosen_redis_url(args.redis_url)
     setup_django(args.database_url)
     from django.db import connection
 
@@ -384,7 +455,8 @@ def main() -> None:
     print(
         f"{args.clients} clients for {args.seconds:.0f} s over a mix of {len(paths)} paths"
         + (f", think {args.think:g} s" if args.think else ", closed loop (no pauses)")
-        + f"; the server on {HOST}:{args.port}"
+        + f"; the server on {HOST}:{args.port}, its cache "
+        + (f"Redis at {args.redis_url}" if args.redis_url else "each worker's own memory (no Redis)")
     )
     for page_cache in phases:
         phase(args, paths, options, page_cache)
@@ -408,7 +480,9 @@ def hit_rate(caching: dict[str, int]) -> str:
 
 def phase(args, paths: list[str], options: list[str], page_cache: bool) -> None:
     """Start the server (with or without the page cache), measure one client, then N clients; print."""
-    server = start_server(args.database_url, args.port, options, page_cache=page_cache)
+    if args.redis_url:
+        forget_kept_pages(args.redis_url)
+    server = start_server(args.database_url, args.port, options, page_cache, args.redis_url)
     load_before = os.getloadavg()
     try:
         # Warm every worker's caches: clients on several connections reach several workers.
@@ -419,12 +493,14 @@ def phase(args, paths: list[str], options: list[str], page_cache: bool) -> None:
         database_before = database_processes()
         database_cpu = cpu_seconds(database_before)
         sampler = ServerCpu(server)
+        cache_cpu = redis_cpu(args.redis_url)
         own_cpu = time.process_time()
         results, errors, elapsed, caching = asyncio.run(
             run_load(args.port, paths, args.clients, args.seconds, args.max_requests, args.think)
         )
         own_cpu = time.process_time() - own_cpu
         server_cpu = sampler.stop()
+        cache_cpu = redis_cpu(args.redis_url) - cache_cpu
         database_cpu = cpu_used(database_cpu, cpu_seconds({*database_before, *database_processes()}))
     finally:
         stop_server(server, args.port)
@@ -461,6 +537,7 @@ def phase(args, paths: list[str], options: list[str], page_cache: bool) -> None:
     per_request = {
         "server": server_cpu / max(1, len(ms)),
         "database": database_cpu / max(1, len(ms)),
+        **({"Redis": cache_cpu / max(1, len(ms))} if args.redis_url else {}),
         "load generator": own_cpu / max(1, len(ms)),
     }
     total = sum(per_request.values())

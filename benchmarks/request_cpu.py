@@ -11,7 +11,9 @@ gunicorn does (production settings, DEBUG off), after a warm-up round that fills
 figure is the process's CPU time per request (user + system), which other work on a shared
 machine hardly changes, unlike wall time. The weighted mean over the mix is what `load.py` prints as
 the server's CPU per request, less gunicorn's own share. `--profile KIND` runs the kind's requests
-under cProfile and prints the functions with most own time.
+under cProfile and prints the functions with most own time. `--page-cache` measures the public page
+cache's answers instead: the warm-up keeps the pages, the measured round is answered from the cache
+(local memory, or Redis when `OOKBALANS_REDIS_URL` is set).
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "src"))
 
+# How the page cache answered the measured requests: X-Cache hit, miss, or '' (took no part).
+CACHING: dict[str, int] = {}
 KINDS = ("search", "service", "start", "list", "api-search", "api-list")
 
 
@@ -68,7 +72,13 @@ def call(application, path: str) -> tuple[int, int]:
         "wsgi.run_once": False,
     }
     status = []
-    body = application(environ, lambda code, headers, exc_info=None: status.append(code))
+
+    def start_response(code, headers, exc_info=None):
+        status.append(code)
+        cached = dict(headers).get("X-Cache", "")
+        CACHING[cached] = CACHING.get(cached, 0) + 1
+
+    body = application(environ, start_response)
     size = sum(len(chunk) for chunk in body)
     if hasattr(body, "close"):
         body.close()
@@ -85,12 +95,20 @@ def main() -> None:
     parser.add_argument("--profile", choices=KINDS, help="profile this kind's requests")
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--sort", default="tottime", choices=("tottime", "cumulative"))
+    parser.add_argument(
+        "--page-cache",
+        action="store_true",
+        help="with the public page cache: the warm-up keeps the pages, the measured round is its hits",
+    )
     args = parser.parse_args()
     os.environ["DATABASE_URL"] = args.database_url
     os.environ["OOKBALANS_DEBUG"] = ""
     os.environ.setdefault("OOKBALANS_CONN_MAX_AGE", "60")
     # The pages' own work, not the public page cache's (which would answer the measured round).
-    os.environ.setdefault("OOKBALANS_PAGE_CACHE_SECONDS", "0")
+    if args.page_cache:
+        os.environ["OOKBALANS_PAGE_CACHE_SECONDS"] = "3600"
+    else:
+        os.environ.setdefault("OOKBALANS_PAGE_CACHE_SECONDS", "0")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ookbalans.settings")
     from django.core.wsgi import get_wsgi_application
 
@@ -119,6 +137,7 @@ def main() -> None:
         print(f"{len(chosen)} requests of kind {args.profile}")
         print(out.getvalue())
         return
+    CACHING.clear()
     cpu: dict[str, list[float]] = {kind: [] for kind in KINDS}
     sizes: dict[str, list[int]] = {kind: [] for kind in KINDS}
     for path in paths * args.rounds:
@@ -142,6 +161,10 @@ def main() -> None:
             f"  {sum(values) / len(every):5.1f}"
         )
     load = os.getloadavg()[0]
+    if args.page_cache:
+        print(
+            "page cache: " + ", ".join(f"{name or 'took no part'} {count}" for name, count in CACHING.items())
+        )
     print(
         f"mix: {len(every)} requests, CPU per request mean {statistics.mean(every):.1f} ms "
         f"(p50 {statistics.median(every):.1f} ms); load average {load:.1f}; "

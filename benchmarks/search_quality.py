@@ -28,6 +28,7 @@ query names its coalition and judges services by a readable label (the demo's se
 evaluation catalogue the first part of the service's web host and the last part of its URL path).
 A set split into its own parts (`"part": "dev"` / `"test"`) is also scored per part, and `--verbose`
 prints the misses of its dev part only.
+`--split dev|test` keeps only that part of such a set (queries without a part are all kept).
 """
 
 from __future__ import annotations
@@ -188,13 +189,18 @@ def evaluation_labels(path: Path = EVALUATION_DIR / "catalogue.json") -> dict[st
     return labels
 
 
-def own_set(path: Path) -> list[dict]:
-    """A set of our own (benchmarks/search_sets/*.json), its judgments turned into service ids."""
+def own_set(path: Path, split: str | None = None) -> list[dict]:
+    """A set of our own (benchmarks/search_sets/*.json), its judgments turned into service ids.
+
+    With `split`, only the queries whose `part` is that (queries without one are all kept).
+    """
     from ookbalans.catalogue.demo import demo_id
 
     labels = evaluation_labels()
     queries = []
     for query in json.loads(Path(path).read_text(encoding="utf-8")):
+        if split and query.get("part", split) != split:
+            continue
         judgments = {}
         for label, grade in query["judgments"].items():
             if query["coalition"] == EVALUATION_SLUG:
@@ -294,6 +300,7 @@ def main() -> None:
     parser.add_argument(
         "--set", action="append", default=[], help="a set of our own (benchmarks/search_sets/)"
     )
+    parser.add_argument("--split", choices=("dev", "test"), help="only this split of a split own set")
     parser.add_argument(
         "--verbose",
         action="store_true",
@@ -340,7 +347,7 @@ def main() -> None:
 
     own = {}
     for path in args.set:
-        queries_of_set = own_set(Path(path))
+        queries_of_set = own_set(Path(path), args.split)
         results = []
         for slug in (EVALUATION_SLUG, DEMO_SLUG):
             chosen = [q for q in queries_of_set if q["coalition"] == slug]

@@ -5,6 +5,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.utils import translation
 
+# The interface's languages (settings.LANGUAGES); a page in any other is not asked for.
+INTERFACE_LANGUAGES = frozenset(code for code, _name in settings.LANGUAGES)
+
 
 def multilingual(view):
     """Mark a public view whose page a parent may read in another language, asked for with `?lang=`."""
@@ -38,7 +41,6 @@ class InterfaceLanguageMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.languages = {code for code, _name in settings.LANGUAGES}
 
     def __call__(self, request):
         request.LANGUAGE_CODE = settings.LANGUAGE_CODE
@@ -50,8 +52,16 @@ class InterfaceLanguageMiddleware:
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        asked = request.GET.get("lang", "")
-        if getattr(view_func, "multilingual", False) and asked in self.languages:
-            request.LANGUAGE_CODE = asked
-            translation.activate(asked)  # undone when the override in __call__ ends
+        language = page_language(request, view_func)
+        if language != settings.LANGUAGE_CODE:
+            request.LANGUAGE_CODE = language
+            translation.activate(language)  # undone when the override in __call__ ends
         return None
+
+
+def page_language(request, view_func) -> str:
+    """The language of this view's page for this request: `?lang=` on a multilingual view, else Dutch."""
+    asked = request.GET.get("lang", "")
+    if getattr(view_func, "multilingual", False) and asked in INTERFACE_LANGUAGES:
+        return asked
+    return settings.LANGUAGE_CODE

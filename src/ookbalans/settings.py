@@ -79,6 +79,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Anonymous GETs of public pages from the cache, under the coalition's catalogue version: a kept page
+    # is answered whole, with the headers the middleware below gave it, without running them again
+    # (operations/pagecache.py). OOKBALANS_PAGE_CACHE_SECONDS=0 turns it off.
+    "ookbalans.operations.pagecache.PublicPageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -96,9 +100,6 @@ MIDDLEWARE = [
     "ookbalans.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Anonymous GETs of public pages from the cache, under the coalition's catalogue version (after the
-    # language is chosen: it is part of the key). OOKBALANS_PAGE_CACHE_SECONDS=0 turns it off.
-    "ookbalans.operations.pagecache.PublicPageCacheMiddleware",
     # Last, as django-axes asks: it turns a refused login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -132,14 +133,19 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# One process: Django's local memory. Several app servers: one Redis, so rate limits, lockouts and cached
-# pages agree between them (OOKBALANS_REDIS_URL, e.g. redis://127.0.0.1:6379/0).
+# Production (docs/operations.md): one Redis shared by every worker and app server, so a page one worker
+# made is answered by all and rate limits agree (OOKBALANS_REDIS_URL, e.g. redis://127.0.0.1:6379/0).
+# Without it (the demo, the tests) each process keeps its own cache in local memory.
 if redis_url := os.environ.get("OOKBALANS_REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's, with one Redis client per connection pool (operations/cache.py).
+            "BACKEND": "ookbalans.operations.cache.RedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": "ookbalans",
+            # A Redis that does not answer costs a request at most a second: the page cache then makes
+            # the page without it (operations/pagecache.py).
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
 else:

@@ -60,6 +60,21 @@ def test_with_redis_two_processes_share_the_cache():
         pytest.skip(f"Redis is not reachable at {REDIS_URL}.")
     key = f"probe-{uuid.uuid4()}"
     environment = {"OOKBALANS_REDIS_URL": REDIS_URL}
-    assert probe(environment, key, "hallo") == ["django.core.cache.backends.redis.RedisCache", "set"]
+    assert probe(environment, key, "hallo") == ["ookbalans.operations.cache.RedisCache", "set"]
     # A second process (another app server) reads what the first one wrote.
-    assert probe(environment, key, "-") == ["django.core.cache.backends.redis.RedisCache", "hallo"]
+    assert probe(environment, key, "-") == ["ookbalans.operations.cache.RedisCache", "hallo"]
+
+
+def test_the_redis_cache_keeps_one_client_and_still_reads_what_it_wrote():
+    if not redis_reachable():
+        pytest.skip(f"Redis is not reachable at {REDIS_URL}.")
+    from ookbalans.operations.cache import RedisCache
+
+    cache = RedisCache(REDIS_URL, {"KEY_PREFIX": "ookbalans-test", "OPTIONS": {"socket_timeout": 1}})
+    key = f"probe-{uuid.uuid4()}"
+    cache.set(key, {"page": b"x" * 15_000}, 30)
+    try:
+        assert cache.get(key) == {"page": b"x" * 15_000}
+        assert cache._cache.get_client(key) is cache._cache.get_client(key, write=True)
+    finally:
+        cache.delete(key)

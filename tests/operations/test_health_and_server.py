@@ -63,6 +63,15 @@ def test_access_log_leaves_out_query_strings_and_addresses():
     assert "%(U)s" in ACCESS_LOG_FORMAT
 
 
+def test_workers_are_replaced_now_and_then_but_not_every_minute_at_full_load():
+    arguments = gunicorn_arguments("127.0.0.1:8000", server_size(2, None), 30, access_log=False)
+    every = int(arguments[arguments.index("--max-requests") + 1])
+    jitter = int(arguments[arguments.index("--max-requests-jitter") + 1])
+    # At 300 req/s on two workers a worker lives about two minutes or more (5,000 gave ~35 s, each new
+    # worker making its first pages with cold caches in the middle of the load).
+    assert every - jitter >= 20_000 and 0 < jitter < every
+
+
 @pytest.mark.django_db
 def test_serve_prints_the_gunicorn_command():
     output = io.StringIO()

@@ -1,6 +1,7 @@
 """The public page cache: anonymous visitors get kept pages until their coalition's catalogue changes."""
 
 import pytest
+from csp.middleware import CSPMiddleware
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.urls import reverse
@@ -134,6 +135,12 @@ def test_the_setting_turns_the_cache_off(client, settings):
     assert ["X-Cache" in service_page(client, service) for _ in range(2)] == [False, False]
 
 
+def nonce_of(request) -> str:
+    """The CSP nonce of the request, made as when a template asks for it (django-csp)."""
+    CSPMiddleware(lambda request: None).process_request(request)
+    return str(request.csp_nonce)
+
+
 def test_pages_with_a_cookie_a_csrf_token_or_private_state_are_not_kept(rf):
     def response_of(prepare) -> bool:
         request = rf.get("/")
@@ -143,6 +150,7 @@ def test_pages_with_a_cookie_a_csrf_token_or_private_state_are_not_kept(rf):
 
     assert response_of(lambda request, response: None)
     assert not response_of(lambda request, response: get_token(request))
+    assert not response_of(lambda request, response: nonce_of(request))
     assert not response_of(lambda request, response: response.set_cookie("taste", "sweet"))
     assert not response_of(lambda request, response: response.__setitem__("Cache-Control", "private"))
     assert not response_of(lambda request, response: setattr(response, "status_code", 404))
@@ -181,3 +189,34 @@ def test_a_search_that_may_name_a_person_or_holds_a_number_is_never_kept(client)
         api = reverse("api:hsds-services", kwargs={"slug": service.coalition.slug})
         assert "X-Cache" not in client.get(api, {"search": personal})
     assert [client.get(url, {"q": "babymassage"})["X-Cache"] for _ in range(2)] == ["miss", "hit"]
+
+
+def test_a_kept_page_has_the_same_headers_as_the_page_made(client):
+    # The cache answers before the middleware that adds CSP, frame options and the language: the kept
+    # page carries what they gave it, and Django's security headers are added to every answer.
+    service = ServiceFactory()
+    made, kept = service_page(client, service, lang="en"), service_page(client, service, lang="en")
+    assert (made["X-Cache"], kept["X-Cache"]) == ("miss", "hit")
+    for header in made.headers:
+        if header != "X-Cache":
+            assert kept[header] == made[header], header
+    for header in ("Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy"):
+        assert kept[header], header
+    assert kept["Content-Language"] == "en" and 'lang="en"' in kept.content.decode()
+
+
+def test_an_api_page_asked_from_another_site_is_kept_apart_with_its_cors_header(client):
+    service = ServiceFactory()
+    api = reverse("api:hsds-services", kwargs={"slug": service.coalition.slug})
+    other_site = {"Origin": "https://gemeente.example.nl"}
+    assert [client.get(api)["X-Cache"] for _ in range(2)] == ["miss", "hit"]
+    assert "Access-Control-Allow-Origin" not in client.get(api)
+    answers = [client.get(api, headers=other_site) for _ in range(2)]
+    assert [answer["X-Cache"] for answer in answers] == ["miss", "hit"]
+    assert [answer["Access-Control-Allow-Origin"] for answer in answers] == ["*", "*"]
+    assert "Access-Control-Allow-Origin" not in client.get(api)
+
+
+def test_static_files_and_pages_that_are_not_public_take_no_part(client):
+    assert "X-Cache" not in client.get("/gezond/")
+    assert "X-Cache" not in client.get("/bestaat-niet/echt-niet/")

@@ -43,6 +43,19 @@ def test_different_words_sound_different(one, other):
         ("ruzietje", "ruzie"),
         ("somberheid", "somber"),
         ("opvoeder", "opvoeden", "opvoeding"),
+        # participles and present participles the lemmatiser does not know, -ën verbs
+        ("ruzie", "ruzien", "ruziende"),
+        ("stress", "gestrest", "gestreste"),
+        ("uitputting", "uitgeput"),
+        # Romance verbs and adjectives and their nouns
+        ("vaccinatie", "vaccineren", "gevaccineerd"),
+        ("massage", "masseren", "gemasseerd"),
+        ("adoptie", "adopteren"),
+        ("depressie", "depressief", "depressieve"),
+        ("allergie", "allergisch"),
+        # a tendency to do the verb; a plural typed without its apostrophe
+        ("huilen", "huilerig"),
+        ("baby", "babys"),
     ],
 )
 def test_forms_and_derivations_of_one_word_share_a_root(family):
@@ -50,7 +63,20 @@ def test_forms_and_derivations_of_one_word_share_a_root(family):
 
 
 @pytest.mark.parametrize(
-    ("one", "other"), [("regeling", "regen"), ("moeder", "moed"), ("gezond", "zonde"), ("water", "wat")]
+    ("one", "other"),
+    [
+        ("regeling", "regen"),
+        ("moeder", "moed"),
+        ("gezond", "zonde"),
+        ("water", "wat"),
+        # common words whose derivations drifted apart in meaning
+        ("organisatie", "organiseren"),
+        ("positief", "positie"),
+        ("actief", "actie"),
+        # an insurance policy is no clinic; guilty is no debt
+        ("polis", "poli"),
+        ("schuldig", "schuld"),
+    ],
 )
 def test_words_of_other_meanings_do_not_share_a_root(one, other):
     assert root(one) != root(other)
@@ -128,3 +154,50 @@ def test_real_words_and_nonsense_are_left_alone(demo):
     dog = outcome("onze hond is jaloers op de baby")
     assert dog.analysis.corrected == ""
     assert outcome("xyzzy qwerty").ranked == []
+
+
+@pytestmark_db
+def test_a_space_left_out_between_words_that_cannot_form_a_compound_is_put_back(demo):
+    # an infinitive after a noun; an inflected participle before a noun
+    result = outcome("cursusopvoeden")
+    assert result.analysis.corrected == "cursus opvoeden"
+    assert ids("triple-p") & top("cursusopvoeden", 5)
+    assert outcome("gekolfdemelk bewaren").analysis.corrected == "gekolfde melk bewaren"
+    # a noun in -en is no verb: a real compound stays one need with all its parts
+    assert outcome("tweelingkinderwagen").analysis.corrected == ""
+    assert outcome("tweelingkinderwagen").ranked == []
+
+
+@pytestmark_db
+def test_a_separable_verb_split_over_a_sentence_is_one_verb(demo):
+    need_words = [need.words for need in outcome("wie leest ons dochtertje voor").analysis.needs]
+    assert need_words == [("voorlezen",)]
+    assert ids("voorleesexpress", "peutervoorlezen-lochem", "voorlezen-eigen-taal") & top(
+        "wie leest ons dochtertje voor"
+    )
+    # a particle that ends an idiom stays in the idiom
+    assert any("uit" in need.words for need in outcome("ik moet mijn huis uit").analysis.needs)
+
+
+@pytestmark_db
+@pytest.mark.parametrize("query", ["ruziende ouders", "babys huilen"])
+def test_a_form_the_lemmatiser_misses_is_no_unknown_word(demo, query):
+    assert outcome(query).analysis.unknown == ()
+
+
+@pytestmark_db
+@pytest.mark.parametrize(
+    ("query", "corrected"), [("hlup bij opvoeden", "hulp bij opvoeden"), ("geen gled", "geen geld")]
+)
+def test_two_letters_swapped_in_a_short_word_are_swapped_back(demo, query, corrected):
+    assert outcome(query).analysis.corrected == corrected
+
+
+@pytestmark_db
+def test_a_short_typo_is_corrected_by_the_words_around_it(demo):
+    result = outcome("stoppen met roen")
+    assert result.analysis.corrected == "stoppen met roken"
+    assert ids("stoppen-met-roken-zwanger") & top("stoppen met roen")
+    assert outcome("baby hilt veel").analysis.corrected == "baby huilt veel"
+    # alone nothing says which word was meant
+    assert outcome("roen").analysis.corrected == ""

@@ -1,12 +1,14 @@
 """The public page cache: anonymous GETs of the finder and the HSDS read API, answered from Django's cache.
 
 A page is kept under a key made of its full address (scheme, host, path and query string), the page's
-language, today's date and its coalition's catalogue version (`Coalition.catalogue_version`), for at
-most `OOKBALANS_PAGE_CACHE_SECONDS` (0 turns the cache off). Every write to what a public page shows (a
-service, its places, costs, opening hours and labels, an organisation, a location, a contact point, the
-coalition, local search words, and the reference data and framework every coalition shares) gives the
-coalition, or every coalition, a new version in the same transaction, so its pages are made afresh at
-the next visit; a write that sends no Django signal at all is seen when the kept page expires.
+language, the request's `Origin` (CORS headers), today's date and its coalition's catalogue version
+(`Coalition.catalogue_version`), for at most `OOKBALANS_PAGE_CACHE_SECONDS` (0 turns the cache off).
+A kept page is answered whole, headers included, before the middleware that made them runs. Every
+write to what a public page shows (a service, its places, costs, opening hours and labels, an
+organisation, a location, a contact point, the coalition, local search words, and the reference data
+and framework every coalition shares) gives the coalition, or every coalition, a new version in the
+same transaction, so its pages are made afresh at the next visit; a write that sends no Django signal
+at all is seen when the kept page expires.
 
 Views take part when marked with `ookbalans.middleware.public_page`. Never cached: a request with a
 session cookie (a signed-in user: their pages show their menu) or messages waiting, any method but GET,
@@ -32,11 +34,12 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.module_loading import import_string
-from django.utils.translation import get_language
 
+from ookbalans.middleware import page_language
 from ookbalans.search.engine import impersonal_query
 
 KEY_PREFIX = "page:"
@@ -71,18 +74,35 @@ def catalogue_version(slug: str | None) -> str:
     return ":".join(str(value) for value in row) if row else "none"
 
 
-def page_key(request, slug: str | None) -> str:
+def page_key(request, slug: str | None, language: str) -> str:
+    """The kept page's key. The request's `Origin` is part of it: the API answers a page from another site
+    with CORS headers, which a page asked without one must not get (nor the other way round)."""
     address = "|".join(
         (
             request.scheme,
             request.get_host(),
             request.get_full_path(),
-            get_language(),
+            language,
+            request.META.get("HTTP_ORIGIN", ""),
             timezone.localdate().isoformat(),
             catalogue_version(slug),
         )
     )
     return KEY_PREFIX + hashlib.sha256(address.encode()).hexdigest()
+
+
+def public_page_key(request) -> str | None:
+    """The key of the page this request asks for, or None when it is no public page (or no page at all)."""
+    if request.path_info.startswith(settings.STATIC_URL):
+        return None  # WhiteNoise's static files, further in
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    if not getattr(match.func, "public_page", False):
+        return None
+    slug = match.kwargs.get("coalition") or match.kwargs.get("slug")
+    return page_key(request, slug, page_language(request, match.func))
 
 
 def may_use(request) -> bool:
@@ -102,6 +122,8 @@ def may_keep(request, response) -> bool:
         and not response.streaming
         and not response.cookies
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        # A page with a CSP nonce (django-csp) needs a new one at every answer: the header is kept too.
+        and getattr(request, "_csp_nonce", None) is None
         and not (session is not None and session.modified)
         and not (messages is not None and messages.added_new)
         and not any(word in response.get("Cache-Control", "") for word in NOT_TO_KEEP)
@@ -112,40 +134,43 @@ def may_keep(request, response) -> bool:
 class PublicPageCacheMiddleware:
     """Answer anonymous GETs of views marked `public_page` from the cache (see the module's docstring).
 
-    Comes after the middleware that activates the page's language (its key holds the language).
+    Comes right after Django's SecurityMiddleware (HTTPS redirect and HSTS stay per request): a kept page
+    is answered whole, with the headers the middleware further in gave it (CSP, frame options, language,
+    CORS, length), without running them again. For an anonymous GET they do nothing that depends on the
+    request beyond what the key holds: its address, language and `Origin`.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        key = public_page_key(request) if may_use(request) else None
+        if key is not None:
+            kept = cache.get(key)
+            if kept is not None:
+                return answer_from(kept)
         response = self.get_response(request)
-        key = getattr(request, "page_cache_key", None)
-        if key and not getattr(response, "from_page_cache", False) and may_keep(request, response):
-            headers = list(response.items())
+        if key is not None and may_keep(request, response):
             replay = getattr(response, "page_cache_replay", None)
-            kept = (response.status_code, headers, response.content, replay)
-            cache.set(key, kept, settings.OOKBALANS_PAGE_CACHE_SECONDS)
+            cache.set(
+                key,
+                (response.status_code, list(response.items()), response.content, replay),
+                settings.OOKBALANS_PAGE_CACHE_SECONDS,
+            )
             response["X-Cache"] = "miss"
         return response
 
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        if not getattr(view_func, "public_page", False) or not may_use(request):
-            return None
-        request.page_cache_key = page_key(request, view_kwargs.get("coalition") or view_kwargs.get("slug"))
-        kept = cache.get(request.page_cache_key)
-        if kept is None:
-            return None
-        status, headers, content, replay = kept
-        if replay is not None:
-            function, args = replay
-            import_string(function)(*args)
-        response = HttpResponse(content, status=status, headers=headers)
-        # As the view's own answer has: whether someone is signed in decides the page's menu.
-        patch_vary_headers(response, ("Cookie",))
-        response["X-Cache"] = "hit"
-        response.from_page_cache = True
-        return response
+
+def answer_from(kept) -> HttpResponse:
+    status, headers, content, replay = kept
+    if replay is not None:
+        function, args = replay
+        import_string(function)(*args)
+    response = HttpResponse(content, status=status, headers=headers)
+    # As the view's own answer has: whether someone is signed in decides the page's menu.
+    patch_vary_headers(response, ("Cookie",))
+    response["X-Cache"] = "hit"
+    return response
 
 
 # What the public pages show: a write to any of these gives the owning coalition a new catalogue version

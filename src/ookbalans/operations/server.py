@@ -22,6 +22,8 @@ class ServerSize:
         return self.workers * self.threads
 
 
+# Requests after which gunicorn replaces a worker (give or take a tenth, so they do not all go at once).
+MAX_REQUESTS = 25_000
 # Threads per worker: they wait for the database and the client together, while one holds the GIL.
 THREADS = 8
 
@@ -71,11 +73,13 @@ def gunicorn_arguments(bind: str, size: ServerSize, timeout: int, access_log: bo
         # The application (with the search's language data, see preload.py) is loaded once in the
         # master and shared by the workers it forks.
         "--preload",
-        # Restart a worker now and then so that memory cannot creep up over weeks.
+        # Restart a worker now and then so that memory cannot creep up over weeks: after some tens of
+        # thousands of requests (every few minutes at full load, hours or days on a normal day), not
+        # every half minute, since a new worker starts with cold caches and makes its first pages slowly.
         "--max-requests",
-        "5000",
+        str(MAX_REQUESTS),
         "--max-requests-jitter",
-        "500",
+        str(MAX_REQUESTS // 10),
         "--forwarded-allow-ips",
         os.environ.get("OOKBALANS_FORWARDED_ALLOW_IPS", "127.0.0.1"),
         "--error-logfile",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import uuid
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -184,18 +185,23 @@ def _document(stored: tuple[str, str, str, str, str]) -> ranking.Document:
 
 
 def _ranked(analysis: Understanding, rows: list[tuple]) -> list[tuple[object, ranking.Ranked]]:
-    """The candidates (the backends' rows) in the shared order (score, then name), above the floor."""
-    documents, titles = {}, {}
-    for row in rows:
-        service_id, title = row[0], row[1]
-        documents[service_id] = _document(row[1:6])
-        titles[service_id] = title
+    """The candidates (the backends' rows) in the shared order (score, then name), above the floor.
+
+    The ranking sees the candidates by their place in `rows` (a small integer hashes at once, a UUID
+    in Python), and only the hits go back to their service ids.
+    """
+    documents = {place: _document(row[1:6]) for place, row in enumerate(rows)}
     scored = ranking.rank(analysis, documents)
     # By the UUID's digits: SQLite gives them as hex, PostgreSQL as a UUID.
     ordered = sorted(
-        scored.items(), key=lambda item: (-item[1].score, titles[item[0]], str(item[0]).replace("-", ""))
+        scored.items(), key=lambda item: (-item[1].score, rows[item[0]][1], _digits(rows[item[0]][0]))
     )
-    return ranking.above_floor(ordered)
+    return ranking.above_floor([(rows[place][0], hit) for place, hit in ordered])
+
+
+def _digits(service_id) -> str:
+    """A service id's hex digits, the same on both databases (the last key of the shared order)."""
+    return service_id.hex if isinstance(service_id, uuid.UUID) else str(service_id).replace("-", "")
 
 
 def search_services(

@@ -304,9 +304,14 @@ _DIMINUTIVES = ("etjes", "etje", "tjes", "tje", "pjes", "pje", "jes", "je")
 
 
 def _verb_stem(verb: str) -> str:
-    """The stem of a Dutch verb, its 'ik' form: slapen -> slaap, bellen -> bel, lezen -> lees."""
+    """The stem of a Dutch verb, its 'ik' form: slapen -> slaap, bellen -> bel, lezen -> lees;
+    ruzien (ruziën) -> ruzie; stressen -> stress (a common word that stem, and 'stres' none)."""
+    if verb.endswith("ien") and lexicon().get(verb[:-1], 0.0) >= ROOT_VERB_ZIPF:
+        return verb[:-1]
     base = verb[:-2]
     if len(base) >= 2 and base[-1] == base[-2] and base[-1] not in _VOWELS:
+        if lexicon().get(base, 0.0) >= DOUBLED_STEM_ZIPF and lexicon().get(base[:-1], 0.0) < ROOT_VERB_ZIPF:
+            return base
         return base[:-1]
     if base[-1] == "v":
         base = base[:-1] + "f"
@@ -319,8 +324,79 @@ def _verb_stem(verb: str) -> str:
     return base
 
 
-def _is_verb(word: str) -> bool:
-    return word.endswith("en") and len(word) >= 5 and lexicon().get(word, 0.0) >= ROOT_VERB_ZIPF
+def _is_verb(word: str, zipf: float = ROOT_VERB_ZIPF) -> bool:
+    return word.endswith("en") and len(word) >= 5 and lexicon().get(word, 0.0) >= zipf
+
+
+# A verb this common is the base of a participle, a present participle or a noun in -ing that the
+# lemmatiser does not know (gestrest -> stressen, ruziende -> ruzien, uitputting -> uitputten); the
+# verb then names a common word too (its stem or the word it is made of), so the join is checked twice.
+DERIVED_VERB_ZIPF = 2.4
+# A stem with a doubled consonant this common ('stress') stays whole when the single one is no word.
+DOUBLED_STEM_ZIPF = 4.0
+# Inseparable prefixes take no ge- in the participle (verslaafd, beschermd, ontspannen).
+_INSEPARABLE = ("be", "ver", "ont", "her")
+# Separable particles before 'ge' in a participle (opgevoed, uitgeput, afgekolfd).
+_PARTICLES = (
+    *("terug", "samen", "door", "over", "voor", "mee", "weg", "toe"),
+    *("aan", "uit", "op", "af", "in", "na", "om", "bij"),
+)
+# Verbs of Romance origin in -eren and their nouns (vaccineren, vaccinatie; adopteren, adoptie;
+# masseren, massage; controleren, controle), and adjectives and their nouns (depressief,
+# depressie; allergisch, allergie): the noun's ending, what replaces it to form the verb or noun.
+_ROMANCE_NOUNS = (("atie", "eren"), ("tie", "teren"), ("age", "eren"), ("e", "eren"))
+_ROMANCE_ADJECTIVES = (("ief", "ie"), ("isch", "ie"))
+# A word and its derivation both this common have drifted apart in meaning (organisatie and
+# organiseren, positief and positie, actief and actie): they are not joined.
+DRIFTED_ZIPF = 4.5
+
+
+def _drifted(one: str, other: str) -> bool:
+    return min(lexicon().get(one, 0.0), lexicon().get(other, 0.0)) >= DRIFTED_ZIPF
+
+
+def _infinitives(stem: str) -> list[str]:
+    """The infinitives a verb stem may belong to in Dutch spelling: stress -> stressen, verslaaf ->
+    verslaven, uitput -> uitputten, pest -> pesten."""
+    forms = [stem + "en"]
+    if len(stem) >= 3 and stem[-1] not in _VOWELS:
+        if stem[-2] in _VOWELS and stem[-3] not in _VOWELS:
+            forms.append(stem + stem[-1] + "en")  # a short vowel: uitput-ten
+        if len(stem) >= 4 and stem[-2] == stem[-3] and stem[-2] in "aeou":
+            closed = stem[:-2] + {"f": "v", "s": "z"}.get(stem[-1], stem[-1])
+            forms.append(closed + "en")  # a long vowel in an open syllable: verslaaf -> verslaven
+    if stem.endswith("f"):
+        forms.append(stem[:-1] + "ven")
+    if stem.endswith("s"):
+        forms.append(stem[:-1] + "zen")
+    return forms
+
+
+def separable_verb(particle: str, verb: str) -> str:
+    """The infinitive a separable verb's parts form, when the lexicon has it ('voor' and 'leest':
+    voorlezen; 'op', 'voed': opvoeden), or ''."""
+    if particle not in _PARTICLES or len(verb) < 2:
+        return ""
+    whole = particle + lemma(verb)
+    return whole if _is_verb(whole, DERIVED_VERB_ZIPF) else ""
+
+
+def _participle_verbs(form: str) -> list[str]:
+    """The verbs a participle or past form the lemmatiser does not know may come from: gestrest,
+    gestreste -> stressen; uitgeput -> uitputten; ruziende -> ruzien."""
+    if form.endswith(("de", "te")):
+        form = form[:-1]
+    if not form.endswith(("d", "t")) or len(form) < 6:
+        return []
+    stems = []
+    # the final d or t is the ending (gestrest) or the stem's own (uitgeput: put-ten)
+    for whole in (form[:-1], form):
+        for particle in ("", *_PARTICLES):
+            if whole.startswith(particle + "ge") and len(whole) - len(particle) >= 5:
+                stems.append(particle + whole[len(particle) + 2 :])
+        if not stems and whole.startswith(_INSEPARABLE):
+            stems.append(whole)  # no ge- after be-, ver-, ont-, her-: verslaafd
+    return [verb for candidate in stems for verb in _infinitives(candidate)]
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -358,5 +434,30 @@ def root(word: str) -> str:
     verbs.append(base)
     for verb in verbs:
         if _is_verb(verb) and lemma(verb) == verb:
+            return _verb_stem(verb)
+    for ending, noun_ending in _ROMANCE_ADJECTIVES:
+        noun = base[: -len(ending)] + noun_ending
+        if base.endswith(ending) and lexicon().get(noun, 0.0) >= ROOT_VERB_ZIPF and not _drifted(base, noun):
+            return root(noun)
+    singular = base[:-1]
+    if (
+        base.endswith("s")
+        and len(base) >= 5
+        and singular[-1] in "aoiuy"
+        and lexicon().get(base, 0.0) < lexicon().get(singular, 0.0)
+        and lexicon()[singular] >= ROOT_VERB_ZIPF
+    ):
+        return root(singular)  # a plural in -s typed without its apostrophe (babys, papas), rarer
+    derived = [base]  # a verb the lexicon finds rare (ruzien), or the lemmatiser took the word to
+    if base.endswith("erig") and len(base) >= 7:
+        derived.append(base[:-4] + "en")  # huilerig, slaperig: a tendency to do the verb
+    if base.endswith(("ing", "end", "ende")) and len(base) >= 6:
+        derived.append(verbs[0])
+    derived.extend(_participle_verbs(word))
+    for ending, verb_ending in _ROMANCE_NOUNS:
+        if base.endswith(ending) and len(base) >= 6:
+            derived.append(base[: -len(ending)] + verb_ending)
+    for verb in derived:
+        if _is_verb(verb, DERIVED_VERB_ZIPF) and lemma(verb) == verb and not _drifted(base, verb):
             return _verb_stem(verb)
     return base

@@ -24,6 +24,7 @@ from ookbalans.search.language import (
     raw_words,
     root,
     script,
+    separable_verb,
     sound,
     split_compound,
     word_keys,
@@ -135,6 +136,10 @@ class Lookup:
         self.domain = frozenset(self.words | concepts.dutch_words | set(self.joined))
         # Whole words of the index and the thesaurus (not phrases typed as one).
         self.known_words = frozenset(self.words | concepts.dutch_words)
+        # The short ones among them, for a short typo that the words around it explain ('roen').
+        self.short_words = sorted(
+            word for word in self.known_words if word.isalpha() and len(word) <= CONTEXT_TYPO_LENGTH + 1
+        )
         # Common Dutch words too, so a typo in 'misschien' is corrected (and then left out as filler).
         common = {word for word, zipf in lexicon().items() if zipf >= COMMON_CHOICE_ZIPF and len(word) >= 5}
         self.choices = sorted(self.domain | common)
@@ -189,6 +194,36 @@ class Lookup:
         chosen = min(twins, key=lambda choice: (-lexicon().get(choice, 0.0), choice))
         return self.joined.get(chosen, chosen) if chosen not in self.words else chosen
 
+    def in_context(self, word: str, others: list[tuple[str, ...]], concepts: ConceptIndex) -> str:
+        """A known word one edit from a short unknown word that forms a thesaurus phrase with the
+        other words of its clause ('stoppen met roen': roken; 'baby hilt': huilt), the most common
+        such word, or ''. Alone, such a word is too close to many real words to correct."""
+        if not others or not word.isalpha() or len(word) > CONTEXT_TYPO_LENGTH or self.transposed(word):
+            return ""  # (two letters swapped is the likelier typo: 'geen gled' is 'geen geld')
+        found = []
+        for choice, _distance, _index in process.extract(
+            word, self.short_words, scorer=DamerauLevenshtein.distance, score_cutoff=1, limit=None
+        ):
+            keys = [*others, (key(choice),)]
+            if any(
+                len(match.positions) > 1 and len(others) in match.positions
+                for match in concepts.find(keys, anywhere=True)
+            ):
+                found.append(choice)
+        return min(found, key=lambda choice: (-lexicon().get(choice, 0.0), choice)) if found else ""
+
+    def transposed(self, word: str) -> str:
+        """The index's or the thesaurus' word that the word is with two neighbouring letters swapped
+        back ('hlup': hulp, 'gled': geld), the most common such word, or ''. The one edit a short
+        word may have: a swap seldom makes another word, where a letter more or less often does."""
+        found = {
+            swapped
+            for at in range(len(word) - 1)
+            if word[at] != word[at + 1]
+            and (swapped := word[:at] + word[at + 1] + word[at] + word[at + 2 :]) in self.known_words
+        }
+        return min(found, key=lambda choice: (-lexicon().get(choice, 0.0), choice)) if found else ""
+
     def correction(self, word: str, most: int = 3) -> str:
         """The closest known word within the allowed edits (1 up to 8 letters, 2 up to 13, then 3; at
         most `most`); a thesaurus phrase typed as one word comes back as its words ('huiselijk geweld').
@@ -199,6 +234,8 @@ class Lookup:
         """
         if len(word) < 4 or not word.isalpha():
             return ""
+        if len(word) < 5 and not self.sound_twin(word) and (swapped := self.transposed(word)):
+            return swapped
         limit = min(most, 0 if len(word) < 5 else 1 if len(word) < 9 else 2 if len(word) < 14 else 3)
         distances: dict[str, float] = {}
         if limit:
@@ -225,6 +262,10 @@ class Lookup:
             closest, key=lambda choice: (choice not in self.domain, -lexicon().get(choice, 0.0), choice)
         )[0]
         return self.joined.get(chosen, chosen) if chosen not in self.words else chosen
+
+
+# A short unknown word of at most this many letters is corrected by the words around it (`in_context`).
+CONTEXT_TYPO_LENGTH = 5
 
 
 # A word's known relatives by derivation (at most this many, of at least this many letters) meet it too.
@@ -273,6 +314,32 @@ def _typed_together(word: str, lookup: Lookup) -> tuple[str, ...]:
     if len(word) < RUN_TOGETHER_LENGTH or lookup.sound_twin(word):
         return ()
     return _run_together(word, lookup, small_only=True)
+
+
+# Two known words typed together without a space, not a compound: a Dutch compound never begins with
+# an inflected adjective or participle ('gekolfdemelk'), and seldom ends in a verb after a noun of
+# this length or more ('cursusopvoeden'; 'babyzwemmen' stays one).
+MISSING_SPACE_PART = 6
+
+
+def _missing_space(word: str, lookup: Lookup) -> tuple[str, ...]:
+    """Two words the search knows typed as one that cannot be one compound, or ()."""
+    for cut in range(MIN_FAMILY_WORD, len(word) - MIN_FAMILY_WORD + 1):
+        head, tail = word[:cut], word[cut:]
+        if key(head) not in lookup.key_set or key(tail) not in lookup.key_set:
+            continue
+        inflected = head.endswith("e") and lemma(head) != head
+        verb = (
+            min(len(head), len(tail)) >= MISSING_SPACE_PART
+            and tail.endswith("en")
+            and lemma(tail) == tail
+            and lexicon().get(tail, 0.0) >= RUN_TOGETHER_ZIPF
+            # a verb, not a noun in -en ('kinderwagen'): the lexicon has its 'hij' form too
+            and tail[:-2] + "t" in lexicon()
+        )
+        if inflected or verb:
+            return head, tail
+    return ()
 
 
 def _split_into_known(word: str, lookup: Lookup) -> tuple[str, ...]:
@@ -354,6 +421,10 @@ def _words(
             # 'ruziesinds': a word typed together with a small word beside it (not English 'reveal').
             words.extend(_Word(part, part, word_keys(part)) for part in parts if is_content(part))
             fixes[plain] = " ".join(parts)
+        elif correct and (parts := _missing_space(plain, lookup)):
+            # 'gekolfdemelk', 'cursusopvoeden': a space left out, not a compound; said in 'Bedoel je'.
+            words.extend(_Word(part, part, word_keys(part)) for part in parts)
+            fixes[plain] = " ".join(parts)
         elif (parts := _split_into_known(plain, lookup)) or (
             correct and (parts := _run_together(plain, lookup))
         ):
@@ -362,6 +433,16 @@ def _words(
             words.append(_Word(raw, plain, (key(plain),), parts))
         elif _foreign_word(raw):
             foreign.append(plain)
+        elif correct and (
+            fixed := lookup.in_context(
+                plain,
+                [word_keys(other) for other_raw, other in pairs if other != plain and is_content(other)],
+                concepts,
+            )
+        ):
+            # 'stoppen met roen': a short word that one letter off forms a phrase with the words beside it
+            words.append(_Word(fixed, fixed, word_keys(fixed)))
+            fixes[plain] = fixed
         elif correct and (fixed := lookup.correction(plain)):
             words.extend(_Word(part, part, word_keys(part)) for part in fixed.split())
             fixes[plain] = fixed
@@ -419,6 +500,38 @@ def _joined_compounds(pairs: list[tuple[str, str]], lookup: Lookup) -> list[tupl
         result.append(pairs[position])
         position += 1
     return result
+
+
+# A separable verb's particle this many words after its verb at most ('leest mijn kinderen thuis voor').
+SEPARABLE_REACH = 5
+
+
+def _separable_verbs(
+    pairs: list[tuple[str, str]], lookup: Lookup, concepts: ConceptIndex
+) -> list[tuple[str, str]]:
+    """A sentence whose last word is the particle of a separable verb earlier on ('wie leest mijn
+    kinderen voor', 'ik voed hem alleen op'): the verb as the search knows it (voorlezen, opvoeden).
+    Not when the particle ends an idiom ('mijn huis uit') or the verb is a word of a thesaurus
+    phrase there ('slaapt slecht door')."""
+    if len(pairs) < 2:
+        return pairs
+    last = len(pairs) - 1
+    particle = pairs[-1][1]
+    for position in range(last - 1, max(-1, last - 1 - SEPARABLE_REACH), -1):
+        verb = pairs[position][1]
+        whole = separable_verb(particle, verb) if is_content(verb) else ""
+        if not whole or key(whole) not in lookup.key_set:
+            continue
+        if any(last in span for _codes, span in concepts.find_idioms([plain for _raw, plain in pairs])):
+            return pairs
+        content = [at for at, (_raw, plain) in enumerate(pairs) if is_content(plain)]
+        phrases = concepts.find([(key(pairs[at][1]),) for at in content], anywhere=True)
+        if any(
+            content[at] == position for match in phrases if len(match.positions) > 1 for at in match.positions
+        ):
+            return pairs
+        return [*pairs[:position], (whole, whole), *pairs[position + 1 : -1]]
+    return pairs
 
 
 def _corrected_first(
@@ -497,8 +610,12 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
         # A compound typed apart is joined within its sentence only.
         pairs, sentence_of = [], []
         for number in sorted(set(typed_sentence)):
-            joined = _joined_compounds(
-                [pair for pair, its in zip(typed, typed_sentence, strict=True) if its == number], lookup
+            joined = _separable_verbs(
+                _joined_compounds(
+                    [pair for pair, its in zip(typed, typed_sentence, strict=True) if its == number], lookup
+                ),
+                lookup,
+                concepts,
             )
             pairs += joined
             sentence_of += [number] * len(joined)

@@ -226,19 +226,21 @@ def add_service_rows(sheets: dict[str, RowSheet], service: dict, organisations, 
                 {**named, "classification": taxonomy.label, "term": taxonomy.label_for(code)}
             )
     for sal in service.get("service_at_locations") or []:
-        location_name = locations.get(sal["location_id"], sal.get("location", {})).get("name")
+        location_name = locations.get(sal.get("location_id"), sal.get("location") or {}).get("name")
         sheets["Dienst op locatie"].add(
-            {"id": sal["id"], **named, "location": location_name, "description": sal.get("description")}
+            {"id": sal.get("id"), **named, "location": location_name, "description": sal.get("description")}
         )
         for schedule in sal.get("schedules") or []:
+            if schedule.get("freq", "WEEKLY") != "WEEKLY" or schedule.get("byday") not in mapping.DAY_NUMBERS:
+                continue  # kept from a file (monthly, several days …): ookbalans does not hold it as hours
             sheets["Openingstijden"].add(
                 {
-                    "id": schedule["id"],
+                    "id": schedule.get("id"),
                     "service_id": service["id"],
                     "location": location_name,
                     "weekday": labels("days")[mapping.DAY_NUMBERS[schedule["byday"]]],
-                    "opens_at": schedule["opens_at"],
-                    "closes_at": schedule["closes_at"],
+                    "opens_at": schedule.get("opens_at"),
+                    "closes_at": schedule.get("closes_at"),
                 }
             )
     for option in service.get("cost_options") or []:

@@ -108,9 +108,10 @@ def attach_parts(chunk: list[Row], services, references: References) -> None:
     first, last = chunk[0].id, chunk[-1].id
     ids = services.filter(id__gte=first, id__lte=last).values("id")
     in_range = {"service_id__gte": first, "service_id__lte": last, "service_id__in": ids}
+    # Keyed by the ids' numbers: a UUID's own hash and equality are Python code, the int's are not.
     by_id = {}
     for service in chunk:
-        by_id[service.id] = service.__dict__
+        by_id[service.id.int] = service.__dict__
         for name in LINKED:
             service.__dict__[prefetched.loaded(name)] = []
         service.__dict__[prefetched.loaded("cost_options")] = []
@@ -133,17 +134,17 @@ def attach_parts(chunk: list[Row], services, references: References) -> None:
     )
     for attribute, found in links.items():
         for service_id, term_id in found:
-            by_id[service_id][attribute].append(terms[term_id])
+            by_id[service_id.int][attribute].append(terms[term_id])
     links = list(
         Service.languages.through.objects.filter(**in_range).values_list("service_id", "language_id")
     )
     languages = references.load(references.languages, Language, {code for _service, code in links})
     attribute = prefetched.loaded("languages")
     for service_id, code in links:
-        by_id[service_id][attribute].append(languages[code])
+        by_id[service_id.int][attribute].append(languages[code])
     attribute = prefetched.loaded("cost_options")
     for option in rows_of(CostOption.objects.filter(**in_range).order_by("id"), CostOption):
-        by_id[option.service_id][attribute].append(option)
+        by_id[option.service_id.int][attribute].append(option)
     places = rows_of(ServiceAtLocation.objects.filter(**in_range).order_by("id"), ServiceAtLocation)
     locations = references.load(
         references.locations, Location, {place.location_id for place in places}, ("municipality",)
@@ -153,12 +154,12 @@ def attach_parts(chunk: list[Row], services, references: References) -> None:
     for place in places:
         place.location = locations[place.location_id]
         place.__dict__[hours] = []
-        places_by_id[place.id] = place.__dict__
-        by_id[place.service_id][attribute].append(place)
+        places_by_id[place.id.int] = place.__dict__
+        by_id[place.service_id.int][attribute].append(place)
     schedules = Schedule.objects.filter(
         service_at_location__service_id__gte=first,
         service_at_location__service_id__lte=last,
         service_at_location__service_id__in=ids,
     ).order_by("weekday", "opens_at", "id")
     for schedule in rows_of(schedules, Schedule):
-        places_by_id[schedule.service_at_location_id][hours].append(schedule)
+        places_by_id[schedule.service_at_location_id.int][hours].append(schedule)

@@ -49,6 +49,9 @@ MARGINS = '<pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5"
 # characters XML 1.0 cannot hold (openpyxl refuses a text with them; here they are left out).
 SPECIAL = re.compile(r"[&<>\r\000-\010\013\014\016-\037]")
 ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"}
+# zlib's level for the zip: 3 packs about 10% larger than the default 6 in less than half the time
+# (a coalition's 1.2 MB of sheets: 5 ms against 10 ms; for the country's 100,000 services some 2 s).
+COMPRESSION = 3
 LONGEST_TEXT = 32767  # characters of a cell, as Excel allows (openpyxl cuts there too)
 COLUMNS = [get_column_letter(number) for number in range(1, 101)]
 
@@ -105,11 +108,23 @@ class Sheet:
         self.rows += 1
         number = self.rows
         parts = [f'<row r="{number}" ht="{height:g}" customHeight="1">' if height else f'<row r="{number}">']
+        # Most cells are texts that need nothing done: written as they are, then looked at together.
+        texts, spaced = [], False
         for column, value in zip(COLUMNS, values, strict=False):
-            if value.__class__ is str and value:  # most cells: a text
-                parts.append(f'<c r="{column}{number}" t="inlineStr"><is>{text_element(value)}</is></c>')
+            if value.__class__ is str and value:
+                parts.append(f'<c r="{column}{number}" t="inlineStr"><is><t>{value}</t></is></c>')
+                texts.append(value)
+                spaced = spaced or value.strip() is not value
             elif value is not None:
                 parts.append(cell(f"{column}{number}", value))
+        if texts:
+            joined = "".join(texts)
+            if spaced or len(joined) > LONGEST_TEXT or SPECIAL.search(joined):
+                parts[1:] = [
+                    cell(f"{column}{number}", value)
+                    for column, value in zip(COLUMNS, values, strict=False)
+                    if value is not None
+                ]
         parts.append("</row>")
         self.buffer.write("".join(parts))
         if self.buffer.tell() > 1024 * 1024:
@@ -220,7 +235,7 @@ class Workbook:
             "xl/styles.xml": STYLES_XML,
         }
         try:
-            with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+            with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=COMPRESSION) as archive:
                 for name, text in parts.items():
                     archive.writestr(name, text)
                 for n, sheet in numbered:
