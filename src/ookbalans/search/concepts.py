@@ -18,6 +18,45 @@ WINDOW_SLACK = 2
 # home visit. Such a phrase, and one of stop words only ('helemaal op', 'ik kan niet meer'), is an
 # idiom: it is found in a query only word for word.
 IDIOM_ZIPF = 4.8
+# A compound's other part, beside a part swapped for another register's word, is a word of at least
+# this many letters (so 'start' is not 'st' + 'arts').
+REGISTER_REST = 3
+# A variant this common in Dutch (Zipf) is a word with a meaning of its own ('vaderdag', 'moederdag').
+REGISTER_OWN_ZIPF = 2.5
+
+
+@functools.cache
+def register_groups() -> dict[str, tuple[str, ...]]:
+    """Each word of `register_parts.txt` -> the other words of its group (moeder: mama, mams, moeke)."""
+    groups: dict[str, tuple[str, ...]] = {}
+    for line in _data_lines("register_parts.txt"):
+        members = [part.strip() for part in line.split(",") if part.strip()]
+        for member in members:
+            groups[member] = groups.get(member, ()) + tuple(m for m in members if m != member)
+    return groups
+
+
+def register_variants(word: str) -> list[str]:
+    """The compound as parents may write it with a part in another register: a normalised single
+    word whose first or last part is in `register_parts.txt` (tienermoeder -> tienermama,
+    moedergroep -> mamagroep, moederclubje ...). Only the part is swapped (the longest that fits
+    at each end); a variant that is itself a common word of its own ('vaderdag' from 'papadag') is
+    left out."""
+    groups = register_groups()
+    variants = []
+    first = [part for part in groups if word.startswith(part) and len(word) - len(part) >= REGISTER_REST]
+    last = [part for part in groups if word.endswith(part) and len(word) - len(part) >= REGISTER_REST]
+    if first:
+        part = max(first, key=len)
+        variants.extend(other + word[len(part) :] for other in groups[part])
+    if last:
+        part = max(last, key=len)
+        variants.extend(word[: len(word) - len(part)] + other for other in groups[part])
+    return [
+        variant
+        for variant in dict.fromkeys(variants)
+        if variant != word and variant.isalpha() and lexicon().get(variant, 0.0) < REGISTER_OWN_ZIPF
+    ]
 
 
 @dataclass(frozen=True)
@@ -95,6 +134,8 @@ class ConceptIndex:
         self._reduced: dict[tuple[str, ...], set[str]] = {}
         # Idioms, as their normalised words: found in a query word for word, stop words included.
         self.idioms: dict[tuple[str, ...], set[str]] = {}
+        # Compounds in another register ('tienermama' for 'tienermoeder'): claim only unclaimed words.
+        self._variants: dict[tuple[str, ...], set[str]] = {}
         for record in records:
             code = record["code"]
             self.concepts.setdefault(
@@ -115,6 +156,9 @@ class ConceptIndex:
         for phrase, codes in self._reduced.items():
             if phrase not in self.phrases:
                 self.phrases[phrase] = codes
+        for phrase, codes in self._variants.items():
+            if phrase not in self.phrases:
+                self.phrases[phrase] = codes
         # Concepts of a state a parent is in (pregnant, wishing for a child): negated, they are not met.
         self.states = frozenset(code for code, info in self.concepts.items() if info.phases)
         self.narrower: dict[str, set[str]] = {}
@@ -132,6 +176,10 @@ class ConceptIndex:
             self.dutch_words.update(word for word in plain if len(word) >= 5)
             if 2 <= len(plain) <= 3 and all(word.isalpha() for word in plain):
                 self.joined_phrases.setdefault("".join(plain), " ".join(plain))
+            if len(plain) == 1:
+                for variant in register_variants(plain[0]):
+                    if keys := phrase_keys(variant, "nl"):
+                        self._variants.setdefault(keys, set()).add(code)
         phrase = phrase_keys(text, language)
         words = tuple(tokens(text))
         reduced = len(phrase) == 1 and len(words) > 1
