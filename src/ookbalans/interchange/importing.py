@@ -25,6 +25,7 @@ def import_document(
     problems: Problems | None = None,
     before_writing=None,
     source: tuple[str, str] | None = None,
+    suspicions: tuple[bool, bool] | None = None,
 ) -> Report:
     """Import an HSDS document (a list of services, or organizations and services) into the coalition.
 
@@ -32,10 +33,11 @@ def import_document(
     error among them stops the import. Raises ImportFailed with every problem, changing nothing.
     `source` (file name, format) makes the import one entry in the audit trail, written with it.
     Only what differs from the catalogue is written: a file that changes nothing writes nothing.
+    `suspicions`: see `check_document`.
     """
     check = CheckContext(coalition, strict=strict, progress=progress, problems=problems)
     report = Report(problems=check.problems, dry_run=dry_run)
-    check_document(check, document)
+    check_document(check, document, suspicions)
     if check.problems.errors:
         raise ImportFailed(check.problems)
     changes = changing.find_changes(check)
