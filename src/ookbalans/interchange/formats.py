@@ -18,7 +18,7 @@ from ookbalans.interchange.exporting import datapackage as datapackage_out
 from ookbalans.interchange.exporting import excel as excel_out
 from ookbalans.interchange.exporting import hsds_json as json_out
 from ookbalans.interchange.exporting.document import CoalitionDocument
-from ookbalans.interchange.importing import import_document
+from ookbalans.interchange.importing import Checked, check_import, write_checked
 from ookbalans.interchange.limits import Limits
 from ookbalans.interchange.problems import ImportFailed, Problems, Where
 from ookbalans.interchange.reading import archive
@@ -132,6 +132,18 @@ def import_file(
     `source` is a path, bytes or a binary file object (an upload); `limits` default to the settings.
     `progress(1)` is called per service checked, `before_writing()` when the checks found no error.
     """
+    with checked_file(coalition, source, name, dry_run=dry_run, progress=progress, limits=limits) as checked:
+        return write_checked(checked, before_writing)
+
+
+@contextmanager
+def checked_file(
+    coalition, source, name: str, *, dry_run: bool = False, progress=None, limits: Limits | None = None
+) -> Iterator[Checked]:
+    """A file read, checked and compared with the catalogue, writing nothing; raise ImportFailed.
+
+    The parsed file stays out of Python's cycle collector until the block ends (`document_frozen`).
+    """
     limits = limits or Limits.from_settings()
     document, kind, problems = read_document(source, name, coalition, limits, depth=False)
     # One walk for the reader's limit of nesting and the checks' look for NUL characters and links.
@@ -153,14 +165,13 @@ def import_file(
     # Check on after the reader's problems, so that all problems of the file are reported at once.
     # Excel is strict: a workbook holds only what ookbalans has columns for.
     with document_frozen():
-        return import_document(
+        yield check_import(
             coalition,
             document,
             strict=kind == "xlsx",
             dry_run=dry_run,
             progress=progress,
             problems=problems,
-            before_writing=before_writing,
             source=(Path(str(name)).name, kind),
             suspicions=tuple(suspicions),
         )
