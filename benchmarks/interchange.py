@@ -215,6 +215,53 @@ def import_all(coalitions) -> dict:
     }
 
 
+def import_all_files(coalitions) -> dict:
+    """The country's import as a user runs it: one `ookbalans import_all FOLDER` over every coalition's file.
+
+    The files are exported first and the coalitions emptied (deleted and made again with the same
+    name, slug and municipalities), untimed and committed: the workers that check the files read
+    the database in their own connections, so the step cannot be rolled back. The import gives
+    every coalition back its services with the same ids; run it on a copy of the catalogue.
+    """
+    import resource
+    import tempfile
+
+    from django.core.management import call_command
+    from django.db import transaction
+
+    from ookbalans.catalogue.models import Coalition, Service
+    from ookbalans.interchange import formats
+    from ookbalans.search.concepts import shared_index
+
+    shared_index()  # the lexicons, once per process, before the clock
+    receivers = Receivers()
+    with tempfile.TemporaryDirectory(prefix="ookbalans-import-all-") as folder:
+        for coalition in coalitions:
+            with open(Path(folder) / formats.file_name(coalition, "hsds-json"), "wb") as file:
+                formats.export_to(coalition, "hsds-json", file)
+        with transaction.atomic():
+            for coalition in coalitions:
+                municipalities = list(coalition.municipalities.all())
+                name, slug = coalition.name, coalition.slug
+                coalition.delete()
+                Coalition.objects.create(name=name, slug=slug).municipalities.set(municipalities)
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started, started_cpu = time.perf_counter(), time.process_time()
+        call_command("import_all", folder, actor="benchmark", stdout=sys.stderr)
+        seconds, cpu = time.perf_counter() - started, time.process_time() - started_cpu
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    slugs = [coalition.slug for coalition in coalitions]
+    return {
+        "seconds": seconds,
+        "import cpu": cpu,
+        "workers cpu": after.ru_utime + after.ru_stime - children.ru_utime - children.ru_stime,
+        "workers peak mb": after.ru_maxrss / 1024,
+        "search seconds": receivers.seconds,
+        "search cpu": receivers.cpu,
+        "imported services": Service.objects.filter(coalition__slug__in=slugs).count(),
+    }
+
+
 def run_step(step: str, limit: int | None) -> None:
     """One step in this process; prints its figures as JSON on the last line."""
     from ookbalans.catalogue.models import Coalition
@@ -228,6 +275,8 @@ def run_step(step: str, limit: int | None) -> None:
         figures = floor_insert(coalitions)
     elif step == "import":
         figures = import_all(coalitions)
+    elif step == "import-all":
+        figures = import_all_files(coalitions)
     else:
         figures = export(coalitions, step.removeprefix("export-"))
     figures.setdefault("seconds", time.perf_counter() - started)
@@ -248,6 +297,13 @@ def main() -> None:
     parser.add_argument(
         "--import-coalitions", type=int, help="the import (and its floor) over only the first N coalitions"
     )
+    parser.add_argument(
+        "--import-all",
+        action="store_true",
+        help="also import every measured coalition's file with one `ookbalans import_all` (changes the "
+        "database: the coalitions are emptied and imported again; use a copy)",
+    )
+    parser.add_argument("--only", help="only these steps, by name (e.g. floor-insert,import-all)")
     parser.add_argument("--step", help=argparse.SUPPRESS)
     args = parser.parse_args()
     setup_django(args.database_url)
@@ -276,7 +332,11 @@ def main() -> None:
         f"measured: {total:,} services in {args.coalitions or 'all'} coalitions; import and its floor: "
         f"{import_total:,} services in {args.import_coalitions or args.coalitions or 'all'} coalitions"
     )
-    steps = ["floor-select", *[f"export-{f}" for f in args.formats.split(",")], "floor-insert", "import"]
+    steps = ["floor-select", *[f"export-{f}" for f in args.formats.split(",") if f], "floor-insert", "import"]
+    if args.import_all:
+        steps.append("import-all")
+    if args.only:
+        steps = [step for step in steps if step in args.only.split(",")]
     results = {}
     importing = {"floor-insert", "import"}
     for step in steps:
@@ -291,7 +351,9 @@ def main() -> None:
             print(f"{step}: failed\n{done.stderr[-2000:]}")
             continue
         figures = results[step] = json.loads(done.stdout.strip().splitlines()[-1])
-        floor = results.get({"import": "floor-insert"}.get(step, "floor-select"))
+        floor = results.get(
+            {"import": "floor-insert", "import-all": "floor-insert"}.get(step, "floor-select")
+        )
         ratio = (
             f"{figures['seconds'] / floor['seconds']:5.1f}× floor" if floor and "floor" not in step else ""
         )
@@ -306,6 +368,16 @@ def main() -> None:
             print(
                 f"{'':>18}  CPU {1000 * figures['cpu'] / services:.3f} ms per service, "
                 f"{figures['cpu'] / floor['cpu']:.1f}× the floor's CPU",
+                flush=True,
+            )
+        if step == "import-all":
+            print(
+                f"{'':>18}  {figures['imported services']:,} services in one command; CPU of this process "
+                f"{figures['import cpu']:.1f} s ({1000 * figures['import cpu'] / total:.2f} ms per service), "
+                f"of the checking workers {figures['workers cpu']:.1f} s "
+                f"(peak {figures['workers peak mb']:.0f} MB); "
+                f"search index {figures['search seconds']:.1f} s, CPU {figures['search cpu']:.1f} s; "
+                f"load average now {' / '.join(f'{x:.1f}' for x in os.getloadavg())}",
                 flush=True,
             )
         if step == "import":
