@@ -32,10 +32,23 @@ PREFIX = "ookbalans-"
 
 
 @dataclass
+class Written:
+    """What the import of one file wrote: counts only, so that a country's reports stay small."""
+
+    created: dict[str, int]
+    updated: dict[str, int]
+    warnings: int
+
+    @classmethod
+    def of(cls, report: Report) -> Written:
+        return cls(report.created, report.updated, report.problems.warning_count)
+
+
+@dataclass
 class NationalReport:
     """What a national import did (or found wrong), per file."""
 
-    reports: dict[str, Report] = field(default_factory=dict)
+    reports: dict[str, Written] = field(default_factory=dict)
     failed: dict[str, Problems] = field(default_factory=dict)
 
 
@@ -90,7 +103,7 @@ def import_files(
             elif not national.failed:
                 # The checked file came unpickled: set aside from the cycle collector, as in `import_file`.
                 with formats.document_frozen():
-                    national.reports[str(path)] = write_checked(result)
+                    national.reports[str(path)] = Written.of(write_checked(result))
             if progress:
                 progress(path, result)
         if national.failed or dry_run:

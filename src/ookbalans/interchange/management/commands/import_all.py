@@ -56,7 +56,7 @@ class Command(BaseCommand):
         for single in report.reports.values():
             created.update(single.created)
             updated.update(single.updated)
-            warnings += single.problems.warning_count
+            warnings += single.warnings
         verb = ("Would create", "Would update") if dry_run else ("Created", "Updated")
         self.stdout.write(f"{len(known)} files, {warnings} warning(s).")
         self.stdout.write(f"{verb[0]}: " + (", ".join(f"{n} {k}" for k, n in created.items()) or "nothing"))
