@@ -13,11 +13,12 @@ from pathlib import Path
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from ookbalans.interchange.checking.document import surveyed
 from ookbalans.interchange.exporting import datapackage as datapackage_out
 from ookbalans.interchange.exporting import excel as excel_out
 from ookbalans.interchange.exporting import hsds_json as json_out
 from ookbalans.interchange.exporting.document import CoalitionDocument
-from ookbalans.interchange.importing import import_document
+from ookbalans.interchange.importing import Checked, check_import, write_checked
 from ookbalans.interchange.limits import Limits
 from ookbalans.interchange.problems import ImportFailed, Problems, Where
 from ookbalans.interchange.reading import archive
@@ -61,10 +62,13 @@ def kind_of(name: str, file) -> str:
     return "hsds-json"
 
 
-def read_document(source, name: str, coalition, limits: Limits) -> tuple[dict | list | None, str, Problems]:
+def read_document(
+    source, name: str, coalition, limits: Limits, *, depth: bool = True
+) -> tuple[dict | list | None, str, Problems]:
     """Read a path (file or datapackage folder), bytes or a binary file into an HSDS document and its format.
 
-    Within the limits: a file past them is refused before it is unpacked or parsed.
+    Within the limits: a file past them is refused before it is unpacked or parsed. `depth=False`:
+    a JSON file's nesting is left to the caller (see `hsds_json.read_json`).
     """
     problems = Problems()
     if isinstance(source, str | Path) and Path(source).is_dir():
@@ -82,7 +86,7 @@ def read_document(source, name: str, coalition, limits: Limits) -> tuple[dict | 
         if kind == "datapackage":
             return datapackage_in.read_datapackage(file, problems, limits), kind, problems
         data = file.read(limits.json_bytes + 1)  # not more: a larger file is refused unparsed
-        return json_in.read_json(data, name, problems, limits), kind, problems
+        return json_in.read_json(data, name, problems, limits, depth=depth), kind, problems
     finally:
         if file is not source:
             file.close()
@@ -128,8 +132,25 @@ def import_file(
     `source` is a path, bytes or a binary file object (an upload); `limits` default to the settings.
     `progress(1)` is called per service checked, `before_writing()` when the checks found no error.
     """
+    with checked_file(coalition, source, name, dry_run=dry_run, progress=progress, limits=limits) as checked:
+        return write_checked(checked, before_writing)
+
+
+@contextmanager
+def checked_file(
+    coalition, source, name: str, *, dry_run: bool = False, progress=None, limits: Limits | None = None
+) -> Iterator[Checked]:
+    """A file read, checked and compared with the catalogue, writing nothing; raise ImportFailed.
+
+    The parsed file stays out of Python's cycle collector until the block ends (`document_frozen`).
+    """
     limits = limits or Limits.from_settings()
-    document, kind, problems = read_document(source, name, coalition, limits)
+    document, kind, problems = read_document(source, name, coalition, limits, depth=False)
+    # One walk for the reader's limit of nesting and the checks' look for NUL characters and links.
+    too_deep, *suspicions = surveyed(document, limits.depth)
+    if too_deep:
+        problems.error(Where(name), "", "", json_in.too_deep(limits))
+        raise ImportFailed(problems)
     if document is None or (problems.errors and not document):
         if not problems.errors:
             problems.error(
@@ -144,15 +165,15 @@ def import_file(
     # Check on after the reader's problems, so that all problems of the file are reported at once.
     # Excel is strict: a workbook holds only what ookbalans has columns for.
     with document_frozen():
-        return import_document(
+        yield check_import(
             coalition,
             document,
             strict=kind == "xlsx",
             dry_run=dry_run,
             progress=progress,
             problems=problems,
-            before_writing=before_writing,
             source=(Path(str(name)).name, kind),
+            suspicions=tuple(suspicions),
         )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db import transaction
 
 from ookbalans.audit import context as audit
@@ -15,6 +17,42 @@ from ookbalans.interchange.problems import ImportFailed, Problems
 from ookbalans.interchange.writing import Report, write_plans
 
 
+@dataclass
+class Checked:
+    """A document checked and compared with the catalogue, ready to be written (`write_checked`).
+
+    Made without writing anything, so that it may be made in another process (`national`).
+    """
+
+    check: CheckContext
+    changes: changing.Changes
+    report: Report
+    source: tuple[str, str] | None = None
+
+
+def check_import(
+    coalition: Coalition,
+    document,
+    *,
+    strict: bool = False,
+    dry_run: bool = False,
+    progress=None,
+    problems: Problems | None = None,
+    source: tuple[str, str] | None = None,
+    suspicions: tuple[bool, bool] | None = None,
+) -> Checked:
+    """Check a document for the coalition and find what it changes; raise ImportFailed on any error."""
+    check = CheckContext(coalition, strict=strict, progress=progress, problems=problems)
+    report = Report(problems=check.problems, dry_run=dry_run)
+    check_document(check, document, suspicions)
+    if check.problems.errors:
+        raise ImportFailed(check.problems)
+    changes = changing.find_changes(check)
+    report.changes = changes.as_data()
+    report.created, report.updated = changes.created(), changes.updated()
+    return Checked(check, changes, report, source)
+
+
 def import_document(
     coalition: Coalition,
     document,
@@ -25,6 +63,7 @@ def import_document(
     problems: Problems | None = None,
     before_writing=None,
     source: tuple[str, str] | None = None,
+    suspicions: tuple[bool, bool] | None = None,
 ) -> Report:
     """Import an HSDS document (a list of services, or organizations and services) into the coalition.
 
@@ -32,15 +71,25 @@ def import_document(
     error among them stops the import. Raises ImportFailed with every problem, changing nothing.
     `source` (file name, format) makes the import one entry in the audit trail, written with it.
     Only what differs from the catalogue is written: a file that changes nothing writes nothing.
+    `suspicions`: see `check_document`.
     """
-    check = CheckContext(coalition, strict=strict, progress=progress, problems=problems)
-    report = Report(problems=check.problems, dry_run=dry_run)
-    check_document(check, document)
-    if check.problems.errors:
-        raise ImportFailed(check.problems)
-    changes = changing.find_changes(check)
-    report.changes = changes.as_data()
-    report.created, report.updated = changes.created(), changes.updated()
+    checked = check_import(
+        coalition,
+        document,
+        strict=strict,
+        dry_run=dry_run,
+        progress=progress,
+        problems=problems,
+        source=source,
+        suspicions=suspicions,
+    )
+    return write_checked(checked, before_writing)
+
+
+def write_checked(checked: Checked, before_writing=None) -> Report:
+    """Write what a checked document changes, in one transaction (a savepoint in the caller's)."""
+    check, changes, report, source = checked.check, checked.changes, checked.report, checked.source
+    coalition, dry_run = check.coalition, report.dry_run
     if changes.nothing:
         return report
     if before_writing:

@@ -11,6 +11,7 @@ does not name keep their stored values).
 from __future__ import annotations
 
 import uuid
+from functools import cache
 from types import SimpleNamespace
 
 from django.db import models
@@ -22,13 +23,21 @@ from ookbalans.interchange.prefetched import loaded
 
 def as_loaded(obj):
     """The instance with its ids as the database gives them back (UUIDs, not the file's text)."""
-    for field in type(obj)._meta.concrete_fields:
-        target = field.target_field if field.is_relation else field
-        if isinstance(target, models.UUIDField):
-            value = getattr(obj, field.attname)
-            if isinstance(value, str):
-                setattr(obj, field.attname, uuid.UUID(value))
+    for attname in uuid_columns(type(obj)):
+        value = getattr(obj, attname)
+        if isinstance(value, str):
+            setattr(obj, attname, uuid.UUID(value))
     return obj
+
+
+@cache
+def uuid_columns(model) -> tuple[str, ...]:
+    """The model's columns that hold a UUID (its own id or another object's)."""
+    return tuple(
+        field.attname
+        for field in model._meta.concrete_fields
+        if isinstance(field.target_field if field.is_relation else field, models.UUIDField)
+    )
 
 
 def with_municipalities(locations: list[Location]) -> list[Location]:

@@ -13,6 +13,7 @@ from ookbalans.interchange.checking.organisations import check_organisation
 from ookbalans.interchange.checking.ownership import check_ownership
 from ookbalans.interchange.checking.services import check_service
 from ookbalans.interchange.checking.values import objects_in
+from ookbalans.interchange.limits import deeper_than
 from ookbalans.interchange.links import LINK_KEYS, refused_links
 from ookbalans.interchange.problems import SOURCE, Where, where_of
 from ookbalans.interchange.reading.hsds_json import as_document
@@ -22,10 +23,13 @@ GROUPS = ("organizations", "services", "locations", "contacts")
 DOCUMENT_KEYS = {"hsds_version", "profile", "coalition", *GROUPS}
 
 
-def check_document(check: CheckContext, document) -> None:
-    """Check the whole document and collect the plans of what to write."""
+def check_document(check: CheckContext, document, suspicions: tuple[bool, bool] | None = None) -> None:
+    """Check the whole document and collect the plans of what to write.
+
+    `suspicions` are `suspicious(document)` when the caller walked the document already (`surveyed`).
+    """
     document = as_document(document)
-    groups = document_groups(check, document)
+    groups = document_groups(check, document, suspicions)
     if groups is None:
         return
     for index, item in enumerate(groups["organizations"]):
@@ -52,7 +56,7 @@ def check_document(check: CheckContext, document) -> None:
     check_ownership(check)
 
 
-def document_groups(check: CheckContext, document) -> dict[str, list[dict]] | None:
+def document_groups(check: CheckContext, document, suspicions=None) -> dict[str, list[dict]] | None:
     """The document's lists of objects by key; None (after reporting) when nothing in it can be read."""
     the_file = Where(_("the file"))
     unexpected = _("expected a list of services or an object with organizations and services.")
@@ -62,7 +66,7 @@ def document_groups(check: CheckContext, document) -> dict[str, list[dict]] | No
     if not any(key in document for key in GROUPS):
         check.problems.error(the_file, "", ", ".join(map(str, document))[:200], unexpected)
         return None
-    may_hold_nul, may_hold_refused_link = suspicious(document)
+    may_hold_nul, may_hold_refused_link = suspicions or suspicious(document)
     nul_texts = list(control_characters(document, _("the file"))) if may_hold_nul else []
     for path, value in nul_texts:
         check.problems.error(
@@ -111,18 +115,31 @@ def control_characters(value, path: str):
 
 
 def suspicious(document) -> tuple[bool, bool]:
-    """Whether the document may hold a NUL character, and a refused link: one walk, without paths.
+    """Whether the document may hold a NUL character, and a refused link (one walk, without paths)."""
+    _too_deep, nul, refused = surveyed(document)
+    return nul, refused
 
-    Most files hold neither; only when one may do the walks that say where (`control_characters`,
-    `refused_links`) run. A `value` that looks like a refused link counts, whatever fact it states.
+
+def surveyed(document, depth: int | None = None) -> tuple[bool, bool, bool]:
+    """Whether the document nests more than `depth` levels, may hold a NUL character, and a refused link.
+
+    One walk, without paths, for the reader's limit and the checks: most files hold neither; only
+    when one may do the walks that say where (`control_characters`, `refused_links`) run. A `value`
+    that looks like a refused link counts, whatever fact it states. The readers' notes of where a
+    value came from (`SOURCE`) count for the depth only.
     """
     nul = refused = False
-    stack = [document]
+    notes = []
+    stack = [(document, 1)]
     while stack:
-        value = stack.pop()
+        value, level = stack.pop()
+        if depth is not None and level > depth:
+            return True, nul, refused
+        level += 1
         if isinstance(value, dict):
             for key, item in value.items():
                 if key == SOURCE:
+                    notes.append((item, level))
                     continue
                 if isinstance(key, str) and "\x00" in key:
                     nul = True
@@ -133,13 +150,14 @@ def suspicious(document) -> tuple[bool, bool]:
                     if (key in LINK_KEYS or key == "value") and ":" in item and is_refused_link(item):
                         refused = True
                 elif isinstance(item, dict | list):
-                    stack.append(item)
+                    stack.append((item, level))
         elif isinstance(value, list):
             for item in value:
                 if isinstance(item, str):
                     nul = nul or "\x00" in item
                 elif isinstance(item, dict | list):
-                    stack.append(item)
+                    stack.append((item, level))
         elif isinstance(value, str):
             nul = nul or "\x00" in value
-    return nul, refused
+    too_deep = depth is not None and any(deeper_than(note, depth - at + 1) for note, at in notes)
+    return too_deep, nul, refused

@@ -12,10 +12,12 @@ from ookbalans.interchange.limits import Limits, deeper_than, in_megabytes
 from ookbalans.interchange.problems import Problems, Where
 
 
-def read_json(data: bytes, name: str, problems: Problems, limits: Limits | None = None):
+def read_json(data: bytes, name: str, problems: Problems, limits: Limits | None = None, *, depth=True):
     """The parsed JSON of a file, or None with the problem reported: too large, not JSON, nested too deep.
 
     The size is judged before parsing (`limits.json_bytes`); callers read at most one byte more.
+    `depth=False` leaves the nesting to the caller, who walks the document anyway (an import's
+    `formats.import_file`, in the same walk as the checks'): to be judged before any other use.
     """
     limits = limits or Limits.from_settings()
     if len(data) > limits.json_bytes:
@@ -45,7 +47,7 @@ def read_json(data: bytes, name: str, problems: Problems, limits: Limits | None 
         return None
     try:
         document = parsed(data)
-        if not deeper_than(document, limits.depth):
+        if not depth or not deeper_than(document, limits.depth):
             return document
         problems.error(Where(name), "", "", too_deep(limits))
     except UnicodeDecodeError as error:
