@@ -2,20 +2,12 @@
 
 import pytest
 
-from ookbalans.catalogue.models import Coalition, Service
+from ookbalans.catalogue.models import Service
 from ookbalans.search.engine import search, understood
 from ookbalans.search.understanding import _finite_verb, _question_frames
+from tests.search.demo_region import coalition
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def demo(shared_demo):
-    """The demo coalition, loaded once for this module."""
-
-
-def coalition():
-    return Coalition.objects.get(slug="voorbeeldregio")
 
 
 def codes(query):

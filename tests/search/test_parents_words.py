@@ -5,21 +5,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ookbalans.catalogue.demo import demo_id
-from ookbalans.catalogue.models import Coalition, Service
+from ookbalans.catalogue.models import Service
 from ookbalans.search.concepts import shared_index, term_in
 from ookbalans.search.engine import search, understood
 from ookbalans.search.ranking import FieldKeys
+from tests.search.demo_region import coalition
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def demo(shared_demo):
-    """The demo coalition, loaded once for this module."""
-
-
-def coalition():
-    return Coalition.objects.get(slug="voorbeeldregio")
 
 
 def codes(query):

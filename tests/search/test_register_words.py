@@ -9,11 +9,6 @@ from ookbalans.search.engine import understood
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def demo(shared_demo):
-    """The demo coalition, loaded once for this module."""
-
-
 def codes(query):
     coalition = Coalition.objects.get(slug="voorbeeldregio")
     return {code for need in understood(query, coalition.pk).needs for code in need.codes}

@@ -57,11 +57,6 @@ QUERIES = {
 }
 
 
-@pytest.fixture(scope="module")
-def demo(shared_demo):
-    """The demo coalition, loaded once for this module."""
-
-
 def service_ids(query):
     return [service.pk for service, _score in search_services(query, Service.objects.all())]
 

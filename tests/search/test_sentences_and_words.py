@@ -2,22 +2,14 @@
 
 import pytest
 
-from ookbalans.catalogue.models import Coalition, Service
+from ookbalans.catalogue.models import Service
 from ookbalans.search import ranking
 from ookbalans.search.concepts import ConceptIndex
 from ookbalans.search.engine import search, understood
 from ookbalans.search.understanding import Need
+from tests.search.demo_region import coalition
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def demo(shared_demo):
-    """The demo coalition, loaded once for this module."""
-
-
-def coalition():
-    return Coalition.objects.get(slug="voorbeeldregio")
 
 
 def codes_of(query):

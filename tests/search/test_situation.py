@@ -2,8 +2,9 @@
 
 import pytest
 
-from ookbalans.catalogue.models import Coalition, Service
+from ookbalans.catalogue.models import Service
 from ookbalans.search.engine import search, understood
+from tests.search.demo_region import coalition
 
 pytestmark = pytest.mark.django_db
 
@@ -13,15 +14,6 @@ FRAMES = (
     "mijn vriendin zei dat ik moest bellen over {need}",
     "ik woon sinds kort hier en mijn vriendin zei dat ik moest bellen of mailen over {need}",
 )
-
-
-@pytest.fixture(scope="module")
-def demo(shared_demo):
-    """The demo coalition, loaded once for this module."""
-
-
-def coalition():
-    return Coalition.objects.get(slug="voorbeeldregio")
 
 
 def found(query):

@@ -85,11 +85,6 @@ def test_words_of_other_meanings_do_not_share_a_root(one, other):
 pytestmark_db = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def demo(shared_demo):
-    """The demo coalition, loaded once for this module."""
-
-
 def outcome(query):
     coalition = Coalition.objects.get(slug="voorbeeldregio")
     return search(query, Service.objects.filter(coalition=coalition), coalition=coalition)

@@ -17,11 +17,6 @@ PREGNANCY_CARE = [
 MONEY = ["budgetcoach", "geldinloop", "schuldhulpverlening"]
 
 
-@pytest.fixture(scope="module")
-def demo(shared_demo):
-    """The demo coalition, loaded once for this module."""
-
-
 def outcome(query, **options):
     coalition = Coalition.objects.get(slug="voorbeeldregio")
     return search(query, Service.objects.filter(coalition=coalition), coalition=coalition, **options)
