@@ -143,8 +143,8 @@ if redis_url := os.environ.get("OOKBALANS_REDIS_URL"):
             "BACKEND": "ookbalans.operations.cache.RedisCache",
             "LOCATION": redis_url,
             "KEY_PREFIX": "ookbalans",
-            # A Redis that does not answer costs a request at most a second: the page cache then makes
-            # the page without it (operations/pagecache.py).
+            # A Redis that does not answer costs a request at most a second, then the request fails
+            # (500) until Redis is back: run it under systemd with Restart=always (docs/operations.md).
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
