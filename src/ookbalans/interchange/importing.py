@@ -53,37 +53,16 @@ def check_import(
     return Checked(check, changes, report, source)
 
 
-def import_document(
-    coalition: Coalition,
-    document,
-    *,
-    strict: bool = False,
-    dry_run: bool = False,
-    progress=None,
-    problems: Problems | None = None,
-    before_writing=None,
-    source: tuple[str, str] | None = None,
-    suspicions: tuple[bool, bool] | None = None,
-) -> Report:
+def import_document(coalition: Coalition, document, *, before_writing=None, **options) -> Report:
     """Import an HSDS document (a list of services, or organizations and services) into the coalition.
 
     `problems` are those a reader found already: they are reported with the checks' own, and any
     error among them stops the import. Raises ImportFailed with every problem, changing nothing.
     `source` (file name, format) makes the import one entry in the audit trail, written with it.
     Only what differs from the catalogue is written: a file that changes nothing writes nothing.
-    `suspicions`: see `check_document`.
+    `suspicions`: see `check_document`. The other options are `check_import`'s.
     """
-    checked = check_import(
-        coalition,
-        document,
-        strict=strict,
-        dry_run=dry_run,
-        progress=progress,
-        problems=problems,
-        source=source,
-        suspicions=suspicions,
-    )
-    return write_checked(checked, before_writing)
+    return write_checked(check_import(coalition, document, **options), before_writing)
 
 
 def write_checked(checked: Checked, before_writing=None) -> Report:
