@@ -49,6 +49,10 @@ DIRECT, DIRECT_FIELDS = WORD_PREFIX, ("title", "body")
 # Below this score no service fits; a hit scoring less than this share of the best one is dropped.
 RELEVANCE_FLOOR = 0.50
 RELATIVE_FLOOR = 0.3
+# When no hit is about the query, something still fits when a hit meets this share of its needs
+# itself wherever it names them (all of them: a no-answer query's best share on the development sets
+# was 0.84).
+WHOLE = 1.0
 # A service classified with a factor that a need's concept points at meets the need this much, when
 # its text does not: less than a mention in the full description, more than nothing (the POH-GGZ,
 # classified for parents' mental health, never says 'moe').
@@ -215,7 +219,7 @@ class Ranked:
     when first asked, so only for the hits that are shown, not for the candidates below the floor.
     """
 
-    __slots__ = ("score", "_reasons", "complete", "direct", "fit", "classified", "_met")
+    __slots__ = ("score", "_reasons", "complete", "direct", "fit", "classified", "_met", "cover")
 
     def __init__(
         self,
@@ -231,7 +235,11 @@ class Ranked:
         classified: bool = False,
         # Without `reasons`: the needs, the document and its score per need, to work them out from.
         met: tuple | None = None,
+        # The weighted share of the query's needs that some field meets itself (by the need's concept,
+        # a narrower one or the parent's word), wherever it stands: how much of the need it covers.
+        cover: float = 0.0,
     ):
+        self.cover = cover
         self.score, self._reasons, self.complete = score, reasons, complete
         self.direct, self.fit, self.classified, self._met = direct, fit, classified, met
 
@@ -353,6 +361,13 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
         if phase and phase in doc.phases and score > 0:
             score += PHASE_BONUS
         direct = any(_direct(found) for found, counts in zip(strengths, directing, strict=True) if counts)
+        itself = [max(found.values(), default=0.0) >= DIRECT for found in strengths]
+        cover = (
+            sum(weight for weight, met, counts in zip(weights, itself, carrying, strict=True) if met and counts)
+            / total
+            if any(met and about for met, about in zip(itself, directing, strict=True))
+            else 0.0
+        )
         ranked[pk] = Ranked(
             round(score, 6),
             None,
@@ -361,6 +376,7 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
             round(fit, 6),
             any(classified),
             met=(needs, doc, scores),
+            cover=round(cover, 6),
         )
     return ranked
 
@@ -380,14 +396,19 @@ def _direct(strengths: Mapping[str, float]) -> bool:
 def above_floor(ranked: list[tuple[object, Ranked]]) -> list[tuple[object, Ranked]]:
     """Hits that reach the relevance floor and a share of the best: nothing when none reaches it.
 
-    Something fits only when the best hit reaches the floor and some hit is about a need itself
-    (in its name or short description), not only near it.
+    Something fits when the best hit reaches the floor and some hit is about a need itself (in its
+    name or short description), not only near it; or, when nothing is about it, when some hit meets
+    every need itself (its concept or the parent's word), if only in its full description: then
+    those mentions come back, instead of the contact point alone.
     """
-    if not ranked or max(hit.fit for _pk, hit in ranked) < RELEVANCE_FLOOR:
+    if not ranked:
         return []
-    if not any(hit.direct for _pk, hit in ranked):
+    about = max(hit.fit for _pk, hit in ranked) >= RELEVANCE_FLOOR and any(hit.direct for _pk, hit in ranked)
+    if not about and not any(hit.cover >= WHOLE for _pk, hit in ranked):
         return []
-    cut = max(RELEVANCE_FLOOR * 0.5, ranked[0][1].score * RELATIVE_FLOOR)
+    cut = ranked[0][1].score * RELATIVE_FLOOR
+    if about:
+        cut = max(RELEVANCE_FLOOR * 0.5, cut)
     found = [(pk, hit) for pk, hit in ranked if hit.score >= cut]
     # Below them, until the list is CLASSIFIED_FILL long: weaker hits that their classification
     # says are about a need (a mention in the long description, or the factor alone).
