@@ -69,6 +69,7 @@ def main() -> None:
     client = quality.api_client()
     answerable_fit, empty_fit, relevant_share, other_share = [], [], [], []
     answerable_cover, empty_cover = [], []
+    lists: list[tuple[bool, list]] = []  # per query: answerable, and its ranking before the floor
     for query, slug in queries:
         seen.clear()
         shown = quality.search_ids(client, slug, query["query"])
@@ -79,6 +80,7 @@ def main() -> None:
         direct = any(hit.direct for _pk, hit in ranked)
         top = ranked[0][1].score if ranked else 0.0
         (answerable_fit if relevant else empty_fit).append(best if direct else 0.0)
+        lists.append((bool(relevant), ranked))
         cover = max((hit.cover for _pk, hit in ranked), default=0.0)
         (answerable_cover if relevant else empty_cover).append(0.0 if original(ranked) else cover)
         for pk, hit in ranked:
@@ -95,14 +97,19 @@ def main() -> None:
     print(f"best fit, no-answer queries  (0 without a direct hit): {quantiles(empty_fit)}")
     print(f"score / best score, relevant hits:                     {quantiles(relevant_share)}")
     print(f"score / best score, other hits:                        {quantiles(other_share)}")
-    for floor in (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
-        kept = sum(1 for value in answerable_fit if value >= floor)
-        emptied = sum(1 for value in empty_fit if value < floor)
+    print("\nthe whole floor (ranking.above_floor) at other values of RELEVANCE_FLOOR:")
+    chosen = ranking.RELEVANCE_FLOOR
+    for floor in (0.4, 0.45, 0.5, 0.55, 0.6, 0.65):
+        ranking.RELEVANCE_FLOOR = floor
+        kept = sum(1 for answerable, ranked in lists if answerable and original(ranked))
+        emptied = sum(1 for answerable, ranked in lists if not answerable and not original(ranked))
+        answerable = sum(1 for found, _ranked in lists if found)
+        balanced = kept / answerable + emptied / (len(lists) - answerable)
         print(
-            f"floor {floor:.2f}: answerable kept {kept}/{len(answerable_fit)}, no-answer emptied {emptied}/{len(empty_fit)}"
+            f"floor {floor:.2f}: answerable kept {kept}/{answerable}, "
+            f"no-answer emptied {emptied}/{len(lists) - answerable}, sum of both shares {balanced:.3f}"
         )
-    print(f"best cover, answerable queries the floor empties:  {quantiles([v for v in answerable_cover if v])}")
-    print(f"best cover, no-answer queries the floor empties:   {quantiles([v for v in empty_cover if v])}")
+    ranking.RELEVANCE_FLOOR = chosen
     for cut in (0.2, 0.25, 0.3, 0.35, 0.4, 0.5):
         kept = sum(1 for value in relevant_share if value >= cut)
         dropped = sum(1 for value in other_share if value < cut)

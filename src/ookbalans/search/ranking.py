@@ -49,7 +49,7 @@ DIRECT, DIRECT_FIELDS = WORD_PREFIX, ("title", "body")
 # Below this score no service fits; a hit scoring less than this share of the best one is dropped.
 # Calibrated on all development sets together (`benchmarks/search_scores.py`): the relative cut is
 # the highest that keeps at least 95 % of the relevant hits (0.3 kept 94 %, 0.25 keeps 96 %).
-RELEVANCE_FLOOR = 0.50
+RELEVANCE_FLOOR = 0.55
 RELATIVE_FLOOR = 0.25
 # When no hit is about the query, something still fits when a hit meets this share of its needs
 # itself wherever it names them (all of them: a no-answer query's best share on the development sets
