@@ -42,6 +42,10 @@ FOREIGN_WEIGHT = 0.15
 # A word of the parent's situation ('bellen', 'woon') orders hits a little and never counts
 # towards the fit: the floor does not depend on how many such words a sentence has.
 SITUATION_WEIGHT = 0.1
+# A hit that meets more of the query's needs itself (anywhere) comes before one that meets fewer at
+# the same strength: half a mention in the full description per share of the needs, so coverage
+# orders hits but never lifts a mention in the full description above a service about the need.
+COVERAGE = 0.1
 # Services for the phase the query names ('zwanger') come first among equals.
 PHASE_BONUS = 0.08
 # A need is met directly by its concept (or a narrower one) or the parent's own word, in these fields.
@@ -357,12 +361,6 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
         for inside in asking:
             share = sum(weights[index] * scores[index] for index in inside)
             fit = max(fit, share / sum(weights[index] for index in inside))
-        situation = [value for value, counts in zip(scores, carrying, strict=True) if not counts]
-        if situation:
-            score += SITUATION_WEIGHT * sum(situation) / len(situation)
-        if phase and phase in doc.phases and score > 0:
-            score += PHASE_BONUS
-        direct = any(_direct(found) for found, counts in zip(strengths, directing, strict=True) if counts)
         itself = [max(found.values(), default=0.0) >= DIRECT for found in strengths]
         cover = (
             sum(weight for weight, met, counts in zip(weights, itself, carrying, strict=True) if met and counts)
@@ -370,6 +368,13 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
             if any(met and about for met, about in zip(itself, directing, strict=True))
             else 0.0
         )
+        situation = [value for value, counts in zip(scores, carrying, strict=True) if not counts]
+        if situation:
+            score += SITUATION_WEIGHT * sum(situation) / len(situation)
+        score += COVERAGE * cover
+        if phase and phase in doc.phases and score > 0:
+            score += PHASE_BONUS
+        direct = any(_direct(found) for found, counts in zip(strengths, directing, strict=True) if counts)
         ranked[pk] = Ranked(
             round(score, 6),
             None,
