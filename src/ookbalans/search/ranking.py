@@ -361,13 +361,12 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
         for inside in asking:
             share = sum(weights[index] * scores[index] for index in inside)
             fit = max(fit, share / sum(weights[index] for index in inside))
+        # The needs some field meets itself (its concept, a narrower one, the parent's word), wherever.
         itself = [max(found.values(), default=0.0) >= DIRECT for found in strengths]
-        cover = (
-            sum(weight for weight, met, counts in zip(weights, itself, carrying, strict=True) if met and counts)
-            / total
-            if any(met and about for met, about in zip(itself, directing, strict=True))
-            else 0.0
-        )
+        cover = 0.0
+        if any(met and about for met, about in zip(itself, directing, strict=True)):
+            covered = zip(weights, itself, carrying, strict=True)
+            cover = sum(weight for weight, met, counts in covered if met and counts) / total
         situation = [value for value, counts in zip(scores, carrying, strict=True) if not counts]
         if situation:
             score += SITUATION_WEIGHT * sum(situation) / len(situation)
