@@ -1,4 +1,4 @@
-"""The relevance floor when only a full description names the need, and hits ordered by how much they cover."""
+"""The relevance floor when only a full description names the need; hits ordered by what they cover."""
 
 from ookbalans.search import ranking
 from ookbalans.search.understanding import Need, Understanding
