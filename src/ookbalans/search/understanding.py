@@ -99,6 +99,9 @@ class Need:
     # The clauses of the query its words stand in (`_clauses`): which part of a sentence named it.
     clauses: frozenset[int] = frozenset()
     sentences: frozenset[int] = frozenset()
+    # Named by a phrase that begins with its negation ('geen huis', 'geen geld'): what is missing, not
+    # one everyday word.
+    with_negation: bool = False
 
 
 @dataclass(frozen=True)
@@ -357,6 +360,7 @@ class _Word:
     parts: tuple[str, ...] = ()  # an unknown compound's known parts: one need, all parts required
     sentence: int = 0  # which sentence of the query it stands in
     clause: int = 0  # which clause (`_clauses`) it stands in
+    denied: bool = False  # right after a 'niet' that denies a state ('niet zwanger'): `_denies`
 
 
 def _words(
@@ -368,9 +372,10 @@ def _words(
     unknown: list[str] = []
     foreign: list[str] = []
     fixes: dict[str, str] = {}
-    for raw, plain in pairs:
+    for position, (raw, plain) in enumerate(pairs):
         if not is_content(plain) or _foreign_filler(raw, plain):
             continue
+        start, denied = len(words), _denies([other for _raw, other in pairs[:position]], plain)
         if (
             plain not in NEGATORS
             and _commonness(plain) >= FILLER_ZIPF
@@ -448,7 +453,33 @@ def _words(
             fixes[plain] = fixed
         else:
             unknown.append(plain)
+        for word in words[start:]:
+            word.denied = denied
     return words, unknown, foreign, fixes
+
+
+# The negators that deny a state right after them ('niet zwanger', 'not pregnant'); 'geen luiers',
+# 'zonder partner' say what is missing, and 'nog niet' what is still awaited ('nog niet zindelijk').
+DENYING = frozenset({"niet", "not"})
+AWAITED = frozenset({"nog", "yet", "still"})
+
+
+def _denies(before: list[str], plain: str) -> bool:
+    """Whether the word right after a 'niet' names a state the sentence denies ('ik ben niet zwanger'),
+    rather than a need: not after 'nog niet', not a verb ('wil niet slapen', 'kan niet poepen' ask for
+    help with sleep and with the bowels), not after a word between ('niet op het potje')."""
+    if not before or before[-1] not in DENYING or (len(before) > 1 and before[-2] in AWAITED):
+        return False
+    return not _verb_form(plain)
+
+
+def _verb_form(plain: str) -> bool:
+    """An infinitive or a finite form of a verb ('slapen', 'eet', 'slaapt'), not a participle ('getrouwd')."""
+    if plain.startswith("ge"):
+        return False  # a participle ('getrouwd', 'gescheiden') says a state
+    base = lemma(plain)
+    # (the lemmatiser takes some infinitives for their nouns: 'poepen' -> 'poep', 'lopen' -> 'loop')
+    return plain.endswith("en") or (base.endswith("en") and len(plain) <= len(base))
 
 
 # An unknown word this long that is one edit from a known word is corrected before it is split into
@@ -660,8 +691,10 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
             word.keys = tuple(dict.fromkeys(word.keys + relatives))
     keys = [word.keys for word in words]
     sentences = [word.sentence for word in words]
-    every = concepts.find_all(keys, anywhere=True, sentences=sentences)
-    matches = concepts.find(keys, anywhere=True, sentences=sentences)
+    plains = [word.plain if script(word.raw) == "latin" else "" for word in words]
+    denied = frozenset(position for position, word in enumerate(words) if word.denied)
+    every = concepts.find_all(keys, anywhere=True, sentences=sentences, plains=plains, denied=denied)
+    matches = concepts.find(keys, anywhere=True, sentences=sentences, plains=plains, denied=denied)
     taken = {position for match in matches for position in match.positions}
     needs: list[Need] = [
         replace(
@@ -705,17 +738,27 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
                 partial_words=len(chosen) > 1,
                 # 'werkt' naming work and parenthood is as weak as any very common word
                 generic=only_context(match.codes)
-                or (len(chosen) == 1 and _commonness(chosen[0].plain) >= GENERIC_CONCEPT_ZIPF),
+                # ('geen geld', 'geen huis': a common word with its negation is a need of its own)
+                or (
+                    len(chosen) == 1
+                    and match.phrase[0] != NEGATION
+                    and _commonness(chosen[0].plain) >= GENERIC_CONCEPT_ZIPF
+                ),
                 factors=frozenset() if negative else concepts.factors(match.codes),
                 clauses=frozenset(words[p].clause for p in match.positions),
+                with_negation=match.phrase[0] == NEGATION,
             )
         )
     negated: list[str] = []
     for position, word in enumerate(words):
         if position in taken or word.keys == (NEGATION,):
             continue
-        if position and words[position - 1].keys == (NEGATION,) and (position - 1) not in taken:
-            states = {code for match in concepts.find([word.keys]) for code in match.codes}
+        if position and word.denied and (position - 1) not in taken:
+            states = {
+                code
+                for match in concepts.find([word.keys], plains=[plains[position]])
+                for code in match.codes
+            }
             if states and states <= concepts.states:
                 # A negated state ('niet zwanger') is no need; 'geen luiers' still asks for nappies.
                 negated.append(word.plain)
@@ -871,7 +914,8 @@ def _carried_by_clause(needs: tuple[Need, ...], clauses: list[Clause]) -> tuple[
     asked = {number for number, clause in enumerate(clauses) if clause.asked}
     framed = {number for number, clause in enumerate(clauses) if clause.frame}
     aside: set[int] = set()
-    if any(carries(need) and need.clauses <= asked for need in needs):
+    negated: set[int] = set()
+    if any(carries(need) and need.clauses & asked for need in needs):
         aside |= {number for number in range(len(clauses)) if number not in asked}
     for number, clause in enumerate(clauses):
         if not clause.contrast or number == 0:
@@ -881,15 +925,17 @@ def _carried_by_clause(needs: tuple[Need, ...], clauses: list[Clause]) -> tuple[
             continue
         later = {other for other in range(number, len(clauses)) if clauses[other].sentence == clause.sentence}
         if any(carries(need) and need.clauses <= later for need in needs):
-            aside.add(number - 1)
-    if not aside:
+            negated.add(number - 1)
+    if not aside and not negated:
         return needs
-    return tuple(
-        replace(need, situation=True)
-        if need.clauses and need.clauses <= aside and (not need.generic or need.clauses & framed)
-        else need
-        for need in needs
-    )
+
+    def set_aside(need: Need) -> bool:
+        if not need.clauses or (need.generic and not need.clauses & framed):
+            return False
+        # a need named with its negation ('geen geld') is what the clause says is missing, not denied
+        return need.clauses <= aside or (not need.with_negation and need.clauses <= aside | negated)
+
+    return tuple(replace(need, situation=True) if set_aside(need) else need for need in needs)
 
 
 def _asks_something(needs: tuple[Need, ...]) -> tuple[Need, ...]:
@@ -1045,7 +1091,7 @@ def _situational(needs: tuple[Need, ...], lookup: Lookup | None = None) -> tuple
     """
 
     def single_common(need: Need, zipf: float) -> bool:
-        return len(need.words) == 1 and _commonness(need.words[0]) >= zipf
+        return len(need.words) == 1 and not need.with_negation and _commonness(need.words[0]) >= zipf
 
     def plain_common(need: Need) -> bool:
         return not need.codes and (need.generic or single_common(need, SITUATION_ZIPF))
