@@ -29,6 +29,14 @@ evaluation catalogue the first part of the service's web host and the last part 
 A set split into its own parts (`"part": "dev"` / `"test"`) is also scored per part, and `--verbose`
 prints the misses of its dev part only.
 `--split dev|test` keeps only that part of such a set (queries without a part are all kept).
+
+`--eval DIR` (repeatable) also scores another evaluation set kept in a folder the way an outside
+evaluator keeps one: `DIR/catalogue.json` (an HSDS document whose `coalition` names the slug it is
+imported into, through `ookbalans import`) and `DIR/queries.json` (queries judged by the readable
+labels above, each with a `part`). `--split dev` scores only its dev part; `--verbose` prints the
+misses of its dev part only. Example, the blind set (benchmarks/search_blind/README.md):
+
+    .venv/bin/python benchmarks/search_quality.py --eval benchmarks/search_blind --split dev
 """
 
 from __future__ import annotations
@@ -213,11 +221,52 @@ def own_set(path: Path, split: str | None = None) -> list[dict]:
     return queries
 
 
+def folder_set(directory: Path, split: str | None = None) -> tuple[str, list[dict]]:
+    """An evaluation set kept in a folder: its coalition's slug and its queries, judged by service id.
+
+    Each query's part (`dev`/`test`) becomes its `half`; with `split`, only that part is kept.
+    """
+    directory = Path(directory)
+    catalogue = directory / "catalogue.json"
+    slug = json.loads(catalogue.read_text(encoding="utf-8"))["coalition"]["slug"]
+    labels = evaluation_labels(catalogue)
+    queries = []
+    for query in load_queries(directory / "queries.json"):
+        part = query.get("part") or "all"
+        if split and part not in (split, "all"):
+            continue
+        unknown = sorted(set(query["judgments"]) - set(labels))
+        if unknown:
+            raise ValueError(f"{directory}: {query['id']} judges unknown services {unknown}")
+        judgments = {labels[label]: grade for label, grade in query["judgments"].items()}
+        queries.append({**query, "half": part, "judgments": judgments})
+    return slug, queries
+
+
+def import_folder_set(directory: Path, quiet: dict) -> None:
+    """Import a folder set's catalogue into its own coalition, which gets its locations' municipalities."""
+    from django.core.management import call_command
+
+    from ookbalans.catalogue.models import Coalition, Municipality
+
+    catalogue = Path(directory) / "catalogue.json"
+    document = json.loads(catalogue.read_text(encoding="utf-8"))
+    slug, name = document["coalition"]["slug"], document["coalition"]["name"]
+    codes = {
+        location["external_identifier"]
+        for location in document.get("locations", [])
+        if location.get("external_identifier_type") == "CBS-gemeentecode"
+    }
+    coalition, _created = Coalition.objects.get_or_create(slug=slug, defaults={"name": name})
+    coalition.municipalities.add(*Municipality.objects.filter(code__in=codes))
+    call_command("import", str(catalogue), coalition=slug, **quiet)
+
+
 # --- setting up the database -------------------------------------------------------------------
 
 
-def prepare(database_url: str) -> None:
-    """Migrate, load the demo coalition, import the evaluation catalogue and rebuild the search index."""
+def prepare(database_url: str, folder_sets: tuple[Path, ...] = ()) -> None:
+    """Migrate, load the demo coalition, import the evaluation catalogue(s) and rebuild the search index."""
     from benchmarks.national_catalogue import setup_django
 
     setup_django(database_url)
@@ -232,6 +281,8 @@ def prepare(database_url: str) -> None:
     )
     coalition.municipalities.add(*Municipality.objects.filter(code__in=EVALUATION_MUNICIPALITIES))
     call_command("import", str(EVALUATION_DIR / "catalogue.json"), coalition=EVALUATION_SLUG, **quiet)
+    for directory in folder_sets:
+        import_folder_set(directory, quiet)
     call_command("rebuild_search_index", **quiet)
 
 
@@ -272,6 +323,24 @@ def summary_row(label: str, summary: dict) -> list[str]:
     ]
 
 
+def print_by_kind(evaluation: dict, halves: tuple[str, ...]) -> None:
+    """Per kind and half: recall@5 / nDCG@10 (queries), or the no-answer queries answered with nothing."""
+    kind_rows = []
+    for kind, per_half in evaluation["by_kind"].items():
+        cells = [kind]
+        for half in halves:
+            summary = per_half.get(half)
+            if summary is None:
+                cells.append("-")
+            elif summary["answerable"]:
+                recall, ndcg = figure(summary["recall_at_5"]), figure(summary["ndcg_at_10"])
+                cells.append(f"{recall} / {ndcg} ({summary['queries']})")
+            else:
+                cells.append(no_answer(summary))
+        kind_rows.append(cells)
+    print_table(["kind", *halves], kind_rows)
+
+
 def print_misses(results: list[dict], names: dict[str, str]) -> None:
     for result in results:
         if not result["answerable"]:
@@ -300,7 +369,14 @@ def main() -> None:
     parser.add_argument(
         "--set", action="append", default=[], help="a set of our own (benchmarks/search_sets/)"
     )
-    parser.add_argument("--split", choices=("dev", "test"), help="only this split of a split own set")
+    parser.add_argument("--split", choices=("dev", "test"), help="only this part of a split set")
+    parser.add_argument(
+        "--eval",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="also a folder set (catalogue.json, queries.json), e.g. benchmarks/search_blind",
+    )
     parser.add_argument(
         "--verbose",
         action="store_true",
@@ -308,7 +384,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     (ROOT / "var").mkdir(exist_ok=True)
-    prepare(args.database_url)
+    prepare(args.database_url, tuple(Path(directory) for directory in args.eval))
 
     from django.db import connection
 
@@ -330,20 +406,21 @@ def main() -> None:
     print_table(header, rows)
 
     print("\nBy kind (recall@5 / nDCG@10, or no answer -> nothing):\n")
-    kind_rows = []
-    for kind, per_half in evaluation["by_kind"].items():
-        cells = [kind]
-        for half in halves:
-            summary = per_half.get(half)
-            if summary is None:
-                cells.append("-")
-            elif summary["answerable"]:
-                recall, ndcg = figure(summary["recall_at_5"]), figure(summary["ndcg_at_10"])
-                cells.append(f"{recall} / {ndcg} ({summary['queries']})")
-            else:
-                cells.append(no_answer(summary))
-        kind_rows.append(cells)
-    print_table(["kind", *halves], kind_rows)
+    print_by_kind(evaluation, halves)
+
+    folder_results = {}
+    for directory in args.eval:
+        slug, folder_queries = folder_set(Path(directory), args.split)
+        scored = evaluate(client, slug, folder_queries)
+        folder_results[directory] = scored["results"]
+        parts = tuple(sorted(scored["by_half"]))
+        print(f"\nEvaluation set {directory} (coalition {slug}, parts: {', '.join(parts)}):\n")
+        rows = [summary_row(f"part {part}", scored["by_half"][part]) for part in parts]
+        if len(parts) > 1:
+            rows.append(summary_row("all", scored["overall"]))
+        print_table(header, rows)
+        print("\nBy kind (recall@5 / nDCG@10 (queries), or no answer -> nothing):\n")
+        print_by_kind(scored, parts)
 
     own = {}
     for path in args.set:
@@ -378,6 +455,9 @@ def main() -> None:
         for path, results in own.items():
             print(f"\nMisses, {path} (not of its own-test part):")
             print_misses([r for r in results if r["part"] != "test"], names)
+        for directory, results in folder_results.items():
+            print(f"\nMisses, {directory} (dev part only):")
+            print_misses([r for r in results if r["half"] == "dev"], names)
 
 
 if __name__ == "__main__":

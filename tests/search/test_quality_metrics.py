@@ -112,3 +112,65 @@ def test_evaluate_asks_the_public_api_of_the_imported_catalogue(client):
     assert set(result["by_half"]) == {q["half"] for q in asked}
     assert set(result["by_kind"]) == {"word", "typo", "no_answer"}
     assert all(len(r["ranking"]) <= sq.NDCG_DEPTH for r in result["results"])
+
+
+BLIND_DIR = sq.ROOT / "benchmarks" / "search_blind"
+
+
+def test_the_blind_set_is_complete_and_judged_by_known_labels():
+    import json
+
+    catalogue = json.loads((BLIND_DIR / "catalogue.json").read_text(encoding="utf-8"))
+    labels = sq.evaluation_labels(BLIND_DIR / "catalogue.json")
+    assert len(labels) == len(catalogue["services"]) >= 65  # every service has its own label
+    slug, queries = sq.folder_set(BLIND_DIR)
+    assert slug == "blindregio" and len(queries) >= 60
+    assert len({q["id"] for q in queries}) == len(queries)
+    for query in queries:
+        assert set(query["judgments"]) <= set(labels.values()), query["id"]
+        assert set(query["judgments"].values()) <= {1, 2, 3}, query["id"]
+        assert (query["kind"] == "no_answer") == (not sq.relevant_ids(query["judgments"])), query["id"]
+    per_part = Counter((q["kind"], q["half"]) for q in queries)
+    for kind in {q["kind"] for q in queries}:
+        assert abs(per_part[(kind, "dev")] - per_part[(kind, "test")]) <= 1, kind
+    assert sum(1 for q in queries if q["kind"] == "no_answer") >= 8
+
+
+def test_a_folder_set_keeps_only_the_asked_part_and_refuses_unknown_labels(tmp_path):
+    import json
+
+    catalogue = {
+        "coalition": {"name": "Proef", "slug": "proef"},
+        "services": [{"id": "s1", "url": "https://www.praktijk.example/zorg/controles"}],
+    }
+    queries = [
+        {"id": "a", "query": "x", "kind": "word", "part": "dev", "judgments": {"praktijk/controles": 3}},
+        {"id": "b", "query": "y", "kind": "word", "part": "test", "judgments": {"praktijk/controles": 2}},
+        {"id": "c", "query": "z", "kind": "no_answer", "judgments": {}},
+    ]
+    (tmp_path / "catalogue.json").write_text(json.dumps(catalogue), encoding="utf-8")
+    (tmp_path / "queries.json").write_text(json.dumps(queries), encoding="utf-8")
+    slug, dev = sq.folder_set(tmp_path, "dev")
+    assert slug == "proef"
+    assert [(q["id"], q["half"], q["judgments"]) for q in dev] == [("a", "dev", {"s1": 3}), ("c", "all", {})]
+    assert [q["id"] for q in sq.folder_set(tmp_path)[1]] == ["a", "b", "c"]
+    queries[0]["judgments"] = {"praktijk/elders": 3}
+    (tmp_path / "queries.json").write_text(json.dumps(queries), encoding="utf-8")
+    with pytest.raises(ValueError, match="praktijk/elders"):
+        sq.folder_set(tmp_path)
+
+
+@pytest.mark.django_db
+def test_a_folder_set_is_imported_into_its_own_coalition_with_its_municipalities(client):
+    import io
+
+    from ookbalans.catalogue.models import Coalition
+
+    sq.import_folder_set(BLIND_DIR, {"stdout": io.StringIO(), "stderr": io.StringIO()})
+    coalition = Coalition.objects.get(slug="blindregio")
+    assert set(coalition.municipalities.values_list("code", flat=True)) == {"GM0243", "GM0233"}
+    assert coalition.services.count() == len(sq.evaluation_labels(BLIND_DIR / "catalogue.json"))
+    crying = sq.evaluation_labels(BLIND_DIR / "catalogue.json")["jgz-noordveluwe/huilspreekuur"]
+    own_name = {"id": "n1", "query": "Huilspreekuur", "kind": "word", "half": "dev", "judgments": {crying: 3}}
+    result = sq.evaluate(client, "blindregio", [own_name])
+    assert result["results"][0]["ranking"][0] == crying  # asked through the blind coalition's own API
