@@ -12,6 +12,7 @@ import wordfreq
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from ookbalans.catalogue.reference import read_csv
 from ookbalans.search.concepts import ConceptIndex
 from ookbalans.search.language import (
     FOREIGN_BY_SCRIPT,
@@ -361,6 +362,7 @@ class _Word:
     sentence: int = 0  # which sentence of the query it stands in
     clause: int = 0  # which clause (`_clauses`) it stands in
     denied: bool = False  # right after a 'niet' that denies a state ('niet zwanger'): `_denies`
+    place: bool = False  # a Dutch place's name after 'in', 'naar' ...: where the parent lives
 
 
 def _words(
@@ -375,7 +377,17 @@ def _words(
     for position, (raw, plain) in enumerate(pairs):
         if not is_content(plain) or _foreign_filler(raw, plain):
             continue
-        start, denied = len(words), _denies([other for _raw, other in pairs[:position]], plain)
+        before = [other for _raw, other in pairs[:position]]
+        if (
+            before
+            and before[-1] in PLACE_PREPOSITIONS
+            and plain in dutch_places()
+            and not lookup.in_thesaurus(word_keys(raw))
+        ):
+            # 'verhuisd naar Ermelo', 'ik woon in Tiel': where she lives orders, it is not what she asks
+            words.append(_Word(raw, plain, word_keys(raw), place=True))
+            continue
+        start, denied = len(words), _denies(before, plain)
         if (
             plain not in NEGATORS
             and _commonness(plain) >= FILLER_ZIPF
@@ -456,6 +468,18 @@ def _words(
         for word in words[start:]:
             word.denied = denied
     return words, unknown, foreign, fixes
+
+
+# A Dutch place's name after one of these words says where the parent lives ('ik woon in Lochem').
+PLACE_PREPOSITIONS = frozenset({"in", "naar", "uit", "rond", "omgeving", "regio", "buurt"})
+
+
+@functools.cache
+def dutch_places() -> frozenset[str]:
+    """The one-word names of the Dutch municipalities and postcode areas' places, normalised."""
+    names = {row["gemeentenaam"] for row in read_csv("gemeenten_2025.csv")}
+    names |= {row["plaats"] for row in read_csv("pc4_v1.csv")}
+    return frozenset(plain for name in names if len(words := raw_words(name)) == 1 for _raw, plain in words)
 
 
 # The negators that deny a state right after them ('niet zwanger', 'not pregnant'); 'geen luiers',
@@ -763,7 +787,17 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
                 # A negated state ('niet zwanger') is no need; 'geen luiers' still asks for nappies.
                 negated.append(word.plain)
                 continue
-        if word.parts:
+        if word.place:
+            needs.append(
+                Need(
+                    words=(word.plain,),
+                    keys=(key(word.plain),),
+                    label=word.plain,
+                    situation=True,
+                    clauses=frozenset({word.clause}),
+                )
+            )
+        elif word.parts:
             needs.append(
                 Need(
                     words=word.parts,
