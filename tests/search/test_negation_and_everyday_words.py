@@ -88,3 +88,12 @@ def test_a_place_after_in_or_naar_is_where_the_parent_lives(demo):
     assert "eenzaamheid" in carrying
     # a place word the thesaurus uses stays a word of its phrases ('net in Nederland')
     assert "migratie" in codes("Wij zijn net naar Nederland gekomen")[0]
+
+
+def test_a_phrase_that_loses_its_verb_to_the_stop_list_stays_an_idiom_of_its_concept(demo):
+    # 'zwanger worden' (wish for a child) reduced to 'zwanger' would be pregnancy's word
+    index = shared_index()
+    assert "kinderwens" in index.idioms[("zwanger", "worden")]
+    assert ("na", "de", "bevalling") not in index.idioms  # no verb lost: stays pregnancy's words
+    carrying, _every, _analysis = codes("waar krijg ik advies over gezond zwanger worden?")
+    assert "kinderwens" in carrying

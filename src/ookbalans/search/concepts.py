@@ -157,6 +157,7 @@ class ConceptIndex:
         # Phrases that lose words to the stop list ('zwanger worden' -> zwanger) only claim a word
         # that no concept has as a word of its own.
         self._reduced: dict[tuple[str, ...], set[str]] = {}
+        self._reduced_words: dict[tuple[str, ...], list[tuple[tuple[str, ...], str]]] = {}
         # Idioms, as their normalised words: found in a query word for word, stop words included.
         self.idioms: dict[tuple[str, ...], set[str]] = {}
         # Compounds in another register ('tienermama' for 'tienermoeder'): claim only unclaimed words.
@@ -181,6 +182,14 @@ class ConceptIndex:
         for phrase, codes in self._reduced.items():
             if phrase not in self.phrases:
                 self.phrases[phrase] = codes
+            else:
+                # 'zwanger worden' (wish for a child) loses its verb 'worden' to the stop list and
+                # 'zwanger' is pregnancy's word: found word for word, as an idiom, the phrase still
+                # names its own concept ('na de bevalling' loses no verb: it stays pregnancy's word).
+                for words, code in self._reduced_words.get(phrase, ()):
+                    lost = [word for word in words if key(word) not in phrase]
+                    if code not in self.phrases[phrase] and any(lemma(word).endswith("en") for word in lost):
+                        self.idioms.setdefault(words, set()).add(code)
         for phrase, codes in self._variants.items():
             if phrase not in self.phrases:
                 self.phrases[phrase] = codes
@@ -241,6 +250,8 @@ class ConceptIndex:
         if reduced and any(char.isdigit() for char in text):
             return  # 'groep 1' is not about groups
         (self._reduced if reduced else self.phrases).setdefault(phrase, set()).add(code)
+        if reduced and language == "nl":
+            self._reduced_words.setdefault(phrase, []).append((words, code))
         if language == "nl" and len(phrase) > 1 and NEGATION not in phrase:
             commonness = [
                 max(lexicon().get(word, 0.0), lexicon().get(lemma(word), 0.0))
