@@ -97,3 +97,13 @@ def test_a_phrase_that_loses_its_verb_to_the_stop_list_stays_an_idiom_of_its_con
     assert ("na", "de", "bevalling") not in index.idioms  # no verb lost: stays pregnancy's words
     carrying, _every, _analysis = codes("waar krijg ik advies over gezond zwanger worden?")
     assert "kinderwens" in carrying
+
+
+def test_a_babys_word_said_of_the_parent_names_the_parents_concept(demo):
+    carrying, every, _analysis = codes("ik huil de hele dag")
+    assert "somberheid" in carrying and "huilen" not in every
+    carrying, every, _analysis = codes("Mijn vrouw huilt de hele dag sinds de geboorte")
+    assert "somberheid" in carrying and "huilen" not in every
+    assert "slapeloosheid" in codes("Ik slaap slecht en pieker de hele tijd")[0]
+    carrying, every, _analysis = codes("mijn baby huilt de hele dag")
+    assert "huilen" in carrying and "somberheid" not in every

@@ -363,6 +363,8 @@ class _Word:
     clause: int = 0  # which clause (`_clauses`) it stands in
     denied: bool = False  # right after a 'niet' that denies a state ('niet zwanger'): `_denies`
     place: bool = False  # a Dutch place's name after 'in', 'naar' ...: where the parent lives
+    before: tuple[str, ...] = ()  # the two words before it in its clause, stop words too
+    after: str = ""  # the word after it in its clause
 
 
 def _words(
@@ -467,7 +469,32 @@ def _words(
             unknown.append(plain)
         for word in words[start:]:
             word.denied = denied
+            word.before = tuple(before[-2:])
+            word.after = pairs[position + 1][1] if position + 1 < len(pairs) else ""
     return words, unknown, foreign, fixes
+
+
+# Concepts of a baby's behaviour whose word said of the parent ('ik huil', 'mijn vrouw slaapt slecht')
+# names the parent's own concept; who is an adult beside the parent.
+SAID_OF_PARENT = {"huilen": "somberheid", "slapen": "slapeloosheid"}
+ADULTS = frozenset({"vrouw", "vriendin", "partner", "man", "vriend"})
+POSSESSIVES = frozenset({"mijn", "m", "n", "mn", "onze"})
+
+
+def _said_of_parent(codes: frozenset[str], words: list[_Word], concepts: ConceptIndex) -> frozenset[str]:
+    """The parent's own concept when a verb of a baby's concept has the parent as its subject:
+    'ik' right before or after it ('ik huil', 'huil ik'), or 'mijn vrouw', 'mijn vriend' right before."""
+    own = [SAID_OF_PARENT[code] for code in codes if code in SAID_OF_PARENT]
+    if not own or own[0] not in concepts.concepts:
+        return frozenset()
+    for word in words:
+        if not _verb_form(word.plain) or word.keys == (NEGATION,):
+            continue
+        first_person = word.after == "ik" or (word.before and word.before[-1] == "ik")
+        adult = len(word.before) == 2 and word.before[0] in POSSESSIVES and word.before[1] in ADULTS
+        if first_person or adult:
+            return frozenset(own)
+    return frozenset()
 
 
 # A Dutch place's name after one of these words says where the parent lives ('ik woon in Lochem').
@@ -730,6 +757,10 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
     for match in matches:
         if match.phrase == (NEGATION,):
             continue
+        said_of_parent = _said_of_parent(match.codes, [words[p] for p in match.positions], concepts)
+        if said_of_parent:
+            # 'ik huil de hele dag', 'mijn vrouw huilt': the parent's low mood, not a crying baby
+            match = replace(match, codes=said_of_parent)
         narrower, broader, siblings = set(), set(), set()
         for code in match.codes:
             below, above = concepts.related(code)
@@ -747,7 +778,7 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
                 words=tuple(word.plain for word in chosen),
                 # 'niet zwanger' is not met by a text that says 'zwanger': only by the concept.
                 keys=()
-                if negative
+                if negative or said_of_parent
                 else tuple(
                     key(w.plain) for w in chosen if script(w.raw) == "latin" and lookup.knows(w.plain)
                 ),
