@@ -61,7 +61,14 @@ def test_a_clause_starts_again_in_each_sentence():
 def test_worries_about_behaviour_ask_about_behaviour_not_anxiety_or_illness(demo):
     carrying, situation = needs("Mijn kind is niet ziek maar ik maak me wel zorgen over zijn gedrag.")
     assert "gedrag" in carrying
-    assert {"angst", "gezondheid_kind"} <= situation
+    assert "angst" in situation
+    # 'niet ziek' denies the illness outright: no need at all, not even the situation's
+    assert (
+        "ziek"
+        in understood(
+            "Mijn kind is niet ziek maar ik maak me wel zorgen over zijn gedrag.", coalition().pk
+        ).negated
+    )
     assert not {"angst", "gezondheid_kind"} & carrying
     assert (
         "Triple P: training positief opvoeden"

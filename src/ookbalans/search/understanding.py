@@ -12,6 +12,7 @@ import wordfreq
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
+from ookbalans.catalogue.reference import read_csv
 from ookbalans.search.concepts import ConceptIndex
 from ookbalans.search.language import (
     FOREIGN_BY_SCRIPT,
@@ -99,6 +100,9 @@ class Need:
     # The clauses of the query its words stand in (`_clauses`): which part of a sentence named it.
     clauses: frozenset[int] = frozenset()
     sentences: frozenset[int] = frozenset()
+    # Named by a phrase that begins with its negation ('geen huis', 'geen geld'): what is missing, not
+    # one everyday word.
+    with_negation: bool = False
 
 
 @dataclass(frozen=True)
@@ -357,6 +361,10 @@ class _Word:
     parts: tuple[str, ...] = ()  # an unknown compound's known parts: one need, all parts required
     sentence: int = 0  # which sentence of the query it stands in
     clause: int = 0  # which clause (`_clauses`) it stands in
+    denied: bool = False  # right after a 'niet' that denies a state ('niet zwanger'): `_denies`
+    place: bool = False  # a Dutch place's name after 'in', 'naar' ...: where the parent lives
+    before: tuple[str, ...] = ()  # the two words before it in its clause, stop words too
+    after: str = ""  # the word after it in its clause
 
 
 def _words(
@@ -368,9 +376,20 @@ def _words(
     unknown: list[str] = []
     foreign: list[str] = []
     fixes: dict[str, str] = {}
-    for raw, plain in pairs:
+    for position, (raw, plain) in enumerate(pairs):
         if not is_content(plain) or _foreign_filler(raw, plain):
             continue
+        before = [other for _raw, other in pairs[:position]]
+        if (
+            before
+            and before[-1] in PLACE_PREPOSITIONS
+            and plain in dutch_places()
+            and not lookup.in_thesaurus(word_keys(raw))
+        ):
+            # 'verhuisd naar Ermelo', 'ik woon in Tiel': where she lives orders, it is not what she asks
+            words.append(_Word(raw, plain, word_keys(raw), place=True))
+            continue
+        start, denied = len(words), _denies(before, plain)
         if (
             plain not in NEGATORS
             and _commonness(plain) >= FILLER_ZIPF
@@ -448,7 +467,70 @@ def _words(
             fixes[plain] = fixed
         else:
             unknown.append(plain)
+        for word in words[start:]:
+            word.denied = denied
+            word.before = tuple(before[-2:])
+            word.after = pairs[position + 1][1] if position + 1 < len(pairs) else ""
     return words, unknown, foreign, fixes
+
+
+# Concepts of a baby's behaviour whose word said of the parent ('ik huil', 'mijn vrouw slaapt slecht')
+# names the parent's own concept; who is an adult beside the parent.
+SAID_OF_PARENT = {"huilen": "somberheid", "slapen": "slapeloosheid"}
+ADULTS = frozenset({"vrouw", "vriendin", "partner", "man", "vriend"})
+POSSESSIVES = frozenset({"mijn", "m", "n", "mn", "onze"})
+
+
+def _said_of_parent(codes: frozenset[str], words: list[_Word], concepts: ConceptIndex) -> frozenset[str]:
+    """The parent's own concept when a verb of a baby's concept has the parent as its subject:
+    'ik' right before or after it ('ik huil', 'huil ik'), or 'mijn vrouw', 'mijn vriend' right before."""
+    own = [SAID_OF_PARENT[code] for code in codes if code in SAID_OF_PARENT]
+    if not own or own[0] not in concepts.concepts:
+        return frozenset()
+    for word in words:
+        if not _verb_form(word.plain) or word.keys == (NEGATION,):
+            continue
+        first_person = word.after == "ik" or (word.before and word.before[-1] == "ik")
+        adult = len(word.before) == 2 and word.before[0] in POSSESSIVES and word.before[1] in ADULTS
+        if first_person or adult:
+            return frozenset(own)
+    return frozenset()
+
+
+# A Dutch place's name after one of these words says where the parent lives ('ik woon in Lochem').
+PLACE_PREPOSITIONS = frozenset({"in", "naar", "uit", "rond", "omgeving", "regio", "buurt"})
+
+
+@functools.cache
+def dutch_places() -> frozenset[str]:
+    """The one-word names of the Dutch municipalities and postcode areas' places, normalised."""
+    names = {row["gemeentenaam"] for row in read_csv("gemeenten_2025.csv")}
+    names |= {row["plaats"] for row in read_csv("pc4_v1.csv")}
+    return frozenset(plain for name in names if len(words := raw_words(name)) == 1 for _raw, plain in words)
+
+
+# The negators that deny a state right after them ('niet zwanger', 'not pregnant'); 'geen luiers',
+# 'zonder partner' say what is missing, and 'nog niet' what is still awaited ('nog niet zindelijk').
+DENYING = frozenset({"niet", "not"})
+AWAITED = frozenset({"nog", "yet", "still"})
+
+
+def _denies(before: list[str], plain: str) -> bool:
+    """Whether the word right after a 'niet' names a state the sentence denies ('ik ben niet zwanger'),
+    rather than a need: not after 'nog niet', not a verb ('wil niet slapen', 'kan niet poepen' ask for
+    help with sleep and with the bowels), not after a word between ('niet op het potje')."""
+    if not before or before[-1] not in DENYING or (len(before) > 1 and before[-2] in AWAITED):
+        return False
+    return not _verb_form(plain)
+
+
+def _verb_form(plain: str) -> bool:
+    """An infinitive or a finite form of a verb ('slapen', 'eet', 'slaapt'), not a participle ('getrouwd')."""
+    if plain.startswith("ge"):
+        return False  # a participle ('getrouwd', 'gescheiden') says a state
+    base = lemma(plain)
+    # (the lemmatiser takes some infinitives for their nouns: 'poepen' -> 'poep', 'lopen' -> 'loop')
+    return plain.endswith("en") or (base.endswith("en") and len(plain) <= len(base))
 
 
 # An unknown word this long that is one edit from a known word is corrected before it is split into
@@ -660,8 +742,10 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
             word.keys = tuple(dict.fromkeys(word.keys + relatives))
     keys = [word.keys for word in words]
     sentences = [word.sentence for word in words]
-    every = concepts.find_all(keys, anywhere=True, sentences=sentences)
-    matches = concepts.find(keys, anywhere=True, sentences=sentences)
+    plains = [word.plain if script(word.raw) == "latin" else "" for word in words]
+    denied = frozenset(position for position, word in enumerate(words) if word.denied)
+    every = concepts.find_all(keys, anywhere=True, sentences=sentences, plains=plains, denied=denied)
+    matches = concepts.find(keys, anywhere=True, sentences=sentences, plains=plains, denied=denied)
     taken = {position for match in matches for position in match.positions}
     needs: list[Need] = [
         replace(
@@ -673,6 +757,10 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
     for match in matches:
         if match.phrase == (NEGATION,):
             continue
+        said_of_parent = _said_of_parent(match.codes, [words[p] for p in match.positions], concepts)
+        if said_of_parent:
+            # 'ik huil de hele dag', 'mijn vrouw huilt': the parent's low mood, not a crying baby
+            match = replace(match, codes=said_of_parent)
         narrower, broader, siblings = set(), set(), set()
         for code in match.codes:
             below, above = concepts.related(code)
@@ -690,7 +778,7 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
                 words=tuple(word.plain for word in chosen),
                 # 'niet zwanger' is not met by a text that says 'zwanger': only by the concept.
                 keys=()
-                if negative
+                if negative or said_of_parent
                 else tuple(
                     key(w.plain) for w in chosen if script(w.raw) == "latin" and lookup.knows(w.plain)
                 ),
@@ -705,22 +793,42 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
                 partial_words=len(chosen) > 1,
                 # 'werkt' naming work and parenthood is as weak as any very common word
                 generic=only_context(match.codes)
-                or (len(chosen) == 1 and _commonness(chosen[0].plain) >= GENERIC_CONCEPT_ZIPF),
+                # ('geen geld', 'geen huis': a common word with its negation is a need of its own)
+                or (
+                    len(chosen) == 1
+                    and match.phrase[0] != NEGATION
+                    and _commonness(chosen[0].plain) >= GENERIC_CONCEPT_ZIPF
+                ),
                 factors=frozenset() if negative else concepts.factors(match.codes),
                 clauses=frozenset(words[p].clause for p in match.positions),
+                with_negation=match.phrase[0] == NEGATION,
             )
         )
     negated: list[str] = []
     for position, word in enumerate(words):
         if position in taken or word.keys == (NEGATION,):
             continue
-        if position and words[position - 1].keys == (NEGATION,) and (position - 1) not in taken:
-            states = {code for match in concepts.find([word.keys]) for code in match.codes}
+        if position and word.denied and (position - 1) not in taken:
+            states = {
+                code
+                for match in concepts.find([word.keys], plains=[plains[position]])
+                for code in match.codes
+            }
             if states and states <= concepts.states:
                 # A negated state ('niet zwanger') is no need; 'geen luiers' still asks for nappies.
                 negated.append(word.plain)
                 continue
-        if word.parts:
+        if word.place:
+            needs.append(
+                Need(
+                    words=(word.plain,),
+                    keys=(key(word.plain),),
+                    label=word.plain,
+                    situation=True,
+                    clauses=frozenset({word.clause}),
+                )
+            )
+        elif word.parts:
             needs.append(
                 Need(
                     words=word.parts,
@@ -871,7 +979,8 @@ def _carried_by_clause(needs: tuple[Need, ...], clauses: list[Clause]) -> tuple[
     asked = {number for number, clause in enumerate(clauses) if clause.asked}
     framed = {number for number, clause in enumerate(clauses) if clause.frame}
     aside: set[int] = set()
-    if any(carries(need) and need.clauses <= asked for need in needs):
+    negated: set[int] = set()
+    if any(carries(need) and need.clauses & asked for need in needs):
         aside |= {number for number in range(len(clauses)) if number not in asked}
     for number, clause in enumerate(clauses):
         if not clause.contrast or number == 0:
@@ -881,15 +990,17 @@ def _carried_by_clause(needs: tuple[Need, ...], clauses: list[Clause]) -> tuple[
             continue
         later = {other for other in range(number, len(clauses)) if clauses[other].sentence == clause.sentence}
         if any(carries(need) and need.clauses <= later for need in needs):
-            aside.add(number - 1)
-    if not aside:
+            negated.add(number - 1)
+    if not aside and not negated:
         return needs
-    return tuple(
-        replace(need, situation=True)
-        if need.clauses and need.clauses <= aside and (not need.generic or need.clauses & framed)
-        else need
-        for need in needs
-    )
+
+    def set_aside(need: Need) -> bool:
+        if not need.clauses or (need.generic and not need.clauses & framed):
+            return False
+        # a need named with its negation ('geen geld') is what the clause says is missing, not denied
+        return need.clauses <= aside or (not need.with_negation and need.clauses <= aside | negated)
+
+    return tuple(replace(need, situation=True) if set_aside(need) else need for need in needs)
 
 
 def _asks_something(needs: tuple[Need, ...]) -> tuple[Need, ...]:
@@ -1045,7 +1156,7 @@ def _situational(needs: tuple[Need, ...], lookup: Lookup | None = None) -> tuple
     """
 
     def single_common(need: Need, zipf: float) -> bool:
-        return len(need.words) == 1 and _commonness(need.words[0]) >= zipf
+        return len(need.words) == 1 and not need.with_negation and _commonness(need.words[0]) >= zipf
 
     def plain_common(need: Need) -> bool:
         return not need.codes and (need.generic or single_common(need, SITUATION_ZIPF))
