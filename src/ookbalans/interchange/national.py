@@ -20,9 +20,10 @@ from pathlib import Path
 
 from django.db import connections, transaction
 
+from ookbalans.catalogue.changes import workers_starting
 from ookbalans.catalogue.models import Coalition
 from ookbalans.interchange import formats
-from ookbalans.interchange.importing import Checked, write_checked
+from ookbalans.interchange.importing import Checked, prepare_new, write_checked
 from ookbalans.interchange.limits import Limits
 from ookbalans.interchange.problems import ImportFailed, Problems
 from ookbalans.interchange.writing import Report
@@ -74,7 +75,7 @@ def checked(coalition_id, path: str, dry_run: bool, limits: Limits) -> Checked |
     coalition = Coalition.objects.get(pk=coalition_id)
     try:
         with formats.checked_file(coalition, path, path, dry_run=dry_run, limits=limits) as done:
-            return done
+            return done if dry_run else prepare_new(done)
     except ImportFailed as failure:
         return failure.problems
 
@@ -117,6 +118,7 @@ def checkers(workers: int):
     if not workers:
         yield None
         return
+    workers_starting.send(sender=Coalition)
     # Forked workers must not share this process's database connection: none is open when they start.
     connections.close_all()
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:

@@ -54,8 +54,8 @@ class Report:
         target[kind] = target.get(kind, 0) + 1
 
 
-def write_plans(check: CheckContext, report: Report) -> None:
-    """Save every plan; the caller holds the transaction."""
+def write_plans(check: CheckContext, report: Report, prepared: list = ()) -> None:
+    """Save every plan; the caller holds the transaction. `prepared`: see `importing.prepare_new`."""
     now = timezone.now()
     with writing_in_bulk(Service, check.coalition.pk):
         new = {
@@ -78,7 +78,7 @@ def write_plans(check: CheckContext, report: Report) -> None:
             keep_extras(check, new, places)
     if not report.dry_run:
         # Bulk writes send no model signals: the catalogue tells its receivers (the search index) once.
-        services_changed(Service, check.services)
+        services_changed(Service, check.services, prepared)
 
 
 def plan_values(plan: dict) -> dict:
