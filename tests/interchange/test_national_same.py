@@ -1,5 +1,6 @@
 """A national import (`import_all`) writes what an import of each file writes, search documents included."""
 
+import io
 import json
 
 import pytest
@@ -95,9 +96,15 @@ def test_a_national_import_writes_what_an_import_of_each_file_writes(demo, tmp_p
 
     made_in_bulk = []
     monkeypatch.setattr(indexing, "document_fields", lambda *args: made_in_bulk.append(args))
+    out = io.StringIO()
     with transaction.atomic():
-        call_command("import_all", str(tmp_path), processes=0)
+        call_command("import_all", str(tmp_path), processes=0, stdout=out)
         at_once = written_catalogue(target)
+        # The fields kept were worked out before the write, with the time the objects were written at.
+        written_at = {str(s.id): s.modified_at.isoformat() for s in Service.objects.filter(coalition=target)}
+        kept = KeptFields.objects.filter(kind="service", fields__has_key="last_modified")
+        assert kept.count() == 82
+        assert all(k.fields["last_modified"]["mapped"] == written_at[str(k.object_id)] for k in kept)
         transaction.set_rollback(True)
     monkeypatch.undo()
     assert made_in_bulk == []  # every document was made ahead, from the checked file
@@ -106,5 +113,6 @@ def test_a_national_import_writes_what_an_import_of_each_file_writes(demo, tmp_p
     assert "somberheid_na_bevalling" in str(at_once["documents"])
     assert at_once["vectors"] or connection.vendor != "postgresql"
 
-    formats.import_file(target, data, "aanbod.json")
+    report = formats.import_file(target, data, "aanbod.json")
     assert written_catalogue(target) == at_once
+    assert f"1 files, {report.problems.warning_count} warning(s)." in out.getvalue()

@@ -8,13 +8,13 @@ from django.db import transaction
 
 from ookbalans.audit import context as audit
 from ookbalans.audit.recording import record_import
-from ookbalans.catalogue.changes import prepare_services, services_changed
-from ookbalans.catalogue.models import Coalition, Organisation, Service
+from ookbalans.catalogue.changes import services_changed
+from ookbalans.catalogue.models import Coalition, Service
 from ookbalans.interchange.checking import changes as changing
 from ookbalans.interchange.checking.context import CheckContext
 from ookbalans.interchange.checking.document import check_document
 from ookbalans.interchange.problems import ImportFailed, Problems
-from ookbalans.interchange.writing import Report, write_plans
+from ookbalans.interchange.writing import Ahead, Report, write_plans
 
 
 @dataclass
@@ -28,8 +28,10 @@ class Checked:
     changes: changing.Changes
     report: Report
     source: tuple[str, str] | None = None
-    # The catalogue's receivers' work done ahead for the new services (`prepare_new`).
+    # Work done ahead of the write, where the file was checked (`ahead.prepare`): the catalogue's
+    # receivers' for the new services, and the writing step's own for a file of only new objects.
     prepared: list = field(default_factory=list)
+    ahead: Ahead | None = None
 
 
 def check_import(
@@ -78,7 +80,7 @@ def write_checked(checked: Checked, before_writing=None) -> Report:
     with transaction.atomic():
         changing.keep_only_changes(check, changes)
         with audit.quiet():  # one summary entry, not one per object
-            write_plans(check, report, checked.prepared)
+            write_plans(check, report, checked.prepared, checked.ahead)
         # The writing step counts what it saved; the report says what changed.
         report.created, report.updated = changes.created(), changes.updated()
         # Services whose organisation or location changed: the index follows through the catalogue's signal.
@@ -94,31 +96,3 @@ def write_checked(checked: Checked, before_writing=None) -> Report:
         if dry_run:
             transaction.set_rollback(True)
     return report
-
-
-def prepare_new(checked: Checked) -> Checked:
-    """Let the catalogue's receivers work out ahead what follows the write of the file's new services.
-
-    Called where the file was checked (a national import's worker), so that the writer, holding the
-    transaction, does less. Only new services: they are written exactly as their plans say.
-    """
-    check, new = checked.check, checked.changes.new.get("service", set())
-    plans = {service_id: plan for service_id, plan in check.services.items() if service_id in new}
-    names = {object_id: plan["fields"]["name"] for object_id, plan in check.organisations.items()}
-    missing = {plan["organisation_id"] for plan in plans.values()} - names.keys()
-    if missing:
-        names |= {
-            str(pk): name
-            for pk, name in Organisation.objects.filter(pk__in=missing).values_list("pk", "name")
-        }
-    services = {
-        service_id: {
-            "fields": plan["fields"],
-            "organisation": names[plan["organisation_id"]],
-            "terms": plan["terms"],
-        }
-        for service_id, plan in plans.items()
-        if plan["organisation_id"] in names
-    }
-    checked.prepared = prepare_services(Service, check.coalition.pk, services)
-    return checked

@@ -22,8 +22,8 @@ from django.db import connections, transaction
 
 from ookbalans.catalogue.changes import workers_starting
 from ookbalans.catalogue.models import Coalition
-from ookbalans.interchange import formats
-from ookbalans.interchange.importing import Checked, prepare_new, write_checked
+from ookbalans.interchange import ahead, formats
+from ookbalans.interchange.importing import Checked, write_checked
 from ookbalans.interchange.limits import Limits
 from ookbalans.interchange.problems import ImportFailed, Problems
 from ookbalans.interchange.writing import Report
@@ -75,7 +75,7 @@ def checked(coalition_id, path: str, dry_run: bool, limits: Limits) -> Checked |
     coalition = Coalition.objects.get(pk=coalition_id)
     try:
         with formats.checked_file(coalition, path, path, dry_run=dry_run, limits=limits) as done:
-            return done if dry_run else prepare_new(done)
+            return done if dry_run else ahead.prepare(done)
     except ImportFailed as failure:
         return failure.problems
 

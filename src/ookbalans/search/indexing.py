@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -284,10 +285,38 @@ def _bulk_index(ids: list, prepared: Prepared | None = None) -> int:
         fields = document_fields(service, local.get(service.coalition_id, ()))
         documents.append(SearchDocument(service=service, coalition_id=service.coalition_id, **fields))
         words |= _words_of(fields)
-    documents = SearchDocument.objects.bulk_create(documents)
+    documents = insert_documents(documents)
     add_words(words)
     backends.current().write(documents)
     return len(documents)
+
+
+# The columns a new document is written with, besides its id.
+DOCUMENT_COLUMNS = ("service_id", "coalition_id", "title", "body", "labels", "description", "concepts")
+
+
+def insert_documents(documents: list[SearchDocument]) -> list[SearchDocument]:
+    """New documents, with their ids: on PostgreSQL through one COPY (no statement of parameters)."""
+    if connection.vendor != "postgresql" or not documents:
+        return SearchDocument.objects.bulk_create(documents)
+    with connection.cursor() as cursor:
+        with cursor.copy(f"COPY search_searchdocument ({', '.join(DOCUMENT_COLUMNS)}) FROM STDIN") as copy:
+            for document in documents:
+                copy.write_row(
+                    (
+                        *(getattr(document, column) for column in DOCUMENT_COLUMNS[:-1]),
+                        json.dumps(document.concepts),
+                    )
+                )
+        cursor.execute(
+            "SELECT service_id, id FROM search_searchdocument WHERE service_id = ANY(%s::uuid[])",
+            [[str(document.service_id) for document in documents]],
+        )
+        ids = {str(service_id): pk for service_id, pk in cursor.fetchall()}
+    for document in documents:
+        document.pk = ids[str(document.service_id)]
+        document._state.adding = False
+    return documents
 
 
 @transaction.atomic
