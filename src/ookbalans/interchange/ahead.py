@@ -76,4 +76,11 @@ def only_new(checked: Checked) -> writing.Ahead | None:
     # What is kept of the coalition's other objects; the file's own ids are written afresh.
     ids = {object_id for _kind, object_id in check.originals}
     extras = {key: kept for key, kept in changing.kept_of(check.coalition).items() if key[1] not in ids}
-    return writing.Ahead(writing.kept_rows(check, new, places, extras))
+    kept = writing.kept_rows(check, new, places, extras)
+    # The file's objects as they were are needed no more, only their ids: the checked file that
+    # goes to the writing process is the smaller (and quicker to send).
+    check.originals = dict.fromkeys(check.originals)
+    for kind, _model, _own in WRITTEN:
+        for plan in check.plans_of(kind).values():
+            plan.pop("hsds", None)
+    return writing.Ahead(kept)
