@@ -28,7 +28,7 @@ WRITTEN = (
 
 def prepare(checked: Checked) -> Checked:
     """The checked file with the work of its write that can be done now (`Checked.prepared`, `.ahead`)."""
-    checked.prepared = prepare_services(Service, checked.check.coalition.pk, new_services(checked))
+    checked.prepared = tuple(prepare_services(Service, checked.check.coalition.pk, new_services(checked)))
     checked.ahead = only_new(checked)
     return checked
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db import transaction
 
@@ -30,7 +30,7 @@ class Checked:
     source: tuple[str, str] | None = None
     # Work done ahead of the write, where the file was checked (`ahead.prepare`): the catalogue's
     # receivers' for the new services, and the writing step's own for a file of only new objects.
-    prepared: list = field(default_factory=list)
+    prepared: tuple = ()
     ahead: Ahead | None = None
 
 

@@ -84,7 +84,10 @@ def write_plans(check: CheckContext, report: Report, prepared: list = (), ahead:
         )
         if not check.strict:
             # An Excel workbook holds only what ookbalans has columns for: nothing to keep.
-            keep_extras(check, new, places, None if ahead is None else ahead.kept)
+            if ahead is None:
+                keep_extras(check, new, places)
+            else:
+                keep_extras(check, new, places, ahead.kept)
     if not report.dry_run:
         # Bulk writes send no model signals: the catalogue tells its receivers (the search index) once.
         services_changed(Service, check.services, prepared)
