@@ -8,6 +8,8 @@ from django.db import connection
 
 from ookbalans.catalogue.models import Service
 from ookbalans.interchange import formats
+from ookbalans.search import indexing
+from ookbalans.search.models import SearchDocument
 from tests.factories import CoalitionFactory, ServiceFactory
 
 
@@ -74,3 +76,15 @@ def test_worker_processes_check_the_files_and_this_process_writes_them(tmp_path)
     call_command("import_all", str(tmp_path), processes=1)
     assert names_in("noord") == names["noord"]
     assert names_in("zuid") == names["zuid"]
+    # The workers made the search documents ahead: the same as made again from the database.
+    made_ahead = documents()
+    assert len(made_ahead) == 5
+    indexing.rebuild()
+    assert documents() == made_ahead
+
+
+def documents():
+    return {
+        str(d.service_id): (d.coalition_id, d.title, d.body, d.labels, d.description, d.concepts)
+        for d in SearchDocument.objects.all()
+    }

@@ -14,11 +14,34 @@ from django.dispatch import Signal
 catalogue_changed = Signal()
 
 
-def services_changed(sender, service_ids: Iterable) -> None:
-    """Tell every receiver that these services were written in bulk; nothing is sent for none."""
+def services_changed(sender, service_ids: Iterable, prepared: Iterable = ()) -> None:
+    """Tell every receiver that these services were written in bulk; nothing is sent for none.
+
+    `prepared`: the answers to `services_coming` for these services, if the writer asked for them.
+    """
     ids = list(service_ids)
     if ids:
-        catalogue_changed.send(sender=sender, service_ids=ids)
+        catalogue_changed.send(sender=sender, service_ids=ids, prepared=list(prepared))
+
+
+# Sent before a bulk write creates services, possibly in another process than the write (a national
+# import's worker), with `coalition_id` and `services`: the services to be created, by id, as plain
+# values ({"fields": the model's field values as the writer gives them, "organisation": the name of
+# its organisation, "terms": the ids of its framework terms by many-to-many field}). A receiver may
+# answer with what it can work out ahead from them (picklable, e.g. the search documents); the writer
+# hands every answer back with `catalogue_changed` as `prepared`, where the receiver uses its own.
+services_coming = Signal()
+# Sent (without arguments) before a process starts the worker processes that will send `services_coming`:
+# receivers load what the workers then share with it (forked, copy on write) instead of each its own.
+workers_starting = Signal()
+
+
+def prepare_services(sender, coalition_id, services: dict) -> list:
+    """The receivers' answers to `services_coming` for services about to be created (none for none)."""
+    if not services:
+        return []
+    answers = services_coming.send(sender=sender, coalition_id=coalition_id, services=services)
+    return [answer for _receiver, answer in answers if answer is not None]
 
 
 # Sent once after a bulk write of one coalition's catalogue (an import), whatever it held (services,

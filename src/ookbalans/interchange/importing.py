@@ -14,7 +14,7 @@ from ookbalans.interchange.checking import changes as changing
 from ookbalans.interchange.checking.context import CheckContext
 from ookbalans.interchange.checking.document import check_document
 from ookbalans.interchange.problems import ImportFailed, Problems
-from ookbalans.interchange.writing import Report, write_plans
+from ookbalans.interchange.writing import Ahead, Report, write_plans
 
 
 @dataclass
@@ -28,6 +28,10 @@ class Checked:
     changes: changing.Changes
     report: Report
     source: tuple[str, str] | None = None
+    # Work done ahead of the write, where the file was checked (`ahead.prepare`): the catalogue's
+    # receivers' for the new services, and the writing step's own for a file of only new objects.
+    prepared: tuple = ()
+    ahead: Ahead | None = None
 
 
 def check_import(
@@ -76,7 +80,7 @@ def write_checked(checked: Checked, before_writing=None) -> Report:
     with transaction.atomic():
         changing.keep_only_changes(check, changes)
         with audit.quiet():  # one summary entry, not one per object
-            write_plans(check, report)
+            write_plans(check, report, checked.prepared, checked.ahead)
         # The writing step counts what it saved; the report says what changed.
         report.created, report.updated = changes.created(), changes.updated()
         # Services whose organisation or location changed: the index follows through the catalogue's signal.

@@ -20,14 +20,18 @@ from pathlib import Path
 
 from django.db import connections, transaction
 
+from ookbalans.catalogue.changes import workers_starting
 from ookbalans.catalogue.models import Coalition
-from ookbalans.interchange import formats
+from ookbalans.interchange import ahead, formats
 from ookbalans.interchange.importing import Checked, write_checked
 from ookbalans.interchange.limits import Limits
 from ookbalans.interchange.problems import ImportFailed, Problems
 from ookbalans.interchange.writing import Report
 
 SUFFIXES = (".json", ".zip", ".xlsx")
+# The workers give way to the writing process (and its database), whose work is in one line: they
+# only need to keep a checked file ready for it.
+WORKERS_NICE = 5
 PREFIX = "ookbalans-"
 
 
@@ -74,7 +78,7 @@ def checked(coalition_id, path: str, dry_run: bool, limits: Limits) -> Checked |
     coalition = Coalition.objects.get(pk=coalition_id)
     try:
         with formats.checked_file(coalition, path, path, dry_run=dry_run, limits=limits) as done:
-            return done
+            return done if dry_run else ahead.prepare(done)
     except ImportFailed as failure:
         return failure.problems
 
@@ -89,11 +93,13 @@ def import_files(
 ) -> NationalReport:
     """Import each file into its coalition; everything in one transaction, or nothing (ImportFailed).
 
-    `processes` workers check the files (default: one fewer than the cores, at least one); with 0
-    this process checks them itself. `progress(path, report_or_problems)` is called per file.
+    `processes` workers check the files (default: one per core, at a lower priority than this
+    process: they also do the work of the write that can be done ahead, `ahead.prepare`, and so
+    have more to do than the writer); with 0 this process checks them itself.
+    `progress(path, report_or_problems)` is called per file.
     """
     limits = limits or Limits.from_settings()
-    workers = max(1, (os.cpu_count() or 2) - 1) if processes is None else processes
+    workers = max(1, os.cpu_count() or 2) if processes is None else processes
     national = NationalReport()
     jobs = [(coalition.pk, str(path), dry_run, limits) for path, coalition in files.items()]
     with checkers(workers) as pool, transaction.atomic():
@@ -117,9 +123,12 @@ def checkers(workers: int):
     if not workers:
         yield None
         return
+    workers_starting.send(sender=Coalition)
     # Forked workers must not share this process's database connection: none is open when they start.
     connections.close_all()
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    with ProcessPoolExecutor(
+        workers, mp_context=multiprocessing.get_context("fork"), initializer=os.nice, initargs=(WORKERS_NICE,)
+    ) as pool:
         pool.submit(int).result()  # a fork context starts every worker at the first task
         yield pool
 

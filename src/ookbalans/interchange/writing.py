@@ -54,8 +54,17 @@ class Report:
         target[kind] = target.get(kind, 0) + 1
 
 
-def write_plans(check: CheckContext, report: Report) -> None:
-    """Save every plan; the caller holds the transaction."""
+@dataclass
+class Ahead:
+    """What a file of only new objects needs written besides them, worked out before the write (`ahead`)."""
+
+    # The fields to keep, as (kind, object id, fields); a service's `last_modified` is mapped again
+    # from the time it is written (`keep_extras`).
+    kept: list[tuple[str, str, dict]]
+
+
+def write_plans(check: CheckContext, report: Report, prepared: list = (), ahead: Ahead | None = None) -> None:
+    """Save every plan; the caller holds the transaction. `prepared`, `ahead`: see `importing.prepare_new`."""
     now = timezone.now()
     with writing_in_bulk(Service, check.coalition.pk):
         new = {
@@ -75,10 +84,13 @@ def write_plans(check: CheckContext, report: Report) -> None:
         )
         if not check.strict:
             # An Excel workbook holds only what ookbalans has columns for: nothing to keep.
-            keep_extras(check, new, places)
+            if ahead is None:
+                keep_extras(check, new, places)
+            else:
+                keep_extras(check, new, places, ahead.kept)
     if not report.dry_run:
         # Bulk writes send no model signals: the catalogue tells its receivers (the search index) once.
-        services_changed(Service, check.services)
+        services_changed(Service, check.services, prepared)
 
 
 def plan_values(plan: dict) -> dict:
@@ -123,7 +135,19 @@ def save_plans(
     values_of=plan_values,
 ) -> list:
     """Create the new objects and update those the coalition has already, in batches; the new ones."""
-    own = check.own[own_kind]
+    new, existing, names = instances(check, model, plans, check.own[own_kind], now, values_of)
+    insert_objects(model, new)
+    if existing:
+        model.objects.bulk_update(existing, sorted(names | {"modified_at"}), batch_size=1000)
+    if new:
+        report.created[kind] = len(new)
+    if existing:
+        report.updated[kind] = len(existing)
+    return new
+
+
+def instances(check: CheckContext, model, plans: dict, own: set, now, values_of=plan_values):
+    """The plans' model instances as written: the new ones, those of `own` objects, and the fields named."""
     new, existing = [], []
     names = set()
     for object_id, plan in plans.items():
@@ -136,14 +160,7 @@ def save_plans(
         else:
             obj.created_at = now
             new.append(obj)
-    insert_objects(model, new)
-    if existing:
-        model.objects.bulk_update(existing, sorted(names | {"modified_at"}), batch_size=1000)
-    if new:
-        report.created[kind] = len(new)
-    if existing:
-        report.updated[kind] = len(existing)
-    return new
+    return new, existing, names
 
 
 def translation_defaults(model, *given: str) -> dict:
@@ -183,22 +200,14 @@ def write_service_parts(check: CheckContext, report: Report) -> dict[str, list[S
         ServiceAtLocation.objects.filter(service_id__in=service_ids).delete()
         CostOption.objects.filter(service_id__in=service_ids).delete()
     through_rows = {name: [] for name in mapping.SERVICE_TERM_FIELDS}
-    language_rows, sals, schedules, options = [], [], [], []
+    language_rows, schedules, options = [], [], []
+    sals = places_of(check)
     for service_id, plan in check.services.items():
         for name, term_ids in plan["terms"].items():
             through_rows[name] += [(service_id, t) for t in term_ids]
         language_rows += [(service_id, code) for code in plan["languages"]]
         options += [(o["id"], service_id, o["kind"], o["amount"], o["option"]) for o in plan["cost_options"]]
         for sal in plan["service_at_locations"]:
-            sals.append(
-                ServiceAtLocation(
-                    **translation_defaults(ServiceAtLocation, "description"),
-                    id=sal["id"],
-                    service_id=service_id,
-                    location_id=sal["location_id"],
-                    description=sal["description"],
-                )
-            )
             schedules += [
                 (s["id"], sal["id"], s["weekday"], s["opens_at"], s["closes_at"]) for s in sal["schedules"]
             ]
@@ -220,6 +229,25 @@ def write_service_parts(check: CheckContext, report: Report) -> dict[str, list[S
     ):
         if count:
             report.created[kind] = count
+    return by_service(sals)
+
+
+def places_of(check: CheckContext) -> list[ServiceAtLocation]:
+    """The services' places (at a location) as written."""
+    return [
+        ServiceAtLocation(
+            **translation_defaults(ServiceAtLocation, "description"),
+            id=sal["id"],
+            service_id=service_id,
+            location_id=sal["location_id"],
+            description=sal["description"],
+        )
+        for service_id, plan in check.services.items()
+        for sal in plan["service_at_locations"]
+    ]
+
+
+def by_service(sals: list[ServiceAtLocation]) -> dict[str, list[ServiceAtLocation]]:
     places: dict[str, list[ServiceAtLocation]] = {}
     for sal in sals:
         places.setdefault(sal.service_id, []).append(sal)
@@ -269,26 +297,43 @@ def kept_fields(check: CheckContext, kind: str, original: dict, mapped: dict) ->
     return kept
 
 
-def keep_extras(check: CheckContext, new: dict[str, list], places: dict[str, list]) -> None:
+def keep_extras(check: CheckContext, new: dict[str, list], places: dict[str, list], kept=None) -> None:
     """Keep every field of the file that the export would not give back the same, for the next export.
 
     `new` are the objects just created by kind, mapped as they are (`written`); the objects updated
-    are loaded again. `places` are the written services' places by service id.
+    are loaded again. `places` are the written services' places by service id. `kept`: the rows to
+    keep when they were worked out ahead (`Ahead`), with their notes.
     """
     coalition = check.coalition
     ids = {kind: [object_id for (k, object_id) in check.originals if k == kind] for kind in NOT_KEPT}
     KeptFields.objects.filter(object_id__in=[i for group in ids.values() for i in group]).delete()
-    # What is kept of the objects not written (unchanged) counts too, as in the export.
-    context = mapping.Context(
-        municipalities=coalition.municipalities.order_by("code"), extras=kept_of(coalition)
-    )
+    if kept is None:
+        kept = kept_rows(check, new, places, kept_of(coalition))
+    else:
+        # Worked out ahead: a service's `last_modified` maps the time it was written (each its own).
+        written_at = {str(service.id): service.modified_at.isoformat() for service in new["service"]}
+        for kind, object_id, fields in kept:
+            if kind == "service" and "last_modified" in fields:
+                fields["last_modified"]["mapped"] = written_at[object_id]
+    rows = [(coalition.pk, *row) for row in kept]
+    insert_rows(KeptFields, ("coalition", "kind", "object_id", "fields"), rows)
+
+
+def kept_rows(check: CheckContext, new: dict[str, list], places: dict[str, list], extras: dict) -> list:
+    """The fields to keep of the file's objects, as (kind, object id, fields), and their notes.
+
+    `extras`: what is kept of the coalition's objects that are not written (the export maps with it).
+    """
+    coalition = check.coalition
+    ids = {kind: [object_id for (k, object_id) in check.originals if k == kind] for kind in NOT_KEPT}
+    context = mapping.Context(municipalities=coalition.municipalities.order_by("code"), extras=extras)
     rows = []
 
     def keep(kind, object_id, mapped):
         kept = kept_fields(check, kind, check.originals[(kind, object_id)], mapped)
         if kept:
             context.extras[(kind, object_id)] = kept
-            rows.append(KeptFields(coalition=coalition, kind=kind, object_id=object_id, fields=kept))
+            rows.append((kind, object_id, kept))
 
     created = {kind: [written.as_loaded(obj) for obj in objects] for kind, objects in new.items()}
     done = {kind: {str(obj.id) for obj in objects} for kind, objects in created.items()}
@@ -323,5 +368,5 @@ def keep_extras(check: CheckContext, new: dict[str, list], places: dict[str, lis
             for service in chunk:
                 if str(service.id) in wanted:
                     keep("service", str(service.id), mapping.service_to_hsds(service, context))
-    KeptFields.objects.bulk_create(rows, batch_size=1000)
     note_kept_fields(check.problems, context.extras)
+    return rows

@@ -9,9 +9,10 @@ from contextvars import ContextVar
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from ookbalans.catalogue.changes import catalogue_changed
+from ookbalans.catalogue.changes import catalogue_changed, services_coming, workers_starting
 from ookbalans.catalogue.models import Organisation, Service
 from ookbalans.search import backends, indexing
+from ookbalans.search.concepts import shared_index
 from ookbalans.search.models import LocalWord, SearchDocument
 
 # The ids of services waiting to be indexed while indexing is deferred; None when it is not.
@@ -46,13 +47,29 @@ def index_now_or_later(ids: Iterable) -> None:
 
 
 @receiver(catalogue_changed, dispatch_uid="search_index_bulk_changes")
-def index_bulk_changes(sender, service_ids, **kwargs):
-    """Services written in bulk (an import) are indexed together, once, at the end of the write."""
+def index_bulk_changes(sender, service_ids, prepared=(), **kwargs):
+    """Services written in bulk (an import) are indexed together, once, at the end of the write.
+
+    With the documents `prepare_documents` worked out ahead of the write, where it did.
+    """
     pending = _deferred.get()
     if pending is None:
-        indexing.index_in_bulk(service_ids)
+        ahead = next((answer for answer in prepared if isinstance(answer, indexing.Prepared)), None)
+        indexing.index_in_bulk(service_ids, prepared=ahead)
     else:
         pending.update(service_ids)
+
+
+@receiver(services_coming, dispatch_uid="search_prepare_documents")
+def prepare_documents(sender, coalition_id, services, **kwargs):
+    """The documents of services a bulk write will create, worked out ahead (e.g. in an import's worker)."""
+    return indexing.prepare(coalition_id, services)
+
+
+@receiver(workers_starting, dispatch_uid="search_lexicons_for_workers")
+def load_lexicons(sender, **kwargs):
+    """The concept finder's lexicons, loaded once for the workers that will prepare documents."""
+    shared_index()
 
 
 @receiver(post_save, sender=Service, dispatch_uid="search_index_service")
