@@ -6,7 +6,7 @@ from __future__ import annotations
 from unittest import mock
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.template import engines
 from django.urls import reverse
 from django.utils import translation
@@ -129,7 +129,7 @@ def test_a_kept_card_holds_nothing_of_the_visitors_search(client, demo):
     keys = [
         cards.card_key(coalition, card.service_id, "nl", False, True) for card in response.context["page"]
     ]
-    kept = cache.get_many(keys)
+    kept = caches[cards.CARDS_CACHE].get_many(keys)
     assert len(kept) == len(keys)
     assert not any("Sanne" in html or "q=" in html for html, _translated in kept.values())
 

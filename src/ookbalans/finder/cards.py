@@ -1,5 +1,5 @@
 """The finder's result cards: a service's result HTML, made once per language and view under its coalition's
-catalogue version and kept in Django's cache, so a results page loads and renders only what is new.
+catalogue version and kept in Django's cache (`finder`), so a results page loads and renders only what is new.
 
 A card (finder/_result.html with its facts and, for professionals, its details) is the same for every
 visitor of a coalition who sees that service in that language and view; it changes only when the
@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.template.loader import get_template
 from django.utils.translation import get_language
 
@@ -31,6 +31,8 @@ CARD_TEMPLATES = (RESULT_TEMPLATE, "finder/_facts.html", "finder/_pro_details.ht
 # How long a card is kept. Any change of the catalogue gives a new key at once; this only bounds what a
 # write that sends no signal at all (none in the project) or a new translation of the interface could leave.
 CARD_SECONDS = 3600
+# Django's cache the cards are kept in (settings.CACHES): local memory of their own, or the shared Redis.
+CARDS_CACHE = "finder"
 # Where the page's search goes in a card's service link: escaped as Django escapes it when filled in.
 # No query string contains a NUL (it is URL-encoded), and escaping leaves the hole as it is.
 DETAIL_HOLE = "\x00detail\x00"
@@ -97,6 +99,7 @@ def cards_for(
         return []
     language = get_language()
     keys = {pk: card_key(coalition, pk, language, professional, linked) for pk in service_ids}
+    cache = caches[CARDS_CACHE]
     kept = cache.get_many(list(keys.values()))
     missing = [pk for pk in service_ids if keys[pk] not in kept]
     if missing:
