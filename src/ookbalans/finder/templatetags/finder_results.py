@@ -94,8 +94,11 @@ def result_item(context, card):
     """One result: its card's HTML with this page's parts filled in."""
     html = card.html
     if "\x00hole:" in html:
+        found = context.render_context.get(holes)  # the page's own look-up, for its 20 results
+        if found is None:
+            found = context.render_context[holes] = holes(context.template.engine)
         with context.push(item=card):
-            for name, node in holes(context.template.engine).items():
+            for name, node in found.items():
                 marker = HOLE_MARK.format(name)
                 if marker in html:
                     html = html.replace(marker, node.fill(context))
