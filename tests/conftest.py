@@ -22,10 +22,11 @@ def login_hardening_off(settings):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache: what an earlier test's database held is not shown."""
-    from django.core.cache import cache
+    """Each test starts with empty caches: what an earlier test's database held is not shown."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all(initialized_only=False):
+        cache.clear()
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

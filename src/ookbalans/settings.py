@@ -148,6 +148,8 @@ if redis_url := os.environ.get("OOKBALANS_REDIS_URL"):
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
         }
     }
+    # The finder's result cards (finder/cards.py) in the same Redis.
+    CACHES["finder"] = {**CACHES["default"], "KEY_PREFIX": "ookbalans-finder"}
 else:
     # Room for the public page cache's pages (about 10-25 kB each, so at most about 40 MB per process);
     # past it the oldest third is dropped (Django's default of 300 entries held too few pages).
@@ -155,7 +157,14 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "OPTIONS": {"MAX_ENTRIES": 2000},
-        }
+        },
+        # The finder's result cards (finder/cards.py), about 1.5 kB each, at most about 15 MB per process,
+        # apart from the pages (whose room they would take, 20 to a page).
+        "finder": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "finder",
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        },
     }
 
 # The public page cache (operations/pagecache.py): anonymous visitors' finder pages and HSDS API answers

@@ -397,49 +397,68 @@ def found_for(service_ids: list, coalition: Coalition, distances: dict | None = 
 CONTACT_POINTS_SECONDS = 24 * 3600
 
 
-def _page_sql() -> str:
-    """The SQL of `coalition_for_page`, made once from the models' table and column names."""
+def _page_sql() -> tuple[str, list, list, list]:
+    """The SQL of `coalition_for_page`, made once from the models' table and column names, with the
+    coalition's fields in the order it reads them and each field's converters from the database's values."""
     quote = connection.ops.quote_name
 
     def name(model, field: str | None = None) -> str:
         return quote(model._meta.db_table if field is None else model._meta.get_field(field).column)
 
     coalitions, points = name(Coalition), name(ContactPoint)
+    fields = list(Coalition._meta.concrete_fields)
+    columns = ", ".join(f"c.{quote(field.column)}" for field in fields)
     of_coalition = f"FROM {points} p WHERE p.{name(ContactPoint, 'coalition')} = c.{name(Coalition, 'id')}"
-    return (
-        f"SELECT c.*, (SELECT COUNT(*) {of_coalition}) AS contact_points_count, "  # noqa: S608
+    sql = (
+        f"SELECT {columns}, (SELECT COUNT(*) {of_coalition}) AS contact_points_count, "  # noqa: S608
         f"(SELECT MAX(p.{name(ContactPoint, 'modified_at')}) {of_coalition}) AS contact_points_changed "
         f"FROM {coalitions} c WHERE c.{name(Coalition, 'slug')} = %s"
     )
+    changed = _converters(ContactPoint._meta.get_field("modified_at"))
+    return sql, [field.attname for field in fields], [_converters(field) for field in fields], changed
 
 
-_PAGE_SQL: dict[str, str] = {}
+_PAGE_SQL: dict[str, tuple[str, list, list, list]] = {}
 
 
 def coalition_for_page(slug: str) -> Coalition | None:
     """The coalition of a finder page, with in the same query what every page asks besides it: its
     contact points' stamp (their number and latest change, the key of the cached points). One query
-    instead of two, and its SQL made once (building such a query with the ORM cost more CPU than the
-    query it saves). Whether the site holds demonstration data comes from the cache
-    (`home.context_processors.site_has_demo_data`), as on every other page."""
-    sql = _PAGE_SQL.get(connection.alias)
-    if sql is None:
-        sql = _PAGE_SQL[connection.alias] = _page_sql()
-    found = list(Coalition.objects.raw(sql, [slug]))
-    if not found:
+    instead of two, its SQL made once and its row made into the model as the ORM would (building such
+    a query with the ORM, or reading it through `raw()`, cost more CPU than the query itself). Whether
+    the site holds demonstration data comes from the cache (`home.context_processors.site_has_demo_data`),
+    as on every other page."""
+    made = _PAGE_SQL.get(connection.alias)
+    if made is None:
+        made = _PAGE_SQL[connection.alias] = _page_sql()
+    sql, names, converters, changed = made
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [slug])
+        row = cursor.fetchone()
+    if row is None:
         return None
-    coalition = found[0]
-    changed = ContactPoint._meta.get_field("modified_at")
-    coalition.contact_points_changed = _from_db(changed, coalition.contact_points_changed)
+    values = [
+        _converted(value, field_converters)
+        for value, field_converters in zip(row[: len(names)], converters, strict=True)
+    ]
+    coalition = Coalition.from_db(connection.alias, names, values)
+    coalition.contact_points_count = row[len(names)]
+    coalition.contact_points_changed = _converted(row[len(names) + 1], changed)
     return coalition
 
 
-def _from_db(field, value):
-    """A value read by plain SQL as the ORM gives it for the field (SQLite keeps datetimes as text)."""
-    if value is None:
-        return None
+def _converters(field) -> list:
+    """The converters the ORM applies to a field's value read from the database (SQLite keeps datetimes
+    as text, UUIDs as hexadecimal)."""
     column = field.get_col(field.model._meta.db_table)
-    for converter in connection.ops.get_db_converters(column) + field.get_db_converters(connection):
+    return [
+        (converter, column)
+        for converter in connection.ops.get_db_converters(column) + field.get_db_converters(connection)
+    ]
+
+
+def _converted(value, converters: list):
+    for converter, column in converters:
         value = converter(value, column, connection)
     return value
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -11,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 
 from ookbalans.catalogue.models import Coalition, ContactPoint
-from ookbalans.finder import finding, labels
+from ookbalans.finder import cards, finding, labels
 from ookbalans.finder.forms import FinderForm, ProfessionalForm
 from ookbalans.finder.readback import read_date
 from ookbalans.middleware import again_on_every_visit
@@ -46,6 +47,35 @@ def all_contact_points(coalition: Coalition, area) -> list[tuple[str, list[Conta
     ]
 
 
+@dataclass(frozen=True)
+class ContactAside:
+    """A page's contact point aside (finder/_contact.html, `{% contact_aside %}`): which points it shows
+    is worked out only when its HTML is not remembered yet (finder_contact.py)."""
+
+    coalition: Coalition
+    phase: str
+    area: object = None
+    professional: bool = False
+
+    def key(self) -> tuple | None:
+        """What decides the points shown: the coalition's points as they are now (their stamp, read with
+        the coalition by `finding.coalition_for_page`), the phase, the postcode's municipality and the
+        view; None without the stamp."""
+        if not hasattr(self.coalition, "contact_points_count"):
+            return None
+        return (
+            self.coalition.pk,
+            self.coalition.contact_points_count,
+            self.coalition.contact_points_changed,
+            self.phase,
+            self.area.municipality_id if self.area else None,
+            self.professional,
+        )
+
+    def context(self) -> dict:
+        return contact_context(self.coalition, self.phase, self.area, self.professional)
+
+
 def contact_context(coalition: Coalition, phase: str, area, professional: bool = False) -> dict:
     if phase:
         phases = labels.PHASES_FOR_PROFESSIONALS if professional else labels.PHASES
@@ -67,7 +97,7 @@ def start(request, coalition: str):
             "form": form,
             "phases": labels.PHASES,
             "lang": language_query(),
-            **contact_context(coalition, "", None),
+            "contact": ContactAside(coalition, "", None),
         },
     )
 
@@ -130,14 +160,17 @@ def results(request, coalition: str, professional: bool = False):
         if professional:
             detail_params["van"] = ["professionals"]
         context["detail_query"] = urlencode(detail_params, doseq=True)
-    # Only the services on this page are loaded with their places and costs.
+    # Only the services on this page: their kept cards, the others loaded with their facts and made.
     page = Paginator(ids, PER_PAGE).get_page(request.GET.get("pagina"))
-    page.object_list = finding.found_for(list(page.object_list), coalition, distances)
-    for item in page.object_list:
+    page.object_list = cards.cards_for(
+        list(page.object_list), coalition, professional, bool(context.get("detail_query")), distances
+    )
+    language = get_language()
+    for card in page.object_list:
         # 'About: ...', what the search matched, in the page's language where the thesaurus has it.
-        item.reasons = [term_in(label, get_language()) for label in reasons.get(item.service.pk, ())]
-    context.update(page=page, untranslated=any(not item.is_translated for item in page.object_list))
-    context.update(contact_context(coalition, context.get("phase", ""), area, professional))
+        card.reasons = [term_in(label, language) for label in reasons.get(card.service_id, ())]
+    context.update(page=page, untranslated=any(not card.is_translated for card in page.object_list))
+    context["contact"] = ContactAside(coalition, context.get("phase", ""), area, professional)
     if professional:
         context["list_phases"] = labels.PHASES_FOR_PROFESSIONALS
     template = "finder/professionals.html" if professional else "finder/results.html"
@@ -198,7 +231,7 @@ def service_detail(request, coalition: str, service_id):
             "back_url": back_url,
             "back_to_search": bool(search_params),
             "language_names": finding.language_names(service.languages.all()),
-            **contact_context(coalition, phase, area),
+            "contact": ContactAside(coalition, phase, area),
         },
     )
 
