@@ -23,3 +23,7 @@ def test_the_finite_verb_before_the_rest_of_the_idiom_names_its_concept(demo):
 def test_a_negation_or_a_far_verb_between_is_no_idiom(demo):
     assert "kinderwens" not in carried("we willen geen kindje")
     assert "kinderwens" not in carried("we willen het liefst nog eens heel graag een kindje")
+
+
+def test_a_rest_without_a_content_word_stays_word_for_word(demo):
+    assert "zelfstandigheid" not in carried("ik doe alles zelf en mijn man helpt nooit")

@@ -32,7 +32,7 @@ SOURCE_CHECK_ZIPF = 3.0
 GENERAL_ZIPF = 5.0
 # A verb-final idiom ('een kindje willen', 'huis uit moeten') in a main clause: its finite verb comes
 # before the rest, at most this many words before it ('wij willen graag een kindje', 'ik moet
-# misschien mijn huis uit'), with no negation between.
+# misschien mijn huis uit'), with no negation between, when the rest holds a content word.
 VERB_SECOND_GAP = 3
 NO_VERB_SECOND = frozenset({"niet", "geen", "not", "no", "nooit", "niks", "niets"})
 # A compound's other part, beside a part swapped for another register's word, is a word of at least
@@ -299,7 +299,8 @@ class ConceptIndex:
                     taken.update(span)
         for phrase in sorted(self.idioms, key=len, reverse=True):
             verb, rest = phrase[-1], phrase[:-1]
-            if not (verb.endswith("en") and lemma(verb) == verb):
+            # the rest must hold a content word: 'zelf doen' moved ('ik doe alles zelf') is no idiom
+            if not (verb.endswith("en") and lemma(verb) == verb and any(is_content(word) for word in rest)):
                 continue
             size = len(rest)
             for start in range(1, len(words) - size + 1):
