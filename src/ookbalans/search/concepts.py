@@ -30,6 +30,11 @@ NEGATED_IDIOM_ZIPF = 5.9
 # thesaurus word to name its concept (`ConceptIndex.names`).
 SOURCE_CHECK_ZIPF = 3.0
 GENERAL_ZIPF = 5.0
+# A verb-final idiom ('een kindje willen', 'huis uit moeten') in a main clause: its finite verb comes
+# before the rest, at most this many words before it ('wij willen graag een kindje', 'ik moet
+# misschien mijn huis uit'), with no negation between, when the rest holds a content word.
+VERB_SECOND_GAP = 3
+NO_VERB_SECOND = frozenset({"niet", "geen", "not", "no", "nooit", "niks", "niets"})
 # A compound's other part, beside a part swapped for another register's word, is a word of at least
 # this many letters (so 'start' is not 'st' + 'arts').
 REGISTER_REST = 3
@@ -292,6 +297,23 @@ class ConceptIndex:
                 if tuple(words[start : start + size]) == phrase and taken.isdisjoint(span):
                     found.append((frozenset(self.idioms[phrase]), span))
                     taken.update(span)
+        for phrase in sorted(self.idioms, key=len, reverse=True):
+            verb, rest = phrase[-1], phrase[:-1]
+            # the rest must hold a content word: 'zelf doen' moved ('ik doe alles zelf') is no idiom
+            if not (verb.endswith("en") and lemma(verb) == verb and any(is_content(word) for word in rest)):
+                continue
+            size = len(rest)
+            for start in range(1, len(words) - size + 1):
+                span = tuple(range(start, start + size))
+                if tuple(words[start : start + size]) != rest or not taken.isdisjoint(span):
+                    continue
+                for position in range(start - 1, max(start - 2 - VERB_SECOND_GAP, -1), -1):
+                    if words[position] in NO_VERB_SECOND or position in taken:
+                        break
+                    if lemma(words[position]) == verb:
+                        found.append((frozenset(self.idioms[phrase]), (position, *span)))
+                        taken.update((position, *span))
+                        break
         return sorted(found, key=lambda item: item[1])
 
     def factors(self, codes: Iterable[str]) -> frozenset[str]:
