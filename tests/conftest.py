@@ -93,6 +93,12 @@ def reference_data(request):
     yield
 
 
+@pytest.fixture
+def no_page_cache(settings):
+    """The public page cache off: a test of a page's own work or queries must not get a kept page."""
+    settings.OOKBALANS_PAGE_CACHE_SECONDS = 0
+
+
 @pytest.fixture(scope="module")
 def shared_demo(django_db_setup, django_db_blocker):
     """The demo catalogue, loaded (committed) once for a module and removed after it.

@@ -21,13 +21,8 @@ from ookbalans.catalogue.models import (
 from ookbalans.interchange import taxonomies as tx
 from tests.factories import term
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def no_page_cache(settings):
-    """The API's own queries; the catalogue grows by bulk_create, which no page cache could notice."""
-    settings.OOKBALANS_PAGE_CACHE_SECONDS = 0
+# The API's own queries; the catalogue grows by bulk_create, which no page cache could notice.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 
 class FetchedRows:

@@ -12,13 +12,8 @@ from ookbalans.catalogue.models import (
 )
 from ookbalans.interchange import taxonomies as tx
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def no_page_cache(settings):
-    """The pages' own queries, not the public page cache's answers (tests/operations/test_page_cache.py)."""
-    settings.OOKBALANS_PAGE_CACHE_SECONDS = 0
+# The pages' own queries, not the public page cache's answers (tests/operations/test_page_cache.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 
 # The most queries each read endpoint may run with the demo loaded (measured: 0-18); the bounds hold

@@ -11,7 +11,8 @@ from django.utils import timezone, translation
 from ookbalans.catalogue.models import ContactPoint
 from ookbalans.finder.templatetags import finder_contact
 
-pytestmark = pytest.mark.django_db
+# These tests look at the pages' own work, not at kept pages.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 SLUG = "voorbeeldregio"
 
@@ -19,11 +20,6 @@ SLUG = "voorbeeldregio"
 @pytest.fixture(scope="module")
 def demo(shared_demo):
     """The demo coalition, loaded once for this module."""
-
-
-@pytest.fixture(autouse=True)
-def no_page_cache(settings):
-    settings.OOKBALANS_PAGE_CACHE_SECONDS = 0
 
 
 def plain(response) -> str:

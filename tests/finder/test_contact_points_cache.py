@@ -8,13 +8,8 @@ from ookbalans.catalogue.models import ContactPoint
 from ookbalans.finder import finding
 from tests.factories import ContactPointFactory, term
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def no_page_cache(settings):
-    """These tests write as an import does, row by row without signals: the cache under the page cache."""
-    settings.OOKBALANS_PAGE_CACHE_SECONDS = 0
+# These tests write as an import does, row by row without signals: the cache under the page cache.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 
 def start_page(client, coalition) -> str:

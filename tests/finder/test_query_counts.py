@@ -11,15 +11,10 @@ from django.urls import reverse
 from ookbalans.catalogue.models import Service
 from ookbalans.finder.finding import short_code
 
-pytestmark = pytest.mark.django_db
+# The pages' own queries, not the public page cache's answers (tests/operations/test_page_cache.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 SLUG = "voorbeeldregio"
-
-
-@pytest.fixture(autouse=True)
-def no_page_cache(settings):
-    """The pages' own queries, not the public page cache's answers (tests/operations/test_page_cache.py)."""
-    settings.OOKBALANS_PAGE_CACHE_SECONDS = 0
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,8 @@ from ookbalans.catalogue.changes import writing_in_bulk
 from ookbalans.catalogue.models import CostOption, Language, Service
 from ookbalans.finder import cards, finding
 
-pytestmark = pytest.mark.django_db
+# Every page is made: these tests look at how its results are rendered, not at kept pages.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_page_cache")]
 
 SLUG = "voorbeeldregio"
 
@@ -23,12 +24,6 @@ SLUG = "voorbeeldregio"
 @pytest.fixture(scope="module")
 def demo(shared_demo):
     """The demo coalition, loaded once for this module."""
-
-
-@pytest.fixture(autouse=True)
-def no_page_cache(settings):
-    """Every page is made: these tests look at how its results are rendered, not at kept pages."""
-    settings.OOKBALANS_PAGE_CACHE_SECONDS = 0
 
 
 def get(client, view: str, params: dict):
