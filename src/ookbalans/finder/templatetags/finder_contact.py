@@ -14,12 +14,14 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from ookbalans.finder.remembered import Remembered
+
 register = template.Library()
 
 CONTACT_TEMPLATE = "finder/_contact.html"
 # Looks kept per process (coalition x points' stamp x phase x municipality x view x language), ~1 kB each.
 KEPT = 5_000
-_rendered: dict[tuple, str] = {}
+_rendered = Remembered(KEPT)
 
 
 @register.simple_tag(takes_context=True)
@@ -34,7 +36,5 @@ def contact_aside(context):
         with context.push(**aside.context()):
             html = found.render(context)
         if key is not None:
-            if len(_rendered) >= KEPT:
-                _rendered.clear()
-            _rendered[key] = html
+            _rendered.keep(key, html)
     return mark_safe(html)  # noqa: S308 - Django's own rendering of the template

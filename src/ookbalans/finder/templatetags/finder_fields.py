@@ -15,11 +15,13 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from ookbalans.finder.remembered import Remembered
+
 register = template.Library()
 
 # Distinct looks kept per process (field x language x value); far more than the finder has.
 KEPT = 5_000
-_rendered: dict[tuple, str] = {}
+_rendered = Remembered(KEPT)
 
 
 def _key(field) -> tuple | None:
@@ -48,9 +50,7 @@ def field_group(field):
         return field.as_field_group()
     html = _rendered.get(key)
     if html is None:
-        if len(_rendered) >= KEPT:
-            _rendered.clear()
-        html = _rendered[key] = field.as_field_group()
+        html = _rendered.keep(key, field.as_field_group())
     return html
 
 
@@ -64,7 +64,7 @@ HOLE = "\x00{}\x00"
 FORM_TEMPLATE = "finder/_form.html"
 # Looks of the whole form kept per process (coalition x language x filters), about 6 kB each.
 FORMS_KEPT = 2_000
-_forms: dict[tuple, str] = {}
+_forms = Remembered(FORMS_KEPT)
 
 
 def _value_key(value):
@@ -126,9 +126,7 @@ def finder_form(context, open_filters=False):
             html = template.render(context)
         if key is None:
             return html
-        if len(_forms) >= FORMS_KEPT:
-            _forms.clear()
-        _forms[key] = html
+        _forms.keep(key, html)
     for name in FREE_TEXT:
         if form.is_bound and (value := form.data.get(name)):
             html = html.replace(HOLE.format(name), escape(value))

@@ -18,6 +18,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from ookbalans.finder.cards import DETAIL_HOLE, LEAVE_HOLES, RESULT_TEMPLATE
+from ookbalans.finder.remembered import Remembered
 
 register = template.Library()
 
@@ -25,7 +26,7 @@ register = template.Library()
 HOLE_MARK = "\x00hole:{}\x00"
 # Filled parts remembered per process (name x language x values), a few hundred bytes each.
 KEPT = 5_000
-_filled: dict[tuple, str] = {}
+_filled = Remembered(KEPT)
 
 
 class HoleNode(Node):
@@ -44,9 +45,7 @@ class HoleNode(Node):
         key = (self.name, get_language(), *(_frozen(value.resolve(context)) for value in self.values))
         html = _filled.get(key)
         if html is None:
-            if len(_filled) >= KEPT:
-                _filled.clear()
-            html = _filled[key] = self.nodelist.render(context)
+            html = _filled.keep(key, self.nodelist.render(context))
         return html
 
 
