@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from ookbalans.catalogue.copying import insert_objects, insert_rows
 from ookbalans.catalogue.demo import remove_demo
 from ookbalans.catalogue.models import (
     ContactPoint,
@@ -17,7 +18,6 @@ from ookbalans.catalogue.models import (
     ServiceAtLocation,
 )
 from ookbalans.interchange import formats, mapping, writing
-from ookbalans.interchange.copying import insert_objects, insert_rows
 from ookbalans.interchange.exporting.loading import services_in_chunks
 from ookbalans.interchange.models import KeptFields
 from tests.interchange.conftest import empty_like

@@ -11,6 +11,7 @@ from modeltranslation.fields import TranslationField
 from modeltranslation.utils import build_localized_fieldname
 
 from ookbalans.catalogue.changes import services_changed, writing_in_bulk
+from ookbalans.catalogue.copying import insert_objects, insert_rows
 from ookbalans.catalogue.models import (
     ContactPoint,
     CostOption,
@@ -26,7 +27,6 @@ from ookbalans.interchange.checking.attributes import phase_of
 from ookbalans.interchange.checking.changes import kept_of
 from ookbalans.interchange.checking.context import CheckContext
 from ookbalans.interchange.checking.notes import note_kept_fields
-from ookbalans.interchange.copying import insert_objects, insert_rows
 from ookbalans.interchange.exporting.loading import services_in_chunks
 from ookbalans.interchange.models import KeptFields
 from ookbalans.interchange.problems import SOURCE, Problems

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import connection, transaction
 
+from ookbalans.catalogue.copying import copy_rows, copying
 from ookbalans.catalogue.models import Service
 from ookbalans.framework.models import Term
 from ookbalans.search import backends
@@ -297,17 +298,17 @@ DOCUMENT_COLUMNS = ("service_id", "coalition_id", "title", "body", "labels", "de
 
 def insert_documents(documents: list[SearchDocument]) -> list[SearchDocument]:
     """New documents, with their ids: on PostgreSQL through one COPY (no statement of parameters)."""
-    if connection.vendor != "postgresql" or not documents:
+    if not copying() or not documents:
         return SearchDocument.objects.bulk_create(documents)
+    copy_rows(
+        SearchDocument._meta.db_table,
+        list(DOCUMENT_COLUMNS),
+        (
+            (*(getattr(document, column) for column in DOCUMENT_COLUMNS[:-1]), json.dumps(document.concepts))
+            for document in documents
+        ),
+    )
     with connection.cursor() as cursor:
-        with cursor.copy(f"COPY search_searchdocument ({', '.join(DOCUMENT_COLUMNS)}) FROM STDIN") as copy:
-            for document in documents:
-                copy.write_row(
-                    (
-                        *(getattr(document, column) for column in DOCUMENT_COLUMNS[:-1]),
-                        json.dumps(document.concepts),
-                    )
-                )
         cursor.execute(
             "SELECT service_id, id FROM search_searchdocument WHERE service_id = ANY(%s::uuid[])",
             [[str(document.service_id) for document in documents]],

@@ -1,6 +1,7 @@
 """Inserting many new rows at once: PostgreSQL's COPY, elsewhere Django's bulk_create.
 
-An import of a whole coalition writes hundreds of thousands of rows. `bulk_create` builds a model
+Here, below the apps that write in bulk (an import's writer, the search index after it). An import of a
+whole coalition writes hundreds of thousands of rows. `bulk_create` builds a model
 instance per row and an SQL statement per batch; on PostgreSQL the rows go through one `COPY ...
 FROM STDIN` per table instead, with the same column values: each field's `pre_save` (the creation
 and modification times) and `get_db_prep_save`, as `bulk_create` prepares them.
