@@ -59,6 +59,8 @@ EVALUATION_SLUG = "evaluatieregio"
 EVALUATION_NAME = "Kansrijke Start Betuwe-Lek (evaluatieregio)"
 EVALUATION_MUNICIPALITIES = ("GM0281", "GM0216")  # Tiel, Culemborg
 DEMO_SLUG = "voorbeeldregio"
+# Catalogues kept in a folder that a set of our own may also name as its coalition (imported when used).
+FOLDER_COALITIONS = {"blindregio": ROOT / "benchmarks" / "search_blind"}
 RECALL_DEPTH = 5
 NDCG_DEPTH = 10
 RELEVANT_GRADE = 2
@@ -204,17 +206,20 @@ def own_set(path: Path, split: str | None = None) -> list[dict]:
     """
     from ookbalans.catalogue.demo import demo_id
 
-    labels = evaluation_labels()
+    labels = {EVALUATION_SLUG: evaluation_labels()}
+    for slug, directory in FOLDER_COALITIONS.items():
+        labels[slug] = evaluation_labels(directory / "catalogue.json")
     queries = []
     for query in json.loads(Path(path).read_text(encoding="utf-8")):
         if split and query.get("part", split) != split:
             continue
         judgments = {}
         for label, grade in query["judgments"].items():
-            if query["coalition"] == EVALUATION_SLUG:
-                if label not in labels:
+            if query["coalition"] in labels:
+                of_coalition = labels[query["coalition"]]
+                if label not in of_coalition:
                     raise ValueError(f"{path}: {query['id']} judges an unknown service {label!r}")
-                judgments[labels[label]] = grade
+                judgments[of_coalition[label]] = grade
             else:
                 judgments[str(demo_id("service", label))] = grade
         queries.append({**query, "half": query["coalition"], "judgments": judgments})
@@ -384,7 +389,13 @@ def main() -> None:
     )
     args = parser.parse_args()
     (ROOT / "var").mkdir(exist_ok=True)
-    prepare(args.database_url, tuple(Path(directory) for directory in args.eval))
+    folders = [Path(directory) for directory in args.eval]
+    for path in args.set:
+        for query in json.loads(Path(path).read_text(encoding="utf-8")):
+            folder = FOLDER_COALITIONS.get(query["coalition"])
+            if folder and all(folder.resolve() != known.resolve() for known in folders):
+                folders.append(folder)
+    prepare(args.database_url, tuple(folders))
 
     from django.db import connection
 
@@ -426,14 +437,14 @@ def main() -> None:
     for path in args.set:
         queries_of_set = own_set(Path(path), args.split)
         results = []
-        for slug in (EVALUATION_SLUG, DEMO_SLUG):
+        for slug in (EVALUATION_SLUG, DEMO_SLUG, *FOLDER_COALITIONS):
             chosen = [q for q in queries_of_set if q["coalition"] == slug]
             if chosen:
                 results += evaluate(client, slug, chosen)["results"]
         own[path] = results
         print(f"\nOwn set {path}:\n")
         rows = [summary_row("all", summarise(results))]
-        for slug in (EVALUATION_SLUG, DEMO_SLUG):
+        for slug in (EVALUATION_SLUG, DEMO_SLUG, *FOLDER_COALITIONS):
             part = [r for r in results if r["half"] == slug]
             if part:
                 rows.append(summary_row(slug, summarise(part)))
