@@ -6,7 +6,17 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ookbalans.search.language import NEGATION, is_content, key, lemma, lexicon, phrase_keys, root, script
+from ookbalans.search.language import (
+    NEGATION,
+    foreign_idiom,
+    is_content,
+    key,
+    lemma,
+    lexicon,
+    phrase_keys,
+    root,
+    script,
+)
 from ookbalans.search.text import _data_lines, normalise, tokens
 
 LANGUAGES = ("nl", "en", "ar", "tr", "pl", "uk")
@@ -229,6 +239,10 @@ class ConceptIndex:
                             self.sources.setdefault(keys[0], set()).add(variant)
         phrase = phrase_keys(text, language)
         words = tuple(tokens(text))
+        if language != "nl" and (idiom := foreign_idiom(text)):
+            # "can't get pregnant", 'nie mam gdzie mieszkać': found word for word (`phrase_keys`)
+            self.idioms.setdefault(idiom, set()).add(code)
+            return
         if language == "nl" and len(phrase) == 1:
             self.sources.setdefault(phrase[0], set()).update(word for word in words if key(word) == phrase[0])
         reduced = len(phrase) == 1 and len(words) > 1

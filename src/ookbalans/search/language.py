@@ -23,11 +23,18 @@ LINKING = ("s", "e", "en")
 # Words that turn what follows into its opposite; kept as one key so 'geen geld' stays a phrase.
 # A noun in -ing whose stem is itself a common word keeps its -ing.
 ING_STEM_ZIPF = 3.5
-NEGATORS = frozenset({"niet", "geen", "zonder", "nooit", "not", "no", "without", "never"})
+NEGATORS = frozenset(
+    {"niet", "geen", "zonder", "nooit", "not", "no", "without", "never"}
+    # and those of the other interface languages, normalised: Polish, Ukrainian, Turkish, Arabic
+    | {"nie", "bez", "не", "ні", "без", "degil", "degilim", "yok", "لا", "ليس", "لست", "لم", "بدون"}
+)
 NEGATION = "~"
 
 _lexicon_lock = threading.Lock()
 _RAW_WORD = re.compile(r"[^\W_]+")
+# English contractions of 'not' ("can't", "doesn't"): the negation is a word of its own.
+_NOT_CONTRACTED = re.compile(r"(?<=[^\W\d_])n['’]t\b")
+_CONTRACTED_STEMS = {"ca not": "can not", "wo not": "will not"}
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -55,7 +62,19 @@ def lemma(word: str) -> str:
 # The other languages of the interface, by script; Latin-script words are tried in each.
 FOREIGN_BY_SCRIPT = {"latin": ("en", "tr", "pl"), "cyrillic": ("uk",), "arabic": ("ar",)}
 FOREIGN = "@"
-_ARABIC_PREFIXES = ("وال", "بال", "لل", "ال")
+# Letters a keyboard without them turns into others (Polish ł, Turkish dotless ı; Arabic's final
+# ta marbuta and alif maqsura are written either way): folded in every other-language key.
+_FOLD = str.maketrans({"ł": "l", "ı": "i", "ة": "ه", "ى": "ي"})
+# Arabic light stemming (after Larkey's light10): an article with a conjunction or preposition in
+# front, and one ending (attached pronoun, plural, feminine), each only when three letters remain.
+_ARABIC_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
+_ARABIC_SUFFIXES = ("ها", "هم", "كم", "نا", "ني", "يه", "ات", "ان", "ون", "ين", "ه", "ي", "ك")
+# One letter in front (and, or, with, for, like: 'لطفلي' for my child) is taken off only as a second
+# reading of a query word, since many words begin with those letters.
+_ARABIC_PARTICLES = ("و", "ف", "ب", "ل", "ك", "ا")  # (and 'أ' of a verb's first person: 'أتعلم')
+ARABIC_MIN_STEM = 3
+# A word at least this common (Zipf) in its language is a word of that language.
+WRITTEN_FORM_ZIPF = 2.5
 
 
 def script(word: str) -> str:
@@ -67,18 +86,73 @@ def script(word: str) -> str:
     return "latin"
 
 
+def fold(plain: str) -> str:
+    """A normalised word as typed on any keyboard: 'połozna' -> 'polozna', 'ağlıyor' -> 'agliyor'."""
+    return plain.translate(_FOLD)
+
+
+def arabic_stem(plain: str) -> str:
+    """The light stem of a normalised Arabic word: 'الرضاعه' -> 'رضاع', 'ديون' stays (too short)."""
+    word = fold(plain)
+    for prefix in _ARABIC_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= ARABIC_MIN_STEM - 1:
+            word = word[len(prefix) :]
+            break
+    for _round in range(2):  # ('لاجئين' and 'لاجئ' both end as 'لاج' once the hamza is a ya)
+        suffix = next((end for end in _ARABIC_SUFFIXES if word.endswith(end)), "")
+        if not suffix or len(word) - len(suffix) < ARABIC_MIN_STEM:
+            break
+        word = word[: -len(suffix)]
+    return word
+
+
+@functools.cache
+def written_forms(language: str) -> dict[str, str]:
+    """Words of a language typed without their diacritics -> the form written with them, where that
+    form is the more common one ('bebegim' -> 'bebeğim', 'poloznej' -> 'położnej'); wordfreq's list."""
+    if language not in ("tr", "pl"):
+        return {}
+    frequencies = wordfreq.get_frequency_dict(language, wordlist="small")
+    minimum = 10 ** (WRITTEN_FORM_ZIPF - 9)
+    found: dict[str, tuple[float, str]] = {}
+    for word, frequency in frequencies.items():
+        if frequency < minimum or not word.isalpha():
+            continue
+        plain = fold(normalise(word))
+        if plain != word and frequency > max(frequencies.get(plain, 0.0), found.get(plain, (0.0, ""))[0]):
+            found[plain] = (frequency, word)
+    return {plain: word for plain, (_frequency, word) in found.items()}
+
+
+def written(raw: str, language: str) -> str:
+    """A word as its language writes it: its diacritics back when it was typed without them."""
+    word = raw.lower()
+    return written_forms(language).get(word, word) if word.isascii() else word
+
+
 @functools.lru_cache(maxsize=100_000)
 def foreign_key(raw: str, language: str) -> str:
-    """A key for a word in another language: its lemma there (вагітних -> вагітна), accents stripped."""
+    """A key for a word in another language: its lemma there (вагітних -> вагітна), accents stripped
+    and letters folded; an Arabic word's light stem; a word typed without diacritics is read with them."""
     if language == "ar":
-        for prefix in _ARABIC_PREFIXES:
-            if raw.startswith(prefix) and len(raw) - len(prefix) >= 2:
-                raw = raw[len(prefix) :]
-                break
-        found = raw
-    else:
-        found = simplemma.lemmatize(raw, lang=language)
-    return FOREIGN + normalise(found).replace(" ", "")
+        return FOREIGN + arabic_stem(normalise(raw).replace(" ", ""))
+    found = simplemma.lemmatize(raw, lang=language)
+    if found == raw and (restored := written(raw, language)) != raw.lower():
+        found = simplemma.lemmatize(restored, lang=language)
+    return FOREIGN + fold(normalise(found)).replace(" ", "")
+
+
+def foreign_keys(raw: str, language: str) -> tuple[str, ...]:
+    """A query word's keys in another language: its key, and for Arabic also its reading without
+    a one-letter particle in front ('لطفلي': 'طفل')."""
+    first = foreign_key(raw, language)
+    if language != "ar":
+        return (first,)
+    plain = normalise(raw).replace(" ", "")
+    readings = [first]
+    if plain.startswith(_ARABIC_PARTICLES) and len(plain) >= ARABIC_MIN_STEM + 2:
+        readings.append(FOREIGN + arabic_stem(plain[1:]))
+    return tuple(dict.fromkeys(readings))
 
 
 def word_keys(raw: str) -> tuple[str, ...]:
@@ -87,7 +161,8 @@ def word_keys(raw: str) -> tuple[str, ...]:
     if plain in NEGATORS:
         return (NEGATION,)
     keys = [key(plain)] if script(raw) == "latin" else []
-    keys.extend(foreign_key(raw, language) for language in FOREIGN_BY_SCRIPT[script(raw)])
+    for language in FOREIGN_BY_SCRIPT[script(raw)]:
+        keys.extend(foreign_keys(raw, language))
     return tuple(dict.fromkeys(keys))
 
 
@@ -197,22 +272,92 @@ def content_keys(text: str) -> list[tuple[str, str]]:
 
 def raw_words(text: str) -> list[tuple[str, str]]:
     """(raw, normalised) words of a text: the raw form keeps the accents other languages' lemmas need."""
+    text = _NOT_CONTRACTED.sub(" not", text.lower())
+    for contracted, whole in _CONTRACTED_STEMS.items():
+        text = text.replace(contracted, whole)
     return [
         (raw, plain)
-        for raw in _RAW_WORD.findall(text.lower())
+        for raw in _RAW_WORD.findall(text)
         if (plain := normalise(raw).replace(" ", "")) and raw.strip("_")
     ]
 
 
 def phrase_keys(text: str, language: str) -> tuple[str, ...]:
-    """A thesaurus phrase in a known language as keys: Dutch keys, or the other language's lemmas."""
+    """A thesaurus phrase in a known language as keys: Dutch keys, or the other language's lemmas.
+
+    A phrase in another language loses the words a query loses (stop and function words: 'hamile
+    kalmak istiyorum' is 'hamile kalmak', as the query's 'istiyorum' is gone). One that would keep
+    one word at most, or lose a word its negation denies ("can't get pregnant", 'no one to talk
+    to'), has no keys: it is an idiom (`foreign_idiom`), found word for word."""
     if language == "nl":
         return tuple(part for _word, part in content_keys(text))
-    return tuple(
-        NEGATION if plain in NEGATORS else foreign_key(raw, language)
-        for raw, plain in raw_words(text)
-        if plain not in query_fillers()
+    words, lost = _foreign_words(text)
+    if len(words) > 1:
+        if foreign_idiom(text):
+            return ()
+        words = [word for word, gone in zip(words, lost, strict=True) if not gone]
+    return tuple(NEGATION if plain in NEGATORS else foreign_key(raw, language) for raw, plain in words)
+
+
+def _foreign_words(text: str) -> tuple[list[tuple[str, str]], list[bool]]:
+    """The words of a phrase in another language, and whether a query would lose each of them."""
+    words = [(raw, plain) for raw, plain in raw_words(text) if plain not in query_fillers()]
+    lost = [
+        not is_content(plain) or foreign_filler(raw, plain, FOREIGN_FUNCTION_ZIPF) for raw, plain in words
+    ]
+    return words, lost
+
+
+def foreign_idiom(text: str) -> tuple[str, ...]:
+    """The words of a phrase in another language that stands for its concept only word for word:
+    one that keeps one word at most beside function words and a negation ('people who have been
+    through it', 'am I pregnant', 'first year'), or whose negation denies a function word ("can't
+    get pregnant", 'nie mam gdzie mieszkać'); () for any other."""
+    words, lost = _foreign_words(text)
+    plains = [plain for _raw, plain in words]
+    if len(plains) < 2:
+        return ()
+    kept = [plain for plain, gone in zip(plains, lost, strict=True) if not gone and plain not in NEGATORS]
+    # (one word left is no phrase: 'am I pregnant' is not every 'pregnant', 'first year' not 'year')
+    only_function = len(kept) <= 1 and any(lost)
+    denies_function = any(
+        plain in NEGATORS and position + 1 < len(plains) and lost[position + 1]
+        for position, plain in enumerate(plains)
     )
+    # (all its words, as the query's are when idioms are looked for)
+    return tuple(plain for _raw, plain in raw_words(text)) if only_function or denies_function else ()
+
+
+# A word this common (Zipf) in another interface language, and unknown in Dutch or clearly more
+# common there than in Dutch, is one of its function or question words ('для', 'için', 'where',
+# 'have'): in a query it names no need unless the thesaurus uses it. A thesaurus phrase loses only
+# the most common of them (so 'antenatal care' keeps 'care', and a query keeps it too).
+FOREIGN_FILLER_ZIPF = 5.5
+FOREIGN_FUNCTION_ZIPF = 6.0
+# Arabic writes particles and pronouns onto its words, so its words are rarer one by one ('أين',
+# where, is 5.1): its thresholds are this much lower.
+LESS_BY_LANGUAGE = {"ar": 0.5}
+FOREIGN_FILLER_LEAD = 1.5
+DUTCH_WORD_ZIPF = 2.5
+
+
+@functools.lru_cache(maxsize=100_000)
+def foreign_filler(raw: str, plain: str, zipf: float = FOREIGN_FILLER_ZIPF) -> bool:
+    """A very common word of another interface language that is not (or hardly) a Dutch word."""
+    if plain in NEGATORS:
+        return False
+    dutch = lexicon().get(plain, 0.0)
+    for language in FOREIGN_BY_SCRIPT[script(raw)]:
+        form = written(raw, language)
+        # (an English form of an auxiliary is one too: 'am', "'m" are 'be'; not a Turkish case of a
+        # common noun: 'evde' is at home)
+        lemmas = (simplemma.lemmatize(form, lang=language),) if language == "en" else ()
+        for word in dict.fromkeys((form, *lemmas)):
+            there = wordfreq.zipf_frequency(word, language)
+            common_there = there >= zipf - LESS_BY_LANGUAGE.get(language, 0.0)
+            if common_there and (dutch < DUTCH_WORD_ZIPF or there - dutch >= FOREIGN_FILLER_LEAD):
+                return True
+    return False
 
 
 def word_forms(word: str) -> list[str]:
@@ -461,3 +606,21 @@ def root(word: str) -> str:
         if _is_verb(verb, DERIVED_VERB_ZIPF) and lemma(verb) == verb and not _drifted(base, verb):
             return _verb_stem(verb)
     return base
+
+
+# A word no Dutch lexicon explains that is this common (Zipf) in another interface language is a
+# real word there.
+FOREIGN_WORD_ZIPF = 3.0
+
+
+def rather_foreign(raw: str, plain: str) -> bool:
+    """A Latin-script word far more common in another interface language than in Dutch ('syn',
+    'year', 'trying'): in a query it is that language's word, not a Dutch one."""
+    if script(raw) != "latin":
+        return False
+    dutch = lexicon().get(plain, 0.0)
+    for language in FOREIGN_BY_SCRIPT["latin"]:
+        there = wordfreq.zipf_frequency(written(raw, language), language)
+        if there >= FOREIGN_WORD_ZIPF and there - dutch >= FOREIGN_FILLER_LEAD:
+            return True
+    return False

@@ -15,13 +15,16 @@ from rapidfuzz.distance import DamerauLevenshtein
 from ookbalans.catalogue.reference import read_csv
 from ookbalans.search.concepts import ConceptIndex
 from ookbalans.search.language import (
+    FOREIGN,
     FOREIGN_BY_SCRIPT,
     NEGATION,
     NEGATORS,
+    foreign_filler,
     is_content,
     key,
     lemma,
     lexicon,
+    rather_foreign,
     raw_words,
     root,
     script,
@@ -29,6 +32,7 @@ from ookbalans.search.language import (
     sound,
     split_compound,
     word_keys,
+    written,
 )
 from ookbalans.search.text import MIN_PREFIX_STEM
 
@@ -377,7 +381,7 @@ def _words(
     foreign: list[str] = []
     fixes: dict[str, str] = {}
     for position, (raw, plain) in enumerate(pairs):
-        if not is_content(plain) or _foreign_filler(raw, plain):
+        if not is_content(plain) or _foreign_filler(raw, plain, lookup, concepts):
             continue
         before = [other for _raw, other in pairs[:position]]
         if (
@@ -650,17 +654,14 @@ def _split_into_phrase(word: str, concepts: ConceptIndex) -> tuple[str, str] | (
     return ()
 
 
-# A word of another language this common there (Zipf) is a function word ('для', 'için', 'the').
-FOREIGN_FILLER_ZIPF = 5.5
-
-
-def _foreign_filler(raw: str, plain: str) -> bool:
-    """A word no Dutch lexicon knows that is a very common word of another interface language."""
-    if lexicon().get(plain, 0.0) >= REAL_WORD_ZIPF:
-        return False
-    return any(
-        wordfreq.zipf_frequency(raw, language) >= FOREIGN_FILLER_ZIPF
-        for language in FOREIGN_BY_SCRIPT[script(raw)]
+def _foreign_filler(raw: str, plain: str, lookup: Lookup, concepts: ConceptIndex) -> bool:
+    """A function or question word of another interface language ('для', 'için', 'where', 'have'),
+    unless the thesaurus uses it (as a word of its own, 'money', or in a phrase that keeps it) or
+    has it as a Dutch word."""
+    return (
+        foreign_filler(raw, plain)
+        and plain not in concepts.dutch_forms
+        and not lookup.in_thesaurus(tuple(part for part in word_keys(raw) if part.startswith(FOREIGN)))
     )
 
 
@@ -671,7 +672,7 @@ FOREIGN_WORD_ZIPF = 3.0
 def _foreign_word(raw: str) -> bool:
     """A word of another interface language (not a typo of a Dutch word): common in its lexicon there."""
     return any(
-        wordfreq.zipf_frequency(raw, language) >= FOREIGN_WORD_ZIPF
+        wordfreq.zipf_frequency(written(raw, language), language) >= FOREIGN_WORD_ZIPF
         for language in FOREIGN_BY_SCRIPT[script(raw)]
     )
 
@@ -839,10 +840,15 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
             )
         elif len(word.plain) < 2 or _commonness(word.plain) >= FILLER_ZIPF:
             continue  # 'sinds', 'steeds', 'misschien': common words that name no need
-        elif script(word.raw) == "latin" and (
-            lookup.knows(word.plain)
-            or lexicon().get(word.plain, 0.0) >= REAL_WORD_ZIPF
-            or lookup.family(word.plain)
+        elif (
+            script(word.raw) == "latin"
+            and (
+                lookup.knows(word.plain)
+                or lexicon().get(word.plain, 0.0) >= REAL_WORD_ZIPF
+                or lookup.family(word.plain)
+            )
+            # ('syn', 'year': a word of another language that Dutch knows too is that language's)
+            and not rather_foreign(word.raw, word.plain)
         ):
             generic = _commonness(word.plain) >= GENERIC_ZIPF
             family = lookup.family(word.plain)
