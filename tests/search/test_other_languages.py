@@ -76,7 +76,14 @@ def test_english_contractions_of_not_are_a_negation():
         "can",
         "not",
     ]
-    assert [plain for _raw, plain in raw_words("zo'n kind, 't is laat")] == ["zo", "n", "kind", "t", "is", "laat"]
+    assert [plain for _raw, plain in raw_words("zo'n kind, 't is laat")] == [
+        "zo",
+        "n",
+        "kind",
+        "t",
+        "is",
+        "laat",
+    ]
 
 
 def test_a_word_far_more_common_in_another_language_is_not_read_as_dutch():
