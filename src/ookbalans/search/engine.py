@@ -144,6 +144,9 @@ def _terms(analysis: Understanding) -> list[backends.Term]:
             (backends.concept_token(code), False)
             for code in sorted(need.codes | need.narrower | need.broader)
         )
+    if any(ranking.door_needs(analysis.needs)):
+        # The generalist contact points are candidates of a social situation (ranking.DOOR).
+        terms.extend((backends.concept_token(code), False) for code in sorted(ranking.DOOR_CONCEPTS))
     return terms
 
 
