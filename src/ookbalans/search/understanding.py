@@ -497,6 +497,25 @@ def _said_of_parent(codes: frozenset[str], words: list[_Word], concepts: Concept
     return frozenset()
 
 
+# Someone else whose situation the parent describes ('mijn zus is zwanger', 'mijn buurvrouw wordt
+# geslagen'): a grown-up relative, in-law or neighbour after a possessive is who it is about, not
+# what is asked; the need is the rest of the sentence. (A child's sibling is 'zijn zusje', 'haar
+# broertje': not these words; a partner is the relationship's own word, `ADULTS`.)
+OTHER_PEOPLE = frozenset(
+    {
+        "zus", "zussen", "broer", "broers", "zwager", "schoonzus", "schoonbroer", "schoonmoeder",
+        "schoonvader", "schoonouders", "schoonfamilie", "schoondochter", "schoonzoon", "nicht",
+        "nichtje", "neef", "neefje", "tante", "oom", "buurvrouw", "buurman", "buren", "collega",
+        "vriendinnen", "vrienden", "kennis", "stiefdochter", "stiefzoon", "kleindochter", "kleinzoon",
+    }
+)  # fmt: skip
+
+
+def _someone_else(word: _Word) -> bool:
+    """Whether a word names someone else after a possessive ('mijn zus', 'onze buurvrouw')."""
+    return word.plain in OTHER_PEOPLE and bool(word.before) and word.before[-1] in POSSESSIVES
+
+
 # A Dutch place's name after one of these words says where the parent lives ('ik woon in Lochem').
 PLACE_PREPOSITIONS = frozenset({"in", "naar", "uit", "rond", "omgeving", "regio", "buurt"})
 
@@ -799,9 +818,13 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
                     and match.phrase[0] != NEGATION
                     and _commonness(chosen[0].plain) >= GENERIC_CONCEPT_ZIPF
                 ),
-                factors=frozenset() if negative else concepts.factors(match.codes),
+                # ('geen huis', 'geen geld' are the concept's own phrases: what is missing, its factors)
+                factors=frozenset()
+                if negative and match.phrase[0] != NEGATION
+                else concepts.factors(match.codes),
                 clauses=frozenset(words[p].clause for p in match.positions),
                 with_negation=match.phrase[0] == NEGATION,
+                situation=all(_someone_else(word) for word in chosen),
             )
         )
     negated: list[str] = []
@@ -818,7 +841,7 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
                 # A negated state ('niet zwanger') is no need; 'geen luiers' still asks for nappies.
                 negated.append(word.plain)
                 continue
-        if word.place:
+        if word.place or _someone_else(word):
             needs.append(
                 Need(
                     words=(word.plain,),
