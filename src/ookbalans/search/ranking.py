@@ -231,10 +231,11 @@ def door_needs(needs: tuple[Need, ...]) -> list[float]:
     one, every other understood need `BESIDE_DOOR`; nothing when the query names no social need."""
     if not any(social(need) for need in needs):
         return [0.0] * len(needs)
-    return [
-        DOOR if social(need) else BESIDE_DOOR if need.codes and not need.generic and not need.situation else 0.0
-        for need in needs
-    ]
+    asked = [bool(need.codes) and not need.generic and not need.situation for need in needs]
+    strengths = []
+    for need, other in zip(needs, asked, strict=True):
+        strengths.append(DOOR if social(need) else BESIDE_DOOR if other else 0.0)
+    return strengths
 
 
 def classified_strength(need: Need, doc: Document) -> float:
