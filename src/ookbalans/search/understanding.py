@@ -364,6 +364,7 @@ class _Word:
     denied: bool = False  # right after a 'niet' that denies a state ('niet zwanger'): `_denies`
     place: bool = False  # a Dutch place's name after 'in', 'naar' ...: where the parent lives
     before: tuple[str, ...] = ()  # the two words before it in its clause, stop words too
+    leading: tuple[str, ...] = ()  # all the words before it in its clause, stop words too
     after: str = ""  # the word after it in its clause
 
 
@@ -470,6 +471,7 @@ def _words(
         for word in words[start:]:
             word.denied = denied
             word.before = tuple(before[-2:])
+            word.leading = tuple(before)
             word.after = pairs[position + 1][1] if position + 1 < len(pairs) else ""
     return words, unknown, foreign, fixes
 
@@ -479,6 +481,31 @@ def _words(
 SAID_OF_PARENT = {"huilen": "somberheid", "slapen": "slapeloosheid"}
 ADULTS = frozenset({"vrouw", "vriendin", "partner", "man", "vriend"})
 POSSESSIVES = frozenset({"mijn", "m", "n", "mn", "onze"})
+
+
+# Concepts of the parent's circumstances whose words said of a child ('hij wil bijna niks eten',
+# 'mijn dochter eet niks') name the child's own concept: 'niks eten' is the food bank when 'we' or
+# 'ik' have nothing to eat, and a child's eating problem when the child is who does not eat. The
+# subject is the nearest of these words before the phrase in its clause.
+SAID_OF_CHILD = {"voedselbank": "eetproblemen"}
+CHILD_SUBJECTS = frozenset(
+    {"hij", "zij", "ze", "zoon", "zoontje", "dochter", "dochtertje", "kind", "kindje", "baby", "peuter",
+     "dreumes", "kleine", "meisje", "jongen", "jongetje"}
+)  # fmt: skip
+PARENT_SUBJECTS = frozenset({"ik", "we", "wij", "jullie", "gezin"})
+
+
+def _said_of_child(codes: frozenset[str], words: list[_Word], concepts: ConceptIndex) -> frozenset[str]:
+    """The child's own concept when the subject of a phrase of the parent's circumstances is a child."""
+    own = {SAID_OF_CHILD[code] for code in codes if code in SAID_OF_CHILD}
+    if not own or not words or not own <= set(concepts.concepts):
+        return frozenset()
+    for word in reversed(words[0].leading):
+        if word in PARENT_SUBJECTS:
+            return frozenset()
+        if word in CHILD_SUBJECTS:
+            return frozenset(own)
+    return frozenset()
 
 
 def _said_of_parent(codes: frozenset[str], words: list[_Word], concepts: ConceptIndex) -> frozenset[str]:
@@ -780,6 +807,9 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
         if said_of_parent:
             # 'ik huil de hele dag', 'mijn vrouw huilt': the parent's low mood, not a crying baby
             match = replace(match, codes=said_of_parent)
+        elif said_of_child := _said_of_child(match.codes, [words[p] for p in match.positions], concepts):
+            # 'hij wil bijna niks eten': the child's eating, not the food bank
+            match = replace(match, codes=said_of_child)
         narrower, broader, siblings = set(), set(), set()
         for code in match.codes:
             below, above = concepts.related(code)
