@@ -1238,18 +1238,13 @@ def _situational(needs: tuple[Need, ...], lookup: Lookup | None = None) -> tuple
     if any(carries(need) for need in needs):
         situation = [aside(need) or concept_common(need) for need in needs]
     elif any(need.codes and not single_common(need, GENERIC_CONCEPT_ZIPF) for need in needs):
-        # Beside who or when only ('mijn baby', 'zwanger'), a noun no service's text holds is what she
-        # asks ('paspoort', 'vakantie'), not her situation: nothing here offers it.
+        # Beside who, when or in what form only ('mijn baby', 'zwanger', 'cursus'), a noun is what she
+        # asks ('paspoort', 'vakantie', 'Spaans' in 'een cursus Spaans voor peuters'), not her
+        # situation, whether or not some service's text mentions it in passing.
         context_only = all(only_context(need.codes) for need in needs if need.codes)
         situation = [
             aside(need)
-            and not (
-                context_only
-                and not need.codes
-                and not need.generic
-                and not held(need)
-                and not _finite_verb(need.words)
-            )
+            and not (context_only and not need.codes and not need.generic and not _finite_verb(need.words))
             for need in needs
         ]
     else:
