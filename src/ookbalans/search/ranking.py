@@ -305,12 +305,17 @@ class Ranked:
         )
 
 
-def rank(understanding: Understanding, documents: Mapping[object, Document]) -> dict[object, Ranked]:
+def rank(
+    understanding: Understanding, documents: Mapping[object, Document], doors: bool = True
+) -> dict[object, Ranked]:
     """Score every document for the query's needs, the same on every database.
 
     Each need weighs by how rare it is among the candidates (an inverse document frequency), less
     for a very common word; a document's score is the weighted share of the needs it meets, each
     counted by the best field that meets it, plus a bonus for the query's phase.
+
+    With `doors` (a search within one coalition), generalist doors meet social needs (`DOOR`); across
+    the country the door of another municipality answers nothing.
 
     Everything that depends on the needs alone is worked out once before the documents, and each
     document is visited in one pass (then once more with the needs' weights); the documents' keys
@@ -327,8 +332,8 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
     rows = []
     frequency = [0] * len(needs)
     known: list[dict] = [{} for _need in needs]
-    doors = door_needs(needs)
-    any_door = any(doors)
+    opening = door_needs(needs) if doors else [0.0] * len(needs)
+    any_door = any(opening)
     for pk, doc in documents.items():
         strengths = [field_strengths(need, doc, seen) for need, seen in zip(needs, known, strict=True)]
         # The needs some field meets itself (its concept, a narrower one, the parent's word), wherever.
@@ -337,7 +342,7 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
         if opened:
             strengths = [
                 {**found, "title": opened} if found.get("title", 0.0) < opened else found
-                for found, opened in zip(strengths, doors, strict=True)
+                for found, opened in zip(strengths, opening, strict=True)
             ]
         text_scores = [need_score(need, doc, found) for need, found in zip(needs, strengths, strict=True)]
         for index, value in enumerate(text_scores):
