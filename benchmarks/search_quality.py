@@ -59,8 +59,6 @@ EVALUATION_SLUG = "evaluatieregio"
 EVALUATION_NAME = "Kansrijke Start Betuwe-Lek (evaluatieregio)"
 EVALUATION_MUNICIPALITIES = ("GM0281", "GM0216")  # Tiel, Culemborg
 DEMO_SLUG = "voorbeeldregio"
-# Catalogues kept in a folder that a set of our own may also name as its coalition (imported when used).
-FOLDER_COALITIONS = {"blindregio": ROOT / "benchmarks" / "search_blind"}
 RECALL_DEPTH = 5
 NDCG_DEPTH = 10
 RELEVANT_GRADE = 2
@@ -199,27 +197,38 @@ def evaluation_labels(path: Path = EVALUATION_DIR / "catalogue.json") -> dict[st
     return labels
 
 
+def folder_slugs() -> dict[str, Path]:
+    """The coalition slug of every folder set kept beside the evaluation set (benchmarks/search_*/)."""
+    slugs = {}
+    for catalogue in sorted((ROOT / "benchmarks").glob("search_*/catalogue.json")):
+        if catalogue.parent != EVALUATION_DIR:
+            slugs[json.loads(catalogue.read_text(encoding="utf-8"))["coalition"]["slug"]] = catalogue.parent
+    return slugs
+
+
 def own_set(path: Path, split: str | None = None) -> list[dict]:
     """A set of our own (benchmarks/search_sets/*.json), its judgments turned into service ids.
 
+    A query's coalition is the demo, the evaluation catalogue or the coalition of a folder set
+    (such as `blindregio`, benchmarks/search_blind), whose services are named by the same labels.
     With `split`, only the queries whose `part` is that (queries without one are all kept).
     """
     from ookbalans.catalogue.demo import demo_id
 
-    labels = {EVALUATION_SLUG: evaluation_labels()}
-    for slug, directory in FOLDER_COALITIONS.items():
-        labels[slug] = evaluation_labels(directory / "catalogue.json")
+    labels_of = {EVALUATION_SLUG: evaluation_labels()}
+    for slug, directory in folder_slugs().items():
+        labels_of[slug] = evaluation_labels(directory / "catalogue.json")
     queries = []
     for query in json.loads(Path(path).read_text(encoding="utf-8")):
         if split and query.get("part", split) != split:
             continue
         judgments = {}
         for label, grade in query["judgments"].items():
-            if query["coalition"] in labels:
-                of_coalition = labels[query["coalition"]]
-                if label not in of_coalition:
+            if query["coalition"] in labels_of:
+                labels = labels_of[query["coalition"]]
+                if label not in labels:
                     raise ValueError(f"{path}: {query['id']} judges an unknown service {label!r}")
-                judgments[of_coalition[label]] = grade
+                judgments[labels[label]] = grade
             else:
                 judgments[str(demo_id("service", label))] = grade
         queries.append({**query, "half": query["coalition"], "judgments": judgments})
@@ -390,11 +399,10 @@ def main() -> None:
     args = parser.parse_args()
     (ROOT / "var").mkdir(exist_ok=True)
     folders = [Path(directory) for directory in args.eval]
-    for path in args.set:
-        for query in json.loads(Path(path).read_text(encoding="utf-8")):
-            folder = FOLDER_COALITIONS.get(query["coalition"])
-            if folder and all(folder.resolve() != known.resolve() for known in folders):
-                folders.append(folder)
+    set_slugs = {query["coalition"] for path in args.set for query in load_queries(Path(path))}
+    for slug, directory in folder_slugs().items():
+        if slug in set_slugs and not any(folder.resolve() == directory for folder in folders):
+            folders.append(directory)  # imported for the own set's queries, not scored as a folder set
     prepare(args.database_url, tuple(folders))
 
     from django.db import connection
@@ -437,14 +445,14 @@ def main() -> None:
     for path in args.set:
         queries_of_set = own_set(Path(path), args.split)
         results = []
-        for slug in (EVALUATION_SLUG, DEMO_SLUG, *FOLDER_COALITIONS):
+        slugs = sorted({q["coalition"] for q in queries_of_set})
+        for slug in slugs:
             chosen = [q for q in queries_of_set if q["coalition"] == slug]
-            if chosen:
-                results += evaluate(client, slug, chosen)["results"]
+            results += evaluate(client, slug, chosen)["results"]
         own[path] = results
         print(f"\nOwn set {path}:\n")
         rows = [summary_row("all", summarise(results))]
-        for slug in (EVALUATION_SLUG, DEMO_SLUG, *FOLDER_COALITIONS):
+        for slug in slugs:
             part = [r for r in results if r["half"] == slug]
             if part:
                 rows.append(summary_row(slug, summarise(part)))

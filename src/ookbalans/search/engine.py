@@ -114,15 +114,17 @@ def search(
         return outcome
     services_sql, params = active.query.sql_with_params()
     backend = backends.current()
-    rows = backend.search(_terms(analysis), services_sql, params, CANDIDATES, scope, groups=_groups(analysis))
-    hits = _ranked(analysis, rows)
+    terms = _terms(analysis, doors=scope is not None)
+    rows = backend.search(terms, services_sql, params, CANDIDATES, scope, groups=_groups(analysis))
+    local = scope is not None
+    hits = _ranked(analysis, rows, local)
     factors = _factor_terms(analysis)
     if hits and len(hits) < ranking.CLASSIFIED_FILL and factors and scope is not None:
         # Too few hits: services classified with the needs' factors may fill the first places. Only
         # then, and only within one coalition (across the country a factor matches tens of thousands).
         seen = {row[0] for row in rows}
         more = backend.search(factors, services_sql, params, CANDIDATES, scope)
-        hits = _ranked(analysis, rows + [row for row in more if row[0] not in seen]) or hits
+        hits = _ranked(analysis, rows + [row for row in more if row[0] not in seen], local) or hits
     hits = hits[:limit]
     to_pk = Service._meta.pk.to_python  # SQLite returns the UUID as text
     outcome.ranked = [(to_pk(pk), hit.score) for pk, hit in hits]
@@ -134,8 +136,10 @@ def search(
     return outcome
 
 
-def _terms(analysis: Understanding) -> list[backends.Term]:
-    """What the backends look for: every need's words (by prefix) and its concepts' tokens."""
+def _terms(analysis: Understanding, doors: bool = True) -> list[backends.Term]:
+    """What the backends look for: every need's words (by prefix) and its concepts' tokens, and with
+    `doors` the generalist doors of a social situation (within one coalition only: across the country
+    the door of another municipality answers nothing, and its token matches thousands)."""
     terms: list[backends.Term] = []
     for need in analysis.needs:
         terms.extend((word, True) for word in need.words)
@@ -144,6 +148,9 @@ def _terms(analysis: Understanding) -> list[backends.Term]:
             (backends.concept_token(code), False)
             for code in sorted(need.codes | need.narrower | need.broader)
         )
+    if doors and any(ranking.door_needs(analysis.needs)):
+        # The generalist contact points are candidates of a social situation (ranking.DOOR).
+        terms.extend((backends.concept_token(code), False) for code in sorted(ranking.DOOR_CONCEPTS))
     return terms
 
 
@@ -184,14 +191,16 @@ def _document(stored: tuple[str, str, str, str, str]) -> ranking.Document:
     return found
 
 
-def _ranked(analysis: Understanding, rows: list[tuple]) -> list[tuple[object, ranking.Ranked]]:
+def _ranked(
+    analysis: Understanding, rows: list[tuple], doors: bool = True
+) -> list[tuple[object, ranking.Ranked]]:
     """The candidates (the backends' rows) in the shared order (score, then name), above the floor.
 
     The ranking sees the candidates by their place in `rows` (a small integer hashes at once, a UUID
     in Python), and only the hits go back to their service ids.
     """
     documents = {place: _document(row[1:6]) for place, row in enumerate(rows)}
-    scored = ranking.rank(analysis, documents)
+    scored = ranking.rank(analysis, documents, doors)
     # By the UUID's digits: SQLite gives them as hex, PostgreSQL as a UUID.
     ordered = sorted(
         scored.items(), key=lambda item: (-item[1].score, rows[item[0]][1], _digits(rows[item[0]][0]))

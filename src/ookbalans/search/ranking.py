@@ -46,6 +46,18 @@ SITUATION_WEIGHT = 0.1
 # the same strength: half a mention in the full description per share of the needs, so coverage
 # orders hits but never lifts a mention in the full description above a service about the need.
 COVERAGE = 0.1
+# The generalist door of a social situation. A need whose concepts point at the family's circumstances
+# (the framework's factors of money, the partner relationship and single parenthood: rent arrears,
+# quarrels, debts) is also the work of the coalition's generalist contact point, whose name the
+# thesaurus knows as `wijkteam` ('Sociaal Wijkteam Tiel', 'Vraag het Sociaal Team Zutphen'): such a
+# service meets the need this much in its name, less than a service about the need itself, enough to
+# stand among the first results and to answer when no service is about the situation. When the query
+# names such a need beside other needs (stacked problems), the door meets those others as a broader
+# concept in a short description would: it is there for the whole family, but a service about one of
+# them comes first. A door never counts as meeting a need itself (`COVERAGE`): it is not about it.
+SOCIAL_FACTORS = frozenset({"financien", "partnerschap", "alleenstaand"})
+DOOR_CONCEPTS = frozenset({"wijkteam"})
+DOOR, BESIDE_DOOR = 0.6, 0.25
 # Services for the phase the query names ('zwanger') come first among equals.
 PHASE_BONUS = 0.08
 # A need is met directly by its concept (or a narrower one) or the parent's own word, in these fields.
@@ -209,6 +221,23 @@ def need_score(need: Need, doc: Document, strengths: Mapping[str, float] | None 
     return best
 
 
+def social(need: Need) -> bool:
+    """Whether a need is a situation of the family's circumstances (money, the relationship, alone)."""
+    return not need.generic and not need.situation and not SOCIAL_FACTORS.isdisjoint(need.factors)
+
+
+def door_needs(needs: tuple[Need, ...]) -> list[float]:
+    """How strongly a generalist door meets each need in its name: the social ones `DOOR`, and beside
+    one, every other understood need `BESIDE_DOOR`; nothing when the query names no social need."""
+    if not any(social(need) for need in needs):
+        return [0.0] * len(needs)
+    asked = [bool(need.codes) and not need.generic and not need.situation for need in needs]
+    strengths = []
+    for need, other in zip(needs, asked, strict=True):
+        strengths.append(DOOR if social(need) else BESIDE_DOOR if other else 0.0)
+    return strengths
+
+
 def classified_strength(need: Need, doc: Document) -> float:
     """How well the service's classification meets a need: its factors that the need's concepts point
     at, as a share of all its factors (a service classified with one factor is more about it)."""
@@ -225,7 +254,7 @@ class Ranked:
     when first asked, so only for the hits that are shown, not for the candidates below the floor.
     """
 
-    __slots__ = ("score", "_reasons", "complete", "direct", "fit", "classified", "_met", "cover")
+    __slots__ = ("score", "_reasons", "complete", "direct", "fit", "classified", "_met", "cover", "door")
 
     def __init__(
         self,
@@ -244,8 +273,10 @@ class Ranked:
         # The weighted share of the query's needs that some field meets itself (by the need's concept,
         # a narrower one or the parent's word), wherever it stands: how much of the need it covers.
         cover: float = 0.0,
+        # Whether it is a generalist door (`DOOR`) that meets every need of a social situation.
+        door: bool = False,
     ):
-        self.cover = cover
+        self.cover, self.door = cover, door
         self.score, self._reasons, self.complete = score, reasons, complete
         self.direct, self.fit, self.classified, self._met = direct, fit, classified, met
 
@@ -274,12 +305,17 @@ class Ranked:
         )
 
 
-def rank(understanding: Understanding, documents: Mapping[object, Document]) -> dict[object, Ranked]:
+def rank(
+    understanding: Understanding, documents: Mapping[object, Document], doors: bool = True
+) -> dict[object, Ranked]:
     """Score every document for the query's needs, the same on every database.
 
     Each need weighs by how rare it is among the candidates (an inverse document frequency), less
     for a very common word; a document's score is the weighted share of the needs it meets, each
     counted by the best field that meets it, plus a bonus for the query's phase.
+
+    With `doors` (a search within one coalition), generalist doors meet social needs (`DOOR`); across
+    the country the door of another municipality answers nothing.
 
     Everything that depends on the needs alone is worked out once before the documents, and each
     document is visited in one pass (then once more with the needs' weights); the documents' keys
@@ -296,14 +332,24 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
     rows = []
     frequency = [0] * len(needs)
     known: list[dict] = [{} for _need in needs]
+    opening = door_needs(needs) if doors else [0.0] * len(needs)
+    any_door = any(opening)
     for pk, doc in documents.items():
         strengths = [field_strengths(need, doc, seen) for need, seen in zip(needs, known, strict=True)]
+        # The needs some field meets itself (its concept, a narrower one, the parent's word), wherever.
+        itself = [max(found.values(), default=0.0) >= DIRECT for found in strengths]
+        opened = any_door and not DOOR_CONCEPTS.isdisjoint(doc.concepts["title"])
+        if opened:
+            strengths = [
+                {**found, "title": opened} if found.get("title", 0.0) < opened else found
+                for found, opened in zip(strengths, opening, strict=True)
+            ]
         text_scores = [need_score(need, doc, found) for need, found in zip(needs, strengths, strict=True)]
         for index, value in enumerate(text_scores):
             if value > 0:
                 frequency[index] += 1
         classified = [classified_strength(need, doc) for need in needs]
-        rows.append((pk, doc, strengths, text_scores, classified))
+        rows.append((pk, doc, strengths, text_scores, classified, itself, opened))
     count = len(documents)
     weights = []
     for index, need in enumerate(needs):
@@ -344,7 +390,7 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
             asking.append(inside)
     phase = understanding.phase
     ranked = {}
-    for pk, doc, strengths, text_scores, classified in rows:
+    for pk, doc, strengths, text_scores, classified, itself, opened in rows:
         met_by_text = any(value and meets for value, meets in zip(text_scores, meeting, strict=True))
         if not met_by_text and not any(classified):
             continue  # common words alone ('leren', 'praten') never make a hit
@@ -361,8 +407,6 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
         for inside in asking:
             share = sum(weights[index] * scores[index] for index in inside)
             fit = max(fit, share / sum(weights[index] for index in inside))
-        # The needs some field meets itself (its concept, a narrower one, the parent's word), wherever.
-        itself = [max(found.values(), default=0.0) >= DIRECT for found in strengths]
         cover = 0.0
         if any(met and about for met, about in zip(itself, directing, strict=True)):
             covered = zip(weights, itself, carrying, strict=True)
@@ -374,15 +418,17 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
         if phase and phase in doc.phases and score > 0:
             score += PHASE_BONUS
         direct = any(_direct(found) for found, counts in zip(strengths, directing, strict=True) if counts)
+        complete = all(s for s, c in zip(scores, carrying, strict=True) if c)
         ranked[pk] = Ranked(
             round(score, 6),
             None,
-            all(s for s, c in zip(scores, carrying, strict=True) if c),
+            complete,
             direct,
             round(fit, 6),
             any(classified),
             met=(needs, doc, scores),
             cover=round(cover, 6),
+            door=opened and complete,
         )
     return ranked
 
@@ -405,12 +451,14 @@ def above_floor(ranked: list[tuple[object, Ranked]]) -> list[tuple[object, Ranke
     Something fits when the best hit reaches the floor and some hit is about a need itself (in its
     name or short description), not only near it; or, when nothing is about it, when some hit meets
     every need itself (its concept or the parent's word), if only in its full description: then
-    those mentions come back, instead of the contact point alone.
+    those mentions come back, instead of the contact point alone; or when a generalist door meets
+    every need of a social situation (stacked problems: debts, a quarrel and a child who does not
+    listen), with the services about each of them.
     """
     if not ranked:
         return []
     about = max(hit.fit for _pk, hit in ranked) >= RELEVANCE_FLOOR and any(hit.direct for _pk, hit in ranked)
-    if not about and not any(hit.cover >= WHOLE for _pk, hit in ranked):
+    if not about and not any(hit.cover >= WHOLE or hit.door for _pk, hit in ranked):
         return []
     cut = ranked[0][1].score * RELATIVE_FLOOR
     if about:

@@ -368,6 +368,7 @@ class _Word:
     denied: bool = False  # right after a 'niet' that denies a state ('niet zwanger'): `_denies`
     place: bool = False  # a Dutch place's name after 'in', 'naar' ...: where the parent lives
     before: tuple[str, ...] = ()  # the two words before it in its clause, stop words too
+    leading: tuple[str, ...] = ()  # all the words before it in its clause, stop words too
     after: str = ""  # the word after it in its clause
 
 
@@ -474,6 +475,7 @@ def _words(
         for word in words[start:]:
             word.denied = denied
             word.before = tuple(before[-2:])
+            word.leading = tuple(before)
             word.after = pairs[position + 1][1] if position + 1 < len(pairs) else ""
     return words, unknown, foreign, fixes
 
@@ -483,6 +485,31 @@ def _words(
 SAID_OF_PARENT = {"huilen": "somberheid", "slapen": "slapeloosheid"}
 ADULTS = frozenset({"vrouw", "vriendin", "partner", "man", "vriend"})
 POSSESSIVES = frozenset({"mijn", "m", "n", "mn", "onze"})
+
+
+# Concepts of the parent's circumstances whose words said of a child ('hij wil bijna niks eten',
+# 'mijn dochter eet niks') name the child's own concept: 'niks eten' is the food bank when 'we' or
+# 'ik' have nothing to eat, and a child's eating problem when the child is who does not eat. The
+# subject is the nearest of these words before the phrase in its clause.
+SAID_OF_CHILD = {"voedselbank": "eetproblemen"}
+CHILD_SUBJECTS = frozenset(
+    {"hij", "zij", "ze", "zoon", "zoontje", "dochter", "dochtertje", "kind", "kindje", "baby", "peuter",
+     "dreumes", "kleine", "meisje", "jongen", "jongetje"}
+)  # fmt: skip
+PARENT_SUBJECTS = frozenset({"ik", "we", "wij", "jullie", "gezin"})
+
+
+def _said_of_child(codes: frozenset[str], words: list[_Word], concepts: ConceptIndex) -> frozenset[str]:
+    """The child's own concept when the subject of a phrase of the parent's circumstances is a child."""
+    own = {SAID_OF_CHILD[code] for code in codes if code in SAID_OF_CHILD}
+    if not own or not words or not own <= set(concepts.concepts):
+        return frozenset()
+    for word in reversed(words[0].leading):
+        if word in PARENT_SUBJECTS:
+            return frozenset()
+        if word in CHILD_SUBJECTS:
+            return frozenset(own)
+    return frozenset()
 
 
 def _said_of_parent(codes: frozenset[str], words: list[_Word], concepts: ConceptIndex) -> frozenset[str]:
@@ -499,6 +526,25 @@ def _said_of_parent(codes: frozenset[str], words: list[_Word], concepts: Concept
         if first_person or adult:
             return frozenset(own)
     return frozenset()
+
+
+# Someone else whose situation the parent describes ('mijn zus is zwanger', 'mijn buurvrouw wordt
+# geslagen'): a grown-up relative, in-law or neighbour after a possessive is who it is about, not
+# what is asked; the need is the rest of the sentence. (A child's sibling is 'zijn zusje', 'haar
+# broertje': not these words; a partner is the relationship's own word, `ADULTS`.)
+OTHER_PEOPLE = frozenset(
+    {
+        "zus", "zussen", "broer", "broers", "zwager", "schoonzus", "schoonbroer", "schoonmoeder",
+        "schoonvader", "schoonouders", "schoonfamilie", "schoondochter", "schoonzoon", "nicht",
+        "nichtje", "neef", "neefje", "tante", "oom", "buurvrouw", "buurman", "buren", "collega",
+        "vriendinnen", "vrienden", "kennis", "stiefdochter", "stiefzoon", "kleindochter", "kleinzoon",
+    }
+)  # fmt: skip
+
+
+def _someone_else(word: _Word) -> bool:
+    """Whether a word names someone else after a possessive ('mijn zus', 'onze buurvrouw')."""
+    return word.plain in OTHER_PEOPLE and bool(word.before) and word.before[-1] in POSSESSIVES
 
 
 # A Dutch place's name after one of these words says where the parent lives ('ik woon in Lochem').
@@ -762,6 +808,9 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
         if said_of_parent:
             # 'ik huil de hele dag', 'mijn vrouw huilt': the parent's low mood, not a crying baby
             match = replace(match, codes=said_of_parent)
+        elif said_of_child := _said_of_child(match.codes, [words[p] for p in match.positions], concepts):
+            # 'hij wil bijna niks eten': the child's eating, not the food bank
+            match = replace(match, codes=said_of_child)
         narrower, broader, siblings = set(), set(), set()
         for code in match.codes:
             below, above = concepts.related(code)
@@ -800,9 +849,13 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
                     and match.phrase[0] != NEGATION
                     and _commonness(chosen[0].plain) >= GENERIC_CONCEPT_ZIPF
                 ),
-                factors=frozenset() if negative else concepts.factors(match.codes),
+                # ('geen huis', 'geen geld' are the concept's own phrases: what is missing, its factors)
+                factors=frozenset()
+                if negative and match.phrase[0] != NEGATION
+                else concepts.factors(match.codes),
                 clauses=frozenset(words[p].clause for p in match.positions),
                 with_negation=match.phrase[0] == NEGATION,
+                situation=all(_someone_else(word) for word in chosen),
             )
         )
     negated: list[str] = []
@@ -819,7 +872,7 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
                 # A negated state ('niet zwanger') is no need; 'geen luiers' still asks for nappies.
                 negated.append(word.plain)
                 continue
-        if word.place:
+        if word.place or _someone_else(word):
             needs.append(
                 Need(
                     words=(word.plain,),
@@ -1191,18 +1244,13 @@ def _situational(needs: tuple[Need, ...], lookup: Lookup | None = None) -> tuple
     if any(carries(need) for need in needs):
         situation = [aside(need) or concept_common(need) for need in needs]
     elif any(need.codes and not single_common(need, GENERIC_CONCEPT_ZIPF) for need in needs):
-        # Beside who or when only ('mijn baby', 'zwanger'), a noun no service's text holds is what she
-        # asks ('paspoort', 'vakantie'), not her situation: nothing here offers it.
+        # Beside who, when or in what form only ('mijn baby', 'zwanger', 'cursus'), a noun is what she
+        # asks ('paspoort', 'vakantie', 'Spaans' in 'een cursus Spaans voor peuters'), not her
+        # situation, whether or not some service's text mentions it in passing.
         context_only = all(only_context(need.codes) for need in needs if need.codes)
         situation = [
             aside(need)
-            and not (
-                context_only
-                and not need.codes
-                and not need.generic
-                and not held(need)
-                and not _finite_verb(need.words)
-            )
+            and not (context_only and not need.codes and not need.generic and not _finite_verb(need.words))
             for need in needs
         ]
     else:
