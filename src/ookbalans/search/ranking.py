@@ -98,6 +98,21 @@ class Document:
         """The concepts of all its fields together (worked out once; documents are kept between searches)."""
         return frozenset().union(*self.concepts.values())
 
+    @functools.cached_property
+    def shared(self) -> tuple:
+        """The keys and concepts of its shared fields (`SHARED_FIELDS`): the same for the same labels."""
+        return tuple((self.keys[name], self.concepts[name]) for name in SHARED_FIELDS)
+
+    @functools.cached_property
+    def own(self) -> tuple[frozenset[str], FieldKeys]:
+        """The concepts and the word keys of its other fields together, to tell at once that a need is
+        met, if at all, only in its shared fields."""
+        names = [name for name in FIELD_WEIGHTS if name not in SHARED_FIELDS]
+        return (
+            frozenset().union(*(self.concepts[name] for name in names)),
+            FieldKeys(frozenset().union(*(self.keys[name] for name in names))),
+        )
+
 
 @functools.lru_cache(maxsize=50_000)
 def field_keys(text: str) -> FieldKeys:
@@ -274,6 +289,24 @@ class Ranked:
         )
 
 
+def reach(need: Need) -> frozenset[str]:
+    """Every concept through which a field can meet the need at all (its own, narrower, sibling, broader
+    ones and those of its parts)."""
+    return need.codes.union(need.narrower, need.siblings, need.broader, *need.parts)
+
+
+def beyond_shared(need: Need, concepts: frozenset[str], doc: Document) -> bool:
+    """Whether a field other than the shared ones may meet the need: it names a concept the need reaches
+    (`concepts`) or holds one of its words. When not, only the shared fields can meet it, and how well
+    depends on them alone."""
+    own_concepts, own_keys = doc.own
+    if not concepts.isdisjoint(own_concepts):
+        return True
+    if need.family_keys and not need.family_keys.isdisjoint(own_keys):
+        return True
+    return any(_word_strength(part, own_keys) for part in need.keys)
+
+
 def rank(understanding: Understanding, documents: Mapping[object, Document]) -> dict[object, Ranked]:
     """Score every document for the query's needs, the same on every database.
 
@@ -283,7 +316,10 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
 
     Everything that depends on the needs alone is worked out once before the documents, and each
     document is visited in one pass (then once more with the needs' weights); the documents' keys
-    are only read, never looked up (a service's UUID hashes slowly).
+    are only read, never looked up (a service's UUID hashes slowly). A phase word ('zwanger') reaches
+    nearly every service of a coalition through its labels alone: documents whose other fields cannot
+    meet any need are worked out once per different labels and classification (and phase), the rest
+    one by one; the answers are the same as when every document is worked out in full.
     """
     needs = understanding.needs
     if not needs or not documents:
@@ -292,18 +328,26 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
         # 'geld' alone (or beside words of the situation only) is the need itself, however common the word.
         needs = tuple(need if need.situation else replace(need, generic=False) for need in needs)
     # Per document: its field strengths per need, the score of each need from its text, and from its
-    # classification.
+    # classification; and, when only its shared fields can meet the needs, what it shares with others.
     rows = []
     frequency = [0] * len(needs)
     known: list[dict] = [{} for _need in needs]
+    reaches = [reach(need) for need in needs]
+    alike: dict[tuple, tuple] = {}
     for pk, doc in documents.items():
-        strengths = [field_strengths(need, doc, seen) for need, seen in zip(needs, known, strict=True)]
-        text_scores = [need_score(need, doc, found) for need, found in zip(needs, strengths, strict=True)]
+        group = None
+        if not any(beyond_shared(need, concepts, doc) for need, concepts in zip(needs, reaches, strict=True)):
+            group = (doc.shared, doc.classified)
+            found = alike.get(group)
+            if found is None:
+                found = alike[group] = _met(needs, doc, known)
+        else:
+            found = _met(needs, doc, known)
+        strengths, text_scores, classified = found
         for index, value in enumerate(text_scores):
             if value > 0:
                 frequency[index] += 1
-        classified = [classified_strength(need, doc) for need in needs]
-        rows.append((pk, doc, strengths, text_scores, classified))
+        rows.append((pk, doc, strengths, text_scores, classified, group))
     count = len(documents)
     weights = []
     for index, need in enumerate(needs):
@@ -343,11 +387,12 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
         if any(not needs[index].generic and not only_context(needs[index].codes) for index in inside):
             asking.append(inside)
     phase = understanding.phase
-    ranked = {}
-    for pk, doc, strengths, text_scores, classified in rows:
+
+    def scored(strengths, text_scores, classified, in_phase: bool) -> tuple | None:
+        """A document's score, fit, coverage and the rest, from what `_met` found (None: no hit)."""
         met_by_text = any(value and meets for value, meets in zip(text_scores, meeting, strict=True))
         if not met_by_text and not any(classified):
-            continue  # common words alone ('leren', 'praten') never make a hit
+            return None  # common words alone ('leren', 'praten') never make a hit
         # The rarity above counts only texts; a classification adds where the text does not meet a need.
         scores = [max(value, other) for value, other in zip(text_scores, classified, strict=True)]
         fit = score = (
@@ -371,20 +416,37 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
         if situation:
             score += SITUATION_WEIGHT * sum(situation) / len(situation)
         score += COVERAGE * cover
-        if phase and phase in doc.phases and score > 0:
+        if in_phase and score > 0:
             score += PHASE_BONUS
         direct = any(_direct(found) for found, counts in zip(strengths, directing, strict=True) if counts)
+        complete = all(s for s, c in zip(scores, carrying, strict=True) if c)
+        return round(score, 6), complete, direct, round(fit, 6), any(classified), round(cover, 6), scores
+
+    ranked = {}
+    made: dict[tuple, tuple | None] = {}
+    for pk, doc, strengths, text_scores, classified, group in rows:
+        in_phase = bool(phase) and phase in doc.phases
+        if group is None:
+            values = scored(strengths, text_scores, classified, in_phase)
+        elif (group, in_phase) in made:
+            values = made[group, in_phase]
+        else:
+            values = made[group, in_phase] = scored(strengths, text_scores, classified, in_phase)
+        if values is None:
+            continue
+        score, complete, direct, fit, any_classified, cover, scores = values
         ranked[pk] = Ranked(
-            round(score, 6),
-            None,
-            all(s for s, c in zip(scores, carrying, strict=True) if c),
-            direct,
-            round(fit, 6),
-            any(classified),
-            met=(needs, doc, scores),
-            cover=round(cover, 6),
+            score, None, complete, direct, fit, any_classified, met=(needs, doc, scores), cover=cover
         )
     return ranked
+
+
+def _met(needs: tuple[Need, ...], doc: Document, known: list[dict]) -> tuple[list, list, list]:
+    """Per need: the strengths of the fields that meet it, its score from the text, and from the
+    classification."""
+    strengths = [field_strengths(need, doc, seen) for need, seen in zip(needs, known, strict=True)]
+    text_scores = [need_score(need, doc, found) for need, found in zip(needs, strengths, strict=True)]
+    return strengths, text_scores, [classified_strength(need, doc) for need in needs]
 
 
 def _reason(need: Need, doc: Document) -> str:
