@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from ookbalans.search.language import key
@@ -461,18 +461,40 @@ def _direct(strengths: Mapping[str, float]) -> bool:
     return any(strengths.get(name, 0.0) >= DIRECT for name in DIRECT_FIELDS)
 
 
-def above_floor(ranked: list[tuple[object, Ranked]]) -> list[tuple[object, Ranked]]:
+def can_pass_floor(ranked: Mapping[object, Ranked]) -> tuple[list, list[Ranked]]:
+    """The keys of the ranked documents that `above_floor` may keep, in their given order, and the hits of
+    the others: it keeps only those scoring at least the share of the best (`RELATIVE_FLOOR`) and those
+    classified with a need's factor, so the others need not be put in order (they still count for whether
+    anything fits)."""
+    if not ranked:
+        return [], []
+    cut = max(hit.score for hit in ranked.values()) * RELATIVE_FLOOR
+    kept, others = [], []
+    for place, hit in ranked.items():
+        if hit.score >= cut or hit.classified:
+            kept.append(place)
+        else:
+            others.append(hit)
+    return kept, others
+
+
+def above_floor(
+    ranked: list[tuple[object, Ranked]], others: Iterable[Ranked] = ()
+) -> list[tuple[object, Ranked]]:
     """Hits that reach the relevance floor and a share of the best: nothing when none reaches it.
 
     Something fits when the best hit reaches the floor and some hit is about a need itself (in its
     name or short description), not only near it; or, when nothing is about it, when some hit meets
     every need itself (its concept or the parent's word), if only in its full description: then
-    those mentions come back, instead of the contact point alone.
+    those mentions come back, instead of the contact point alone. `others`: hits left out of `ranked`
+    beforehand because they cannot be kept (`can_pass_floor`); they count for whether anything fits.
     """
     if not ranked:
         return []
-    about = max(hit.fit for _pk, hit in ranked) >= RELEVANCE_FLOOR and any(hit.direct for _pk, hit in ranked)
-    if not about and not any(hit.cover >= WHOLE for _pk, hit in ranked):
+    every = [hit for _pk, hit in ranked]
+    every.extend(others)
+    about = max(hit.fit for hit in every) >= RELEVANCE_FLOOR and any(hit.direct for hit in every)
+    if not about and not any(hit.cover >= WHOLE for hit in every):
         return []
     cut = ranked[0][1].score * RELATIVE_FLOOR
     if about:
