@@ -333,16 +333,19 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
     frequency = [0] * len(needs)
     known: list[dict] = [{} for _need in needs]
     reaches = [reach(need) for need in needs]
+    # Per need, by shared fields: the need's strengths and score in a document only they can meet it in.
+    only_shared: list[dict] = [{} for _need in needs]
     alike: dict[tuple, tuple] = {}
     for pk, doc in documents.items():
         group = None
-        if not any(beyond_shared(need, concepts, doc) for need, concepts in zip(needs, reaches, strict=True)):
+        beyond = [beyond_shared(need, concepts, doc) for need, concepts in zip(needs, reaches, strict=True)]
+        if not any(beyond):
             group = (doc.shared, doc.classified)
             found = alike.get(group)
             if found is None:
-                found = alike[group] = _met(needs, doc, known)
+                found = alike[group] = _met(needs, doc, known, beyond, only_shared)
         else:
-            found = _met(needs, doc, known)
+            found = _met(needs, doc, known, beyond, only_shared)
         strengths, text_scores, classified = found
         for index, value in enumerate(text_scores):
             if value > 0:
@@ -441,11 +444,22 @@ def rank(understanding: Understanding, documents: Mapping[object, Document]) -> 
     return ranked
 
 
-def _met(needs: tuple[Need, ...], doc: Document, known: list[dict]) -> tuple[list, list, list]:
+def _met(
+    needs: tuple[Need, ...], doc: Document, known: list[dict], beyond: list[bool], only_shared: list[dict]
+) -> tuple[list, list, list]:
     """Per need: the strengths of the fields that meet it, its score from the text, and from the
-    classification."""
-    strengths = [field_strengths(need, doc, seen) for need, seen in zip(needs, known, strict=True)]
-    text_scores = [need_score(need, doc, found) for need, found in zip(needs, strengths, strict=True)]
+    classification. A need only the shared fields can meet (`beyond` false) is worked out once per
+    different shared fields (`only_shared`)."""
+    strengths, text_scores = [], []
+    for need, seen, further, shared in zip(needs, known, beyond, only_shared, strict=True):
+        found = None if further else shared.get(doc.shared)
+        if found is None:
+            fields = field_strengths(need, doc, seen)
+            found = (fields, need_score(need, doc, fields))
+            if not further:
+                shared[doc.shared] = found
+        strengths.append(found[0])
+        text_scores.append(found[1])
     return strengths, text_scores, [classified_strength(need, doc) for need in needs]
 
 
