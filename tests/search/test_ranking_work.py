@@ -77,3 +77,53 @@ def test_candidates_ranked_by_place_come_back_under_their_own_service_ids():
     assert ordered[0][1].reasons == ("borstvoeding",)
     if len(ordered) == 3:
         assert ordered[2][0] == first
+
+
+FAMILY_NEED = Need(words=("huilen",), keys=("huil",), family_keys=frozenset({"gehuil"}), label="huilen")
+PARTS_NEED = Need(
+    words=("somber", "bevalling"),
+    keys=("somber", "bevall"),
+    codes=frozenset({"somber_na_bevalling"}),
+    parts=(frozenset({"somberheid"}), frozenset({"bevalling"})),
+    siblings=frozenset({"kraamtranen"}),
+    label="somber na de bevalling",
+)
+
+
+def _alike(title: str, description: str = "", labels: str = LABELS, concepts: dict | None = None, **more):
+    fields = {"title": title, "body": "", "labels": labels, "description": description}
+    return ranking.document(fields, {"fields": concepts or {"labels": ["borstvoeding"]}, **more})
+
+
+def test_documents_met_only_through_their_labels_are_scored_as_when_each_is_worked_out_in_full(monkeypatch):
+    """A document whose other fields cannot meet a need shares its labels' outcome with the others; one whose
+    name, description or concepts can (a word, a prefix, a word of the same root, a concept it reaches) is
+    worked out on its own."""
+    documents = {
+        "inloop": _alike("inloop"),
+        "spreekuur": _alike("spreekuur"),
+        "other labels": _alike("inloop", labels="peuter spelen", concepts={}),
+        "classified": _alike("spreekuur", classified=["factor_a"]),
+        "in phase": _alike("inloop", phases=["zwangerschap"]),
+        "own word": _alike("borstvoeding en spelen"),
+        "own prefix": _alike("spelletjes", description="speelgoed"),
+        "same root": _alike("inloop", description="veel gehuil"),
+        "own concept": _alike("inloop", concepts={"labels": ["borstvoeding"], "body": ["voeding"]}),
+        "a part": _alike("inloop", concepts={"labels": ["borstvoeding"], "description": ["bevalling"]}),
+        "a sibling": _alike("inloop", concepts={"labels": ["borstvoeding"], "title": ["kraamtranen"]}),
+    }
+    queries = [
+        Understanding(needs=(CONCEPT_NEED,), phase="zwangerschap"),
+        Understanding(needs=(CONCEPT_NEED, WORD_NEED)),
+        Understanding(needs=(WORD_NEED, FAMILY_NEED), unknown=("xyz",)),
+        Understanding(needs=(PARTS_NEED, CONCEPT_NEED)),
+    ]
+    shortcut = [ranking.rank(query, documents) for query in queries]
+    monkeypatch.setattr(ranking, "beyond_shared", lambda need, concepts, doc: True)
+    in_full = [ranking.rank(query, documents) for query in queries]
+    assert shortcut == in_full
+    assert all(ranked for ranked in in_full)
+    # The shortcut was taken and left out what mattered.
+    first = shortcut[0]
+    assert first["inloop"].score == first["spreekuur"].score < first["in phase"].score
+    assert first["own concept"].score > first["inloop"].score

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import json
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -72,6 +73,23 @@ def understood(query: str, coalition_id=None, correct: bool = True) -> Understan
     return queries[query]
 
 
+class Reasons(Mapping):
+    """Per service id, the needs a hit met (for 'over: ...'), worked out only for the hits asked for: a
+    results page shows 20 of a search's hits, a phase word finds hundreds."""
+
+    def __init__(self, hits: dict):
+        self._hits = hits
+
+    def __getitem__(self, service_id) -> tuple[str, ...]:
+        return self._hits[service_id].reasons
+
+    def __iter__(self):
+        return iter(self._hits)
+
+    def __len__(self) -> int:
+        return len(self._hits)
+
+
 @dataclass
 class SearchOutcome:
     """The hits (service, score) best first; `partial` when no hit meets every need.
@@ -85,7 +103,7 @@ class SearchOutcome:
     partial: bool = False
     # The same hits as (service id, score), also when the services were not loaded.
     ranked: list[tuple[object, float]] = field(default_factory=list)
-    reasons: dict = field(default_factory=dict)
+    reasons: Mapping = field(default_factory=dict)
 
 
 def search(
@@ -128,7 +146,7 @@ def search(
     hits = hits[:limit]
     to_pk = Service._meta.pk.to_python  # SQLite returns the UUID as text
     outcome.ranked = [(to_pk(pk), hit.score) for pk, hit in hits]
-    outcome.reasons = {to_pk(pk): hit.reasons for pk, hit in hits}
+    outcome.reasons = Reasons({to_pk(pk): hit for pk, hit in hits})
     outcome.partial = bool(hits) and not any(hit.complete for _pk, hit in hits)
     if load_services:
         found = Service.objects.in_bulk([pk for pk, _ in outcome.ranked])
@@ -201,11 +219,14 @@ def _ranked(
     """
     documents = {place: _document(row[1:6]) for place, row in enumerate(rows)}
     scored = ranking.rank(analysis, documents, doors)
+    # Only what can pass the floor is put in order (`ranking.can_pass_floor`): the rest is left out anyway.
+    kept, others = ranking.can_pass_floor(scored)
     # By the UUID's digits: SQLite gives them as hex, PostgreSQL as a UUID.
     ordered = sorted(
-        scored.items(), key=lambda item: (-item[1].score, rows[item[0]][1], _digits(rows[item[0]][0]))
+        [(place, scored[place]) for place in kept],
+        key=lambda item: (-item[1].score, rows[item[0]][1], _digits(rows[item[0]][0])),
     )
-    return ranking.above_floor([(rows[place][0], hit) for place, hit in ordered])
+    return ranking.above_floor([(rows[place][0], hit) for place, hit in ordered], others)
 
 
 def _digits(service_id) -> str:

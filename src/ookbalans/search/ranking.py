@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import functools
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from ookbalans.search.language import key
@@ -109,6 +109,21 @@ class Document:
     def every_concept(self) -> frozenset[str]:
         """The concepts of all its fields together (worked out once; documents are kept between searches)."""
         return frozenset().union(*self.concepts.values())
+
+    @functools.cached_property
+    def shared(self) -> tuple:
+        """The keys and concepts of its shared fields (`SHARED_FIELDS`): the same for the same labels."""
+        return tuple((self.keys[name], self.concepts[name]) for name in SHARED_FIELDS)
+
+    @functools.cached_property
+    def own(self) -> tuple[frozenset[str], FieldKeys]:
+        """The concepts and the word keys of its other fields together, to tell at once that a need is
+        met, if at all, only in its shared fields."""
+        names = [name for name in FIELD_WEIGHTS if name not in SHARED_FIELDS]
+        return (
+            frozenset().union(*(self.concepts[name] for name in names)),
+            FieldKeys(frozenset().union(*(self.keys[name] for name in names))),
+        )
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -305,6 +320,24 @@ class Ranked:
         )
 
 
+def reach(need: Need) -> frozenset[str]:
+    """Every concept through which a field can meet the need at all (its own, narrower, sibling, broader
+    ones and those of its parts)."""
+    return need.codes.union(need.narrower, need.siblings, need.broader, *need.parts)
+
+
+def beyond_shared(need: Need, concepts: frozenset[str], doc: Document) -> bool:
+    """Whether a field other than the shared ones may meet the need: it names a concept the need reaches
+    (`concepts`) or holds one of its words. When not, only the shared fields can meet it, and how well
+    depends on them alone."""
+    own_concepts, own_keys = doc.own
+    if not concepts.isdisjoint(own_concepts):
+        return True
+    if need.family_keys and not need.family_keys.isdisjoint(own_keys):
+        return True
+    return any(_word_strength(part, own_keys) for part in need.keys)
+
+
 def rank(
     understanding: Understanding, documents: Mapping[object, Document], doors: bool = True
 ) -> dict[object, Ranked]:
@@ -319,7 +352,10 @@ def rank(
 
     Everything that depends on the needs alone is worked out once before the documents, and each
     document is visited in one pass (then once more with the needs' weights); the documents' keys
-    are only read, never looked up (a service's UUID hashes slowly).
+    are only read, never looked up (a service's UUID hashes slowly). A phase word ('zwanger') reaches
+    nearly every service of a coalition through its labels alone: documents whose other fields cannot
+    meet any need are worked out once per different labels and classification (and phase), the rest
+    one by one; the answers are the same as when every document is worked out in full.
     """
     needs = understanding.needs
     if not needs or not documents:
@@ -328,28 +364,42 @@ def rank(
         # 'geld' alone (or beside words of the situation only) is the need itself, however common the word.
         needs = tuple(need if need.situation else replace(need, generic=False) for need in needs)
     # Per document: its field strengths per need, the score of each need from its text, and from its
-    # classification.
+    # classification; and, when only its shared fields can meet the needs, what it shares with others.
     rows = []
     frequency = [0] * len(needs)
     known: list[dict] = [{} for _need in needs]
+    reaches = [reach(need) for need in needs]
+    # Per need, by shared fields: the need's strengths and score in a document only they can meet it in.
+    only_shared: list[dict] = [{} for _need in needs]
+    alike: dict[tuple, tuple] = {}
     opening = door_needs(needs) if doors else [0.0] * len(needs)
     any_door = any(opening)
     for pk, doc in documents.items():
-        strengths = [field_strengths(need, doc, seen) for need, seen in zip(needs, known, strict=True)]
-        # The needs some field meets itself (its concept, a narrower one, the parent's word), wherever.
-        itself = [max(found.values(), default=0.0) >= DIRECT for found in strengths]
+        group = None
+        # A generalist door meets social needs in its name, whatever its shared fields say: never grouped.
         opened = any_door and not DOOR_CONCEPTS.isdisjoint(doc.concepts["title"])
+        beyond = [beyond_shared(need, concepts, doc) for need, concepts in zip(needs, reaches, strict=True)]
+        if not opened and not any(beyond):
+            group = (doc.shared, doc.classified)
+            found = alike.get(group)
+            if found is None:
+                found = alike[group] = _met(needs, doc, known, beyond, only_shared)
+        else:
+            found = _met(needs, doc, known, beyond, only_shared)
+        strengths, text_scores, classified = found
+        # The needs some field meets itself (its concept, a narrower one, the parent's word), wherever;
+        # a door's strength never counts as meeting a need itself.
+        itself = [max(met.values(), default=0.0) >= DIRECT for met in strengths]
         if opened:
             strengths = [
-                {**found, "title": opened} if found.get("title", 0.0) < opened else found
-                for found, opened in zip(strengths, opening, strict=True)
+                {**met, "title": door} if met.get("title", 0.0) < door else met
+                for met, door in zip(strengths, opening, strict=True)
             ]
-        text_scores = [need_score(need, doc, found) for need, found in zip(needs, strengths, strict=True)]
+            text_scores = [need_score(need, doc, met) for need, met in zip(needs, strengths, strict=True)]
         for index, value in enumerate(text_scores):
             if value > 0:
                 frequency[index] += 1
-        classified = [classified_strength(need, doc) for need in needs]
-        rows.append((pk, doc, strengths, text_scores, classified, itself, opened))
+        rows.append((pk, doc, strengths, text_scores, classified, itself, opened, group))
     count = len(documents)
     weights = []
     for index, need in enumerate(needs):
@@ -389,11 +439,12 @@ def rank(
         if any(not needs[index].generic and not only_context(needs[index].codes) for index in inside):
             asking.append(inside)
     phase = understanding.phase
-    ranked = {}
-    for pk, doc, strengths, text_scores, classified, itself, opened in rows:
+
+    def scored(strengths, text_scores, classified, itself, in_phase: bool) -> tuple | None:
+        """A document's score, fit, coverage and the rest, from what `_met` found (None: no hit)."""
         met_by_text = any(value and meets for value, meets in zip(text_scores, meeting, strict=True))
         if not met_by_text and not any(classified):
-            continue  # common words alone ('leren', 'praten') never make a hit
+            return None  # common words alone ('leren', 'praten') never make a hit
         # The rarity above counts only texts; a classification adds where the text does not meet a need.
         scores = [max(value, other) for value, other in zip(text_scores, classified, strict=True)]
         fit = score = (
@@ -415,22 +466,56 @@ def rank(
         if situation:
             score += SITUATION_WEIGHT * sum(situation) / len(situation)
         score += COVERAGE * cover
-        if phase and phase in doc.phases and score > 0:
+        if in_phase and score > 0:
             score += PHASE_BONUS
         direct = any(_direct(found) for found, counts in zip(strengths, directing, strict=True) if counts)
         complete = all(s for s, c in zip(scores, carrying, strict=True) if c)
+        return round(score, 6), complete, direct, round(fit, 6), any(classified), round(cover, 6), scores
+
+    ranked = {}
+    made: dict[tuple, tuple | None] = {}
+    for pk, doc, strengths, text_scores, classified, itself, opened, group in rows:
+        in_phase = bool(phase) and phase in doc.phases
+        if group is None:
+            values = scored(strengths, text_scores, classified, itself, in_phase)
+        elif (group, in_phase) in made:
+            values = made[group, in_phase]
+        else:
+            values = made[group, in_phase] = scored(strengths, text_scores, classified, itself, in_phase)
+        if values is None:
+            continue
+        score, complete, direct, fit, any_classified, cover, scores = values
         ranked[pk] = Ranked(
-            round(score, 6),
+            score,
             None,
             complete,
             direct,
-            round(fit, 6),
-            any(classified),
+            fit,
+            any_classified,
             met=(needs, doc, scores),
-            cover=round(cover, 6),
+            cover=cover,
             door=opened and complete,
         )
     return ranked
+
+
+def _met(
+    needs: tuple[Need, ...], doc: Document, known: list[dict], beyond: list[bool], only_shared: list[dict]
+) -> tuple[list, list, list]:
+    """Per need: the strengths of the fields that meet it, its score from the text, and from the
+    classification. A need only the shared fields can meet (`beyond` false) is worked out once per
+    different shared fields (`only_shared`)."""
+    strengths, text_scores = [], []
+    for need, seen, further, shared in zip(needs, known, beyond, only_shared, strict=True):
+        found = None if further else shared.get(doc.shared)
+        if found is None:
+            fields = field_strengths(need, doc, seen)
+            found = (fields, need_score(need, doc, fields))
+            if not further:
+                shared[doc.shared] = found
+        strengths.append(found[0])
+        text_scores.append(found[1])
+    return strengths, text_scores, [classified_strength(need, doc) for need in needs]
 
 
 def _reason(need: Need, doc: Document) -> str:
@@ -445,7 +530,26 @@ def _direct(strengths: Mapping[str, float]) -> bool:
     return any(strengths.get(name, 0.0) >= DIRECT for name in DIRECT_FIELDS)
 
 
-def above_floor(ranked: list[tuple[object, Ranked]]) -> list[tuple[object, Ranked]]:
+def can_pass_floor(ranked: Mapping[object, Ranked]) -> tuple[list, list[Ranked]]:
+    """The keys of the ranked documents that `above_floor` may keep, in their given order, and the hits of
+    the others: it keeps only those scoring at least the share of the best (`RELATIVE_FLOOR`) and those
+    classified with a need's factor, so the others need not be put in order (they still count for whether
+    anything fits)."""
+    if not ranked:
+        return [], []
+    cut = max(hit.score for hit in ranked.values()) * RELATIVE_FLOOR
+    kept, others = [], []
+    for place, hit in ranked.items():
+        if hit.score >= cut or hit.classified:
+            kept.append(place)
+        else:
+            others.append(hit)
+    return kept, others
+
+
+def above_floor(
+    ranked: list[tuple[object, Ranked]], others: Iterable[Ranked] = ()
+) -> list[tuple[object, Ranked]]:
     """Hits that reach the relevance floor and a share of the best: nothing when none reaches it.
 
     Something fits when the best hit reaches the floor and some hit is about a need itself (in its
@@ -453,12 +557,15 @@ def above_floor(ranked: list[tuple[object, Ranked]]) -> list[tuple[object, Ranke
     every need itself (its concept or the parent's word), if only in its full description: then
     those mentions come back, instead of the contact point alone; or when a generalist door meets
     every need of a social situation (stacked problems: debts, a quarrel and a child who does not
-    listen), with the services about each of them.
+    listen), with the services about each of them. `others`: hits left out of `ranked` beforehand
+    because they cannot be kept (`can_pass_floor`); they count for whether anything fits.
     """
     if not ranked:
         return []
-    about = max(hit.fit for _pk, hit in ranked) >= RELEVANCE_FLOOR and any(hit.direct for _pk, hit in ranked)
-    if not about and not any(hit.cover >= WHOLE or hit.door for _pk, hit in ranked):
+    every = [hit for _pk, hit in ranked]
+    every.extend(others)
+    about = max(hit.fit for hit in every) >= RELEVANCE_FLOOR and any(hit.direct for hit in every)
+    if not about and not any(hit.cover >= WHOLE or hit.door for hit in every):
         return []
     cut = ranked[0][1].score * RELATIVE_FLOOR
     if about:
