@@ -29,6 +29,8 @@ evaluation catalogue the first part of the service's web host and the last part 
 A set split into its own parts (`"part": "dev"` / `"test"`) is also scored per part, and `--verbose`
 prints the misses of its dev part only.
 `--split dev|test` keeps only that part of such a set (queries without a part are all kept).
+A query of such a set may also name the coalition of a folder set (`blindregio`: its services by the
+labels of `benchmarks/search_blind/catalogue.json`); that catalogue is then imported as with `--eval`.
 
 `--eval DIR` (repeatable) also scores another evaluation set kept in a folder the way an outside
 evaluator keeps one: `DIR/catalogue.json` (an HSDS document whose `coalition` names the slug it is
@@ -59,6 +61,8 @@ EVALUATION_SLUG = "evaluatieregio"
 EVALUATION_NAME = "Kansrijke Start Betuwe-Lek (evaluatieregio)"
 EVALUATION_MUNICIPALITIES = ("GM0281", "GM0216")  # Tiel, Culemborg
 DEMO_SLUG = "voorbeeldregio"
+# Folder sets whose coalition a set of our own may name (its catalogue's labels judge its services).
+OWN_SET_FOLDERS = {"blindregio": ROOT / "benchmarks" / "search_blind"}
 RECALL_DEPTH = 5
 NDCG_DEPTH = 10
 RELEVANT_GRADE = 2
@@ -204,17 +208,20 @@ def own_set(path: Path, split: str | None = None) -> list[dict]:
     """
     from ookbalans.catalogue.demo import demo_id
 
-    labels = evaluation_labels()
+    labels = {EVALUATION_SLUG: evaluation_labels()}
+    for slug, directory in OWN_SET_FOLDERS.items():
+        labels[slug] = evaluation_labels(directory / "catalogue.json")
     queries = []
     for query in json.loads(Path(path).read_text(encoding="utf-8")):
         if split and query.get("part", split) != split:
             continue
         judgments = {}
         for label, grade in query["judgments"].items():
-            if query["coalition"] == EVALUATION_SLUG:
-                if label not in labels:
+            if query["coalition"] in labels:
+                known = labels[query["coalition"]]
+                if label not in known:
                     raise ValueError(f"{path}: {query['id']} judges an unknown service {label!r}")
-                judgments[labels[label]] = grade
+                judgments[known[label]] = grade
             else:
                 judgments[str(demo_id("service", label))] = grade
         queries.append({**query, "half": query["coalition"], "judgments": judgments})
@@ -384,7 +391,13 @@ def main() -> None:
     )
     args = parser.parse_args()
     (ROOT / "var").mkdir(exist_ok=True)
-    prepare(args.database_url, tuple(Path(directory) for directory in args.eval))
+    folders = [Path(directory) for directory in args.eval]
+    for path in args.set:
+        named = {query["coalition"] for query in json.loads(Path(path).read_text(encoding="utf-8"))}
+        for slug in sorted(named & set(OWN_SET_FOLDERS)):
+            if OWN_SET_FOLDERS[slug].resolve() not in {folder.resolve() for folder in folders}:
+                folders.append(OWN_SET_FOLDERS[slug])
+    prepare(args.database_url, tuple(folders))
 
     from django.db import connection
 
@@ -426,14 +439,14 @@ def main() -> None:
     for path in args.set:
         queries_of_set = own_set(Path(path), args.split)
         results = []
-        for slug in (EVALUATION_SLUG, DEMO_SLUG):
+        for slug in (EVALUATION_SLUG, DEMO_SLUG, *OWN_SET_FOLDERS):
             chosen = [q for q in queries_of_set if q["coalition"] == slug]
             if chosen:
                 results += evaluate(client, slug, chosen)["results"]
         own[path] = results
         print(f"\nOwn set {path}:\n")
         rows = [summary_row("all", summarise(results))]
-        for slug in (EVALUATION_SLUG, DEMO_SLUG):
+        for slug in (EVALUATION_SLUG, DEMO_SLUG, *OWN_SET_FOLDERS):
             part = [r for r in results if r["half"] == slug]
             if part:
                 rows.append(summary_row(slug, summarise(part)))
