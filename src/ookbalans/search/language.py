@@ -39,10 +39,16 @@ def lemma(word: str) -> str:
     if not word.isalpha() or not word.isascii():
         return word
     original = word
+    seen = [word]
     for _round in range(3):
         found = normalise(simplemma.lemmatize(word, lang="nl")) or word
         if found == word:
             break
+        if found in seen:
+            # the lexicon goes round (blazen -> blaas -> blazen): every form of the round has one lemma
+            word = min(seen[seen.index(found) :])
+            break
+        seen.append(found)
         word = found
     for suffix in ("jes", "je"):
         base = original[: -len(suffix)]
