@@ -143,7 +143,9 @@ def _terms(analysis: Understanding) -> list[backends.Term]:
         # A form the index holds only as its lemma ('sliep': slapen, 'liep': lopen).
         terms.extend((base, False) for word in need.words if (base := lemma(word)) != word)
         terms.extend((word, False) for word in need.family)
-        terms.extend((word, False) for word in need.pieces)
+        if need.corrected:
+            # a corrected compound this coalition's texts may name apart ('zwangerschapsbegeleiding')
+            terms.extend((word, False) for word in need.pieces)
         terms.extend(
             (backends.concept_token(code), False)
             for code in sorted(need.codes | need.narrower | need.broader)

@@ -103,6 +103,9 @@ class Need:
     # keys: a text that holds them all meets the need a little, as a text that says it in other words.
     pieces: tuple[str, ...] = ()
     piece_keys: tuple[str, ...] = ()
+    # The parent typed it otherwise: the correction came from the whole vocabulary, so this
+    # coalition's texts may hold the word only in parts (the backends then look for the parts too).
+    corrected: bool = False
     # The clauses of the query its words stand in (`_clauses`): which part of a sentence named it.
     clauses: frozenset[int] = frozenset()
     sentences: frozenset[int] = frozenset()
@@ -892,6 +895,7 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
             )
         )
     negated: list[str] = []
+    corrections = {part for fixed in fixes.values() for part in fixed.split()}
     for position, word in enumerate(words):
         if position in taken or word.keys == (NEGATION,):
             continue
@@ -944,6 +948,7 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
                     family_keys=frozenset(key(other) for other in family),
                     pieces=pieces,
                     piece_keys=tuple(key(piece) for piece in pieces),
+                    corrected=word.plain in corrections,
                     clauses=frozenset({word.clause}),
                 )
             )
