@@ -16,6 +16,7 @@ from ookbalans.search import backends, ranking
 from ookbalans.search.concepts import index_with_local_words
 from ookbalans.search.demand import Lexicons, current_lexicons, demand_term, is_impersonal
 from ookbalans.search.indexing import local_words_of
+from ookbalans.search.language import lemma
 from ookbalans.search.models import SearchWord, UnmetSearch
 from ookbalans.search.understanding import Lookup, Understanding, understand
 
@@ -161,7 +162,12 @@ def _terms(analysis: Understanding, doors: bool = True) -> list[backends.Term]:
     terms: list[backends.Term] = []
     for need in analysis.needs:
         terms.extend((word, True) for word in need.words)
+        # A form the index holds only as its lemma ('sliep': slapen, 'liep': lopen).
+        terms.extend((base, False) for word in need.words if (base := lemma(word)) != word)
         terms.extend((word, False) for word in need.family)
+        if need.corrected:
+            # a corrected compound this coalition's texts may name apart ('zwangerschapsbegeleiding')
+            terms.extend((word, False) for word in need.pieces)
         terms.extend(
             (backends.concept_token(code), False)
             for code in sorted(need.codes | need.narrower | need.broader)

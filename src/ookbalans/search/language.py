@@ -46,10 +46,16 @@ def lemma(word: str) -> str:
     if not word.isalpha() or not word.isascii():
         return word
     original = word
+    seen = [word]
     for _round in range(3):
         found = normalise(simplemma.lemmatize(word, lang="nl")) or word
         if found == word:
             break
+        if found in seen:
+            # the lexicon goes round (blazen -> blaas -> blazen): every form of the round has one lemma
+            word = min(seen[seen.index(found) :])
+            break
+        seen.append(found)
         word = found
     for suffix in ("jes", "je"):
         base = original[: -len(suffix)]
@@ -176,6 +182,13 @@ def key(word: str) -> str:
     if base.endswith("ing") and stemmed != base and lexicon().get(stemmed, 0.0) >= ING_STEM_ZIPF:
         # Snowball cuts '-ing': 'regeling' would meet 'regels', 'woning' 'won'. Keep such nouns whole.
         return base
+    if base.endswith("en") and stemmed != base and lexicon().get(stemmed, 0.0) >= ROOT_VERB_ZIPF:
+        # Snowball shortens the long vowel of a verb: 'slapen' would meet 'slap' (a floppy baby),
+        # 'roken' 'rok', 'kopen' 'kop'. Such a verb's key is its own stem ('slaap', 'rook', 'koop'),
+        # when that stem is a form of the verb and the shortened one a word of its own.
+        spoken = _verb_stem(base)
+        if spoken != stemmed and lemma(spoken) == base and lemma(stemmed) != base and _is_verb(base):
+            return spoken
     return stemmed
 
 
@@ -225,6 +238,8 @@ def split_compound(word: str) -> tuple[str, ...]:
     """
     if len(word) < 2 * MIN_PART + 1 or not word.isalpha():
         return ()
+    if word.endswith(_ACTIVITY_NOUNS) and _is_verb(word[:-4] + "en"):
+        return ()  # 'huilerij' is the crying of 'huilen', not 'huil' + 'rij'
     whole = lexicon().get(word, 0.0)
     best, best_score = (), whole
     for cut in range(MIN_PART, len(word) - MIN_PART + 1):
@@ -445,6 +460,8 @@ def sound(word: str) -> str:
 # A verb this common in Dutch is the base of a derived noun or form ('voeding' of 'voeden').
 ROOT_VERB_ZIPF = 3.0
 _VOWELS = "aeiou"
+# Nouns of an activity made of a verb: huil-erij, schreeuw-erij, plag-erij (and -arij after -aar).
+_ACTIVITY_NOUNS = ("erij", "arij")
 _DIMINUTIVES = ("etjes", "etje", "tjes", "tje", "pjes", "pje", "jes", "je")
 
 
@@ -576,6 +593,8 @@ def root(word: str) -> str:
         verbs.append(base[2:] + "en")
     if base.endswith("er") and len(base) >= 6:
         verbs.append(base[:-2] + "en")
+    if base.endswith(_ACTIVITY_NOUNS) and len(base) >= 7:
+        verbs.append(base[:-4] + "en")  # huilerij, plagerij: the doing of the verb
     verbs.append(base)
     for verb in verbs:
         if _is_verb(verb) and lemma(verb) == verb:

@@ -25,6 +25,9 @@ CONCEPT, NARROWER, OWN_WORD, WORD_PREFIX = 1.0, 0.7, 0.9, 0.6
 RELATED, SIBLING, BROADER = 0.9, 0.3, 0.35
 # A plain word met by another word of its derivational root ('voeden' for 'voeding', 'gehuil' for 'huilen').
 FAMILY = 0.8
+# A compound's parts, each named in the field ('begeleiding tijdens de zwangerschap' for
+# 'zwangerschapsbegeleiding'): as much as a word the field only begins with.
+PIECES = 0.6
 # A field that meets a need by its concept and also holds the parent's own words meets it a little more.
 LITERAL = 0.05
 # A name or short description about the broader concept ('Urgentie en woonbemiddeling': housing) of
@@ -169,6 +172,8 @@ def field_strength(need: Need, doc: Document, name: str) -> float:
         strength = sum(found) / len(found) if need.partial_words else min(found)
         if strength < FAMILY and need.family_keys and not need.family_keys.isdisjoint(keys):
             strength = FAMILY
+        if strength < PIECES and need.piece_keys and all(part in keys for part in need.piece_keys):
+            strength = PIECES
     siblings, broader = need.siblings, need.broader
     if strength < SIBLING and siblings and not siblings.isdisjoint(concepts):
         strength = SIBLING

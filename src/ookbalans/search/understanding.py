@@ -15,8 +15,10 @@ from rapidfuzz.distance import DamerauLevenshtein
 from ookbalans.catalogue.reference import read_csv
 from ookbalans.search.concepts import ConceptIndex
 from ookbalans.search.language import (
+    COMPOUND_PART_MIN_ZIPF,
     FOREIGN,
     FOREIGN_BY_SCRIPT,
+    LINKING,
     NEGATION,
     NEGATORS,
     foreign_filler,
@@ -101,6 +103,13 @@ class Need:
     # 'gehuil'), and their keys: they meet a plain word's need a little less than the word itself.
     family: tuple[str, ...] = ()
     family_keys: frozenset[str] = frozenset()
+    # A compound word's parts ('zwangerschap', 'begeleiding' of 'zwangerschapsbegeleiding') and their
+    # keys: a text that holds them all meets the need a little, as a text that says it in other words.
+    pieces: tuple[str, ...] = ()
+    piece_keys: tuple[str, ...] = ()
+    # The parent typed it otherwise: the correction came from the whole vocabulary, so this
+    # coalition's texts may hold the word only in parts (the backends then look for the parts too).
+    corrected: bool = False
     # The clauses of the query its words stand in (`_clauses`): which part of a sentence named it.
     clauses: frozenset[int] = frozenset()
     sentences: frozenset[int] = frozenset()
@@ -350,6 +359,77 @@ def _missing_space(word: str, lookup: Lookup) -> tuple[str, ...]:
     return ()
 
 
+# A typo inside a compound is looked for part by part in a word this long; each part is this long.
+COMPOUND_TYPO_LENGTH = 10
+COMPOUND_TYPO_PART = 4
+
+
+def _compound_part(part: str, lookup: Lookup) -> bool:
+    """A word that may stand in a compound: a common word of the lexicon, or a word the search knows."""
+    return len(part) >= COMPOUND_TYPO_PART and (
+        lexicon().get(part, 0.0) >= COMPOUND_PART_MIN_ZIPF or part in lookup.known_words
+    )
+
+
+def _part_fixed(part: str, lookup: Lookup) -> str:
+    """A compound part with its typo corrected: its sound twin or the known word one edit off, or ''."""
+    if _compound_part(part, lookup):
+        return ""
+    fixed = lookup.sound_twin(part) or (len(part) > COMPOUND_TYPO_PART and lookup.correction(part, most=1))
+    return fixed if fixed and fixed.isalpha() and _compound_part(fixed, lookup) else ""
+
+
+def _compound_typo(word: str, lookup: Lookup) -> tuple[str, tuple[str, ...]]:
+    """A long unknown word that is a compound with a typo in one part ('zwangerschapsbegelijding',
+    'peuterspeelzall'): the corrected word and its parts, or ('', ()).
+
+    Cut where one side is a word that may stand in a compound (a head may carry a linking s, e or
+    en) and the other side is one edit or one sound from such a word; of several, the one whose parts
+    are most common. A long word seldom has a known word in another language's catalogue, so this
+    works where the whole compound is in no index (the typo of the whole is then two edits or more)."""
+    if len(word) < COMPOUND_TYPO_LENGTH or not word.isalpha():
+        return "", ()
+    cuts = []
+    for cut in range(COMPOUND_TYPO_PART, len(word) - COMPOUND_TYPO_PART + 1):
+        head, tail = word[:cut], word[cut:]
+        cuts.append((head, "", tail))
+        cuts += [(head[: -len(link)], link, tail) for link in LINKING if head.endswith(link)]
+    if any(_compound_part(head, lookup) and _compound_part(tail, lookup) for head, _link, tail in cuts):
+        return "", ()  # a compound of known words ('echtscheidingsloket'), not a typo
+    found: dict[tuple[str, str, str], float] = {}
+    for head, link, tail in cuts:
+        if _compound_part(head, lookup) and (fixed := _part_fixed(tail, lookup)):
+            found[(head, link, fixed)] = min(_commonness(head), _commonness(fixed))
+        elif _compound_part(tail, lookup) and (fixed := _part_fixed(head, lookup)):
+            found[(fixed, link, tail)] = min(_commonness(fixed), _commonness(tail))
+    if not found:
+        return "", ()
+    head, link, tail = max(found, key=lambda parts: (found[parts], parts))
+    return head + link + tail, (*_compound_parts(head), *_compound_parts(tail))
+
+
+def _compound_parts(part: str) -> tuple[str, ...]:
+    """A compound part as the words a need requires: a common word whole ('verlening', 'zwangerschap'),
+    an uncommon one by its own parts ('schuldhulp')."""
+    if lexicon().get(part, 0.0) >= COMPOUND_PART_MIN_ZIPF:
+        return (part,)
+    return split_compound(part) or (part,)
+
+
+# A compound's parts meet its need only when each is at least this long ('huis' + 'arts' would be met
+# by any text about home visits and doctors).
+PIECE_LENGTH = 5
+
+
+def _pieces(word: str) -> tuple[str, ...]:
+    """The parts of a compound word that a text may name apart ('begeleiding tijdens de zwangerschap'
+    for 'zwangerschapsbegeleiding'), or () when it is no compound or a part is short."""
+    parts = split_compound(lemma(word))
+    if len(parts) < 2 or any(len(part) < PIECE_LENGTH or not is_content(part) for part in parts):
+        return ()
+    return parts
+
+
 def _split_into_known(word: str, lookup: Lookup) -> tuple[str, ...]:
     parts = split_compound(lemma(word))
     return parts if parts and all(lookup.knows(part) for part in parts) else ()
@@ -455,6 +535,14 @@ def _words(
             # An unknown compound of known words ('opvoedcursus', 'gekolfdemelk'): one need, all its
             # parts required, so 'babyyoga' does not find every service about babies or about yoga.
             words.append(_Word(raw, plain, (key(plain),), parts))
+        elif correct and (typo := _compound_typo(plain, lookup))[0]:
+            # 'zwangerschapsbegelijding': a typo in one part of a compound no index holds whole.
+            fixed, parts = typo
+            if fixed in lookup.words:
+                words.append(_Word(fixed, fixed, word_keys(fixed)))
+            else:
+                words.append(_Word(fixed, fixed, (key(fixed),), parts))
+            fixes[plain] = fixed
         elif _foreign_word(raw):
             foreign.append(plain)
         elif correct and (
@@ -682,6 +770,8 @@ def _corrected_first(
             and not _split_into_phrase(plain, concepts)
             and not _foreign_word(raw)
             and not _typed_together(plain, lookup)
+            # a form of a known root is no typo ('huilerij' is the crying, not 'huilerig')
+            and not lookup.family(plain)
             and " " not in (fixed := lookup.correction(plain, most=1) or " ")
         ):
             result.append((fixed, fixed))
@@ -859,6 +949,7 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
             )
         )
     negated: list[str] = []
+    corrections = {part for fixed in fixes.values() for part in fixed.split()}
     for position, word in enumerate(words):
         if position in taken or word.keys == (NEGATION,):
             continue
@@ -905,6 +996,7 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
         ):
             generic = _commonness(word.plain) >= GENERIC_ZIPF
             family = lookup.family(word.plain)
+            pieces = _pieces(word.plain)
             needs.append(
                 Need(
                     words=(word.plain,),
@@ -913,6 +1005,9 @@ def understand(query: str, lookup: Lookup, concepts: ConceptIndex, correct: bool
                     generic=generic,
                     family=family,
                     family_keys=frozenset(key(other) for other in family),
+                    pieces=pieces,
+                    piece_keys=tuple(key(piece) for piece in pieces),
+                    corrected=word.plain in corrections,
                     clauses=frozenset({word.clause}),
                 )
             )
