@@ -197,27 +197,43 @@ def evaluation_labels(path: Path = EVALUATION_DIR / "catalogue.json") -> dict[st
     return labels
 
 
+def catalogue_folders() -> dict[str, Path]:
+    """The folder catalogues beside the evaluation set (benchmarks/*/catalogue.json), by coalition slug."""
+    folders = {}
+    for catalogue in sorted((ROOT / "benchmarks").glob("*/catalogue.json")):
+        slug = json.loads(catalogue.read_text(encoding="utf-8"))["coalition"]["slug"]
+        if slug != EVALUATION_SLUG:
+            folders[slug] = catalogue.parent
+    return folders
+
+
 def own_set(path: Path, split: str | None = None) -> list[dict]:
     """A set of our own (benchmarks/search_sets/*.json), its judgments turned into service ids.
 
+    A query's coalition is the demo, the evaluation catalogue or a folder catalogue (e.g.
+    `blindregio`, benchmarks/search_blind/catalogue.json; only its catalogue is read).
     With `split`, only the queries whose `part` is that (queries without one are all kept).
     """
     from ookbalans.catalogue.demo import demo_id
 
-    labels = evaluation_labels()
+    labels_of = {EVALUATION_SLUG: evaluation_labels()}
+    folders = catalogue_folders()
     queries = []
     for query in json.loads(Path(path).read_text(encoding="utf-8")):
         if split and query.get("part", split) != split:
             continue
+        coalition = query["coalition"]
+        if coalition in folders and coalition not in labels_of:
+            labels_of[coalition] = evaluation_labels(folders[coalition] / "catalogue.json")
         judgments = {}
         for label, grade in query["judgments"].items():
-            if query["coalition"] == EVALUATION_SLUG:
-                if label not in labels:
+            if coalition in labels_of:
+                if label not in labels_of[coalition]:
                     raise ValueError(f"{path}: {query['id']} judges an unknown service {label!r}")
-                judgments[labels[label]] = grade
+                judgments[labels_of[coalition][label]] = grade
             else:
                 judgments[str(demo_id("service", label))] = grade
-        queries.append({**query, "half": query["coalition"], "judgments": judgments})
+        queries.append({**query, "half": coalition, "judgments": judgments})
     return queries
 
 
@@ -384,7 +400,13 @@ def main() -> None:
     )
     args = parser.parse_args()
     (ROOT / "var").mkdir(exist_ok=True)
-    prepare(args.database_url, tuple(Path(directory) for directory in args.eval))
+    folders = [Path(directory) for directory in args.eval]
+    for path in args.set:  # a folder catalogue an own set asks in is imported too
+        coalitions = {query["coalition"] for query in json.loads(Path(path).read_text(encoding="utf-8"))}
+        for slug, directory in catalogue_folders().items():
+            if slug in coalitions and directory.resolve() not in {f.resolve() for f in folders}:
+                folders.append(directory)
+    prepare(args.database_url, tuple(folders))
 
     from django.db import connection
 
@@ -426,14 +448,14 @@ def main() -> None:
     for path in args.set:
         queries_of_set = own_set(Path(path), args.split)
         results = []
-        for slug in (EVALUATION_SLUG, DEMO_SLUG):
+        slugs = sorted({q["coalition"] for q in queries_of_set})
+        for slug in slugs:
             chosen = [q for q in queries_of_set if q["coalition"] == slug]
-            if chosen:
-                results += evaluate(client, slug, chosen)["results"]
+            results += evaluate(client, slug, chosen)["results"]
         own[path] = results
         print(f"\nOwn set {path}:\n")
         rows = [summary_row("all", summarise(results))]
-        for slug in (EVALUATION_SLUG, DEMO_SLUG):
+        for slug in slugs:
             part = [r for r in results if r["half"] == slug]
             if part:
                 rows.append(summary_row(slug, summarise(part)))
