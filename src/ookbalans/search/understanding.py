@@ -28,6 +28,7 @@ from ookbalans.search.language import (
     separable_verb,
     sound,
     split_compound,
+    unintensified,
     word_keys,
 )
 from ookbalans.search.text import MIN_PREFIX_STEM
@@ -367,6 +368,27 @@ class _Word:
     after: str = ""  # the word after it in its clause
 
 
+# Words that strengthen the word after them, in any register ('hartstikke moe', 'onwijs druk',
+# 'fucking eenzaam'); the more common ones ('heel', 'erg', 'echt') are fillers anyway.
+INTENSIFIERS = frozenset(
+    {
+        *("hartstikke", "ontzettend", "verschrikkelijk", "vreselijk", "enorm", "extreem", "super"),
+        *("mega", "hyper", "ultra", "kei", "knetter", "onwijs", "bere", "fucking", "totaal", "compleet"),
+        *("echt", "heel", "erg", "zeer", "best", "behoorlijk", "flink", "bizar"),
+    }
+)
+
+
+def _strengthens(pairs: list[tuple[str, str]], position: int, lookup: Lookup) -> bool:
+    """Whether the intensifier at `position` stands before a content word of its clause (other
+    intensifiers between: 'echt super moe') and is no word of a thesaurus phrase of its own."""
+    raw, _plain = pairs[position]
+    following = [
+        plain for _raw, plain in pairs[position + 1 :] if is_content(plain) and plain not in INTENSIFIERS
+    ]
+    return bool(following) and following[0] not in NEGATORS and not lookup.in_thesaurus(word_keys(raw))
+
+
 def _words(
     pairs: list[tuple[str, str]], lookup: Lookup, concepts: ConceptIndex, correct: bool
 ) -> tuple[list[_Word], list[str], list[str], dict[str, str]]:
@@ -389,6 +411,10 @@ def _words(
             # 'verhuisd naar Ermelo', 'ik woon in Tiel': where she lives orders, it is not what she asks
             words.append(_Word(raw, plain, word_keys(raw), place=True))
             continue
+        if plain in INTENSIFIERS and _strengthens(pairs, position, lookup):
+            continue  # 'hartstikke moe', 'vreselijk eenzaam': the state after it is the need
+        if (rest := unintensified(plain)) and not lookup.in_thesaurus(word_keys(raw)):
+            raw = plain = rest  # 'supermoe', 'doodsbang', 'keihard' (not 'doodgeboren')
         start, denied = len(words), _denies(before, plain)
         if (
             plain not in NEGATORS
