@@ -66,3 +66,22 @@ def test_a_word_of_the_thesaurus_keeps_its_intensifying_part(demo):
 def test_an_informal_diminutive_finds_the_concept_of_its_word(demo):
     assert "flesvoeding" in codes("flessie")
     assert "slapen" in codes("slaappie")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query, code",
+    [
+        ("kleine beurs", "geldzorgen"),  # a euphemism
+        ("zwangerschapsturnen", "zwangerschapscursus"),  # Flemish
+        ("onthaalmoeder", "kinderopvang"),  # Flemish
+        ("dagmoeder", "kinderopvang"),  # an old name
+        ("huursubsidie", "toeslagen"),  # the old name of the rent allowance
+        ("de soos", "uitkering"),  # slang for the social services office
+        ("playgroup", "peuteropvang"),  # an English loanword
+        ("keizersnee", "keizersnede"),  # a spelling by ear
+        ("tieten doen pijn", "borstvoedingsproblemen"),  # informal
+    ],
+)
+def test_words_of_the_parents_register_find_their_concept(demo, query, code):
+    assert code in codes(query)

@@ -379,14 +379,29 @@ INTENSIFIERS = frozenset(
 )
 
 
-def _strengthens(pairs: list[tuple[str, str]], position: int, lookup: Lookup) -> bool:
+@functools.lru_cache(maxsize=8)
+def _intensifier_pairs(concepts: ConceptIndex) -> frozenset[tuple[str, str]]:
+    """The intensifiers' keys with the other keys of the thesaurus phrases they stand in ('vreselijke
+    bevalling'), where the intensifier is a word of the phrase and must stay."""
+    strong = {key(word) for word in INTENSIFIERS}
+    return frozenset(
+        (part, other)
+        for phrase in concepts.phrases
+        for part in strong.intersection(phrase)
+        for other in phrase
+        if other != part
+    )
+
+
+def _strengthens(pairs: list[tuple[str, str]], position: int, concepts: ConceptIndex) -> bool:
     """Whether the intensifier at `position` stands before a content word of its clause (other
-    intensifiers between: 'echt super moe') and is no word of a thesaurus phrase of its own."""
-    raw, _plain = pairs[position]
+    intensifiers between: 'echt super moe') with which it forms no thesaurus phrase."""
     following = [
         plain for _raw, plain in pairs[position + 1 :] if is_content(plain) and plain not in INTENSIFIERS
     ]
-    return bool(following) and following[0] not in NEGATORS and not lookup.in_thesaurus(word_keys(raw))
+    if not following or following[0] in NEGATORS:
+        return False
+    return (key(pairs[position][1]), key(following[0])) not in _intensifier_pairs(concepts)
 
 
 def _words(
@@ -411,7 +426,7 @@ def _words(
             # 'verhuisd naar Ermelo', 'ik woon in Tiel': where she lives orders, it is not what she asks
             words.append(_Word(raw, plain, word_keys(raw), place=True))
             continue
-        if plain in INTENSIFIERS and _strengthens(pairs, position, lookup):
+        if plain in INTENSIFIERS and _strengthens(pairs, position, concepts):
             continue  # 'hartstikke moe', 'vreselijk eenzaam': the state after it is the need
         if (rest := unintensified(plain)) and not lookup.in_thesaurus(word_keys(raw)):
             raw = plain = rest  # 'supermoe', 'doodsbang', 'keihard' (not 'doodgeboren')
