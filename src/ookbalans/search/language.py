@@ -463,6 +463,55 @@ _VOWELS = "aeiou"
 # Nouns of an activity made of a verb: huil-erij, schreeuw-erij, plag-erij (and -arij after -aar).
 _ACTIVITY_NOUNS = ("erij", "arij")
 _DIMINUTIVES = ("etjes", "etje", "tjes", "tje", "pjes", "pje", "jes", "je")
+# The informal diminutive in -ie (Brabant, Amsterdam, child talk: 'flessie', 'slaappie', 'tuttie'):
+# taken back to its word when the form itself is no word of this commonness ('pappie', 'koppie'
+# and 'familie' are) and the word it is made of is at least this common.
+IE_FORM_ZIPF = 2.5
+_IE_ENDINGS = ("ies", "ie")
+
+
+def _ie_form_base(word: str) -> str:
+    """The word an informal diminutive in -ie is made of, its doubled consonant single again
+    ('flessie' -> fles, 'prakkie' -> prak, 'huilie' -> huil), or ''."""
+    if lexicon().get(word, 0.0) >= IE_FORM_ZIPF:
+        return ""
+    for ending in _IE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            base = word[: -len(ending)]
+            if base[-1] == base[-2] and base[-1] not in _VOWELS:
+                base = base[:-1]
+            if lexicon().get(base, 0.0) >= IE_FORM_ZIPF:
+                return base
+    return ""
+
+
+# Parts that strengthen the adjective they are written together with ('supermoe', 'doodsbang',
+# 'keihard', 'kotsmisselijk', 'stikjaloers'), longest first; the adjective is what a parent means.
+_INTENSIFYING_PARTS = tuple(
+    sorted(
+        (
+            *("super", "mega", "hyper", "ultra", "kei", "knetter", "hartstikke", "reuze", "reuzen"),
+            *("dood", "doods", "honds", "bloed", "stik", "kots", "loei", "snoei", "kapot", "bere"),
+        ),
+        key=lambda part: (-len(part), part),
+    )
+)
+# What is left must be a word this common, and not so common that it names nothing ('doodgaan').
+INTENSIFIED_MIN_ZIPF = 3.0
+INTENSIFIED_MAX_ZIPF = 5.5
+
+
+@functools.lru_cache(maxsize=50_000)
+def unintensified(word: str) -> str:
+    """The word a compound with an intensifying first part strengthens ('supermoe' -> moe,
+    'doodsbang' -> bang, 'keiharde' -> harde, 'megastress' -> stress), or ''. Whether the whole
+    word is itself a word the search knows ('doodgeboren', 'supermarkt') is for the caller to weigh."""
+    for part in _INTENSIFYING_PARTS:
+        rest = word[len(part) :]
+        common = INTENSIFIED_MIN_ZIPF <= lexicon().get(rest, 0.0) < INTENSIFIED_MAX_ZIPF
+        if word.startswith(part) and len(rest) >= 3 and common:
+            return rest
+    return ""
 
 
 def _verb_stem(verb: str) -> str:
@@ -567,7 +616,8 @@ def root(word: str) -> str:
     adjective share it where the lemma and Snowball's stem do not.
 
     voeding, voeden -> voed; gehuil, huilen, huilend -> huil; slaap, slapen, geslapen -> slaap;
-    scheiding, gescheiden -> scheid; ruzietje -> ruzie; somberheid -> somber; opvoeder -> opvoed.
+    scheiding, gescheiden -> scheid; ruzietje -> ruzie; somberheid -> somber; opvoeder -> opvoed;
+    flessie -> the root of fles.
     A form is only taken back to a verb that is a common word of the lexicon.
     """
     if not word.isalpha() or not word.isascii() or len(word) < 4:
@@ -582,6 +632,8 @@ def root(word: str) -> str:
     if smaller:
         # the most common of the words a diminutive may be made of: ruzie-tje, not ruzi-etje
         base = lemma(max(smaller, key=lambda part: (lexicon()[part], part)))
+    elif ie_base := _ie_form_base(word):
+        base = lemma(ie_base)
     if base.endswith("heid") and len(base) > 7 and base[:-4] in lexicon():
         return base[:-4]
     verbs = []

@@ -33,6 +33,7 @@ from ookbalans.search.language import (
     separable_verb,
     sound,
     split_compound,
+    unintensified,
     word_keys,
     written,
 )
@@ -452,6 +453,42 @@ class _Word:
     after: str = ""  # the word after it in its clause
 
 
+# Words that strengthen the word after them, in any register ('hartstikke moe', 'onwijs druk',
+# 'fucking eenzaam'); the more common ones ('heel', 'erg', 'echt') are fillers anyway.
+INTENSIFIERS = frozenset(
+    {
+        *("hartstikke", "ontzettend", "verschrikkelijk", "vreselijk", "enorm", "extreem", "super"),
+        *("mega", "hyper", "ultra", "kei", "knetter", "onwijs", "bere", "fucking", "totaal", "compleet"),
+        *("echt", "heel", "erg", "zeer", "best", "behoorlijk", "flink", "bizar"),
+    }
+)
+
+
+@functools.lru_cache(maxsize=8)
+def _intensifier_pairs(concepts: ConceptIndex) -> frozenset[tuple[str, str]]:
+    """The intensifiers' keys with the other keys of the thesaurus phrases they stand in ('vreselijke
+    bevalling'), where the intensifier is a word of the phrase and must stay."""
+    strong = {key(word) for word in INTENSIFIERS}
+    return frozenset(
+        (part, other)
+        for phrase in concepts.phrases
+        for part in strong.intersection(phrase)
+        for other in phrase
+        if other != part
+    )
+
+
+def _strengthens(pairs: list[tuple[str, str]], position: int, concepts: ConceptIndex) -> bool:
+    """Whether the intensifier at `position` stands before a content word of its clause (other
+    intensifiers between: 'echt super moe') with which it forms no thesaurus phrase."""
+    following = [
+        plain for _raw, plain in pairs[position + 1 :] if is_content(plain) and plain not in INTENSIFIERS
+    ]
+    if not following or following[0] in NEGATORS:
+        return False
+    return (key(pairs[position][1]), key(following[0])) not in _intensifier_pairs(concepts)
+
+
 def _words(
     pairs: list[tuple[str, str]], lookup: Lookup, concepts: ConceptIndex, correct: bool
 ) -> tuple[list[_Word], list[str], list[str], dict[str, str]]:
@@ -474,6 +511,10 @@ def _words(
             # 'verhuisd naar Ermelo', 'ik woon in Tiel': where she lives orders, it is not what she asks
             words.append(_Word(raw, plain, word_keys(raw), place=True))
             continue
+        if plain in INTENSIFIERS and _strengthens(pairs, position, concepts):
+            continue  # 'hartstikke moe', 'vreselijk eenzaam': the state after it is the need
+        if (rest := unintensified(plain)) and not lookup.in_thesaurus(word_keys(raw)):
+            raw = plain = rest  # 'supermoe', 'doodsbang', 'keihard' (not 'doodgeboren')
         start, denied = len(words), _denies(before, plain)
         if (
             plain not in NEGATORS
