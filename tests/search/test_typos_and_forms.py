@@ -2,10 +2,8 @@
 
 import pytest
 
-from ookbalans.catalogue.demo import demo_id
-from ookbalans.catalogue.models import Coalition, Service
-from ookbalans.search.engine import search
 from ookbalans.search.language import root, sound
+from tests.search.demo_region import ids, outcome, top
 
 
 @pytest.mark.parametrize(
@@ -83,19 +81,6 @@ def test_words_of_other_meanings_do_not_share_a_root(one, other):
 
 
 pytestmark_db = pytest.mark.django_db
-
-
-def outcome(query):
-    coalition = Coalition.objects.get(slug="voorbeeldregio")
-    return search(query, Service.objects.filter(coalition=coalition), coalition=coalition)
-
-
-def top(query, depth=3):
-    return {pk for pk, _score in outcome(query).ranked[:depth]}
-
-
-def ids(*keys):
-    return {demo_id("service", key) for key in keys}
 
 
 @pytestmark_db

@@ -5,12 +5,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ookbalans.catalogue.demo import demo_id
-from ookbalans.catalogue.models import Coalition, Service
 from ookbalans.search import engine
-from ookbalans.search.engine import search
 from ookbalans.search.language import key, lemma, lexicon, root, split_compound
 from ookbalans.search.understanding import _compound_typo, _pieces
+from tests.search.demo_region import ids, outcome, top
 
 
 @pytest.mark.parametrize(
@@ -70,19 +68,6 @@ def test_a_compound_is_met_by_its_long_parts_only():
 
 
 pytestmark_db = pytest.mark.django_db
-
-
-def outcome(query):
-    coalition = Coalition.objects.get(slug="voorbeeldregio")
-    return search(query, Service.objects.filter(coalition=coalition), coalition=coalition)
-
-
-def top(query, depth=3):
-    return {pk for pk, _score in outcome(query).ranked[:depth]}
-
-
-def ids(*keys):
-    return {demo_id("service", key) for key in keys}
 
 
 def lookup():
